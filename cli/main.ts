@@ -1,0 +1,55 @@
+import { isArrearsInputError } from "../core/errors";
+import type { CommandIo } from "./command";
+import { COMMANDS } from "./commands";
+import { CliError } from "./io/input";
+
+/**
+ * `arrears <command> [options]`: the command line over the same core the Excel
+ * add-in uses. Exit codes: 0 done, 1 the input or an option is wrong (message on
+ * stderr), 2 unknown command or unexpected failure.
+ */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h") {
+    io.stdout.write(helpText());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`arrears: unknown command "${name}"\n\n${helpText()}`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout.write(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof CliError || isArrearsInputError(e) || isBadOption(e)) {
+      io.stderr.write(`arrears ${name}: ${(e as Error).message}\n`);
+      return 1;
+    }
+    io.stderr.write(`arrears ${name}: unexpected failure, please report it: ${e instanceof Error ? e.stack : String(e)}\n`);
+    return 2;
+  }
+}
+
+/** node:util parseArgs rejects unknown or malformed options with ERR_PARSE_ARGS_* codes. */
+function isBadOption(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
+}
+
+function helpText(): string {
+  const lines = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`);
+  return `Usage: arrears <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun arrears <command> --help for a command's options.\n`;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+  );
+}

@@ -1,0 +1,8 @@
+/**
+ * The arrears core: pure functions with no Office, React or DOM dependency, shared
+ * by the Excel add-in, the command line and any other Node program.
+ */
+export * from "./errors";
+export * from "./money";
+export * from "./dates/excelSerial";
+export * from "./trend/trend";

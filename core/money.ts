@@ -1,0 +1,23 @@
+/**
+ * Money helpers. Balances are held in pounds as entered, and rounded to whole
+ * pence with {@link roundPence} only where a figure is reported, so rounding
+ * happens once, at the point of output, never in the middle of a sum.
+ */
+
+/** Rounds pounds to the nearest penny, halves away from zero (as Excel's ROUND does). */
+export function roundPence(pounds: number): number {
+  const pence = Math.abs(pounds) * 100;
+  // The tiny epsilon undoes binary representation error (1.005 is stored as 1.00499…).
+  const rounded = Math.floor(pence + 0.5 + 1e-9) / 100;
+  return pounds < 0 ? -rounded : rounded;
+}
+
+/** Converts pounds to integer pence, rounding half away from zero. */
+export function toPence(pounds: number): number {
+  return Math.round(roundPence(pounds) * 100);
+}
+
+/** Converts integer pence back to pounds. */
+export function fromPence(pence: number): number {
+  return pence / 100;
+}

@@ -1,0 +1,205 @@
+import { z } from "zod";
+import { ArrearsInputError, describeValue } from "../errors";
+import { roundPence } from "../money";
+import { parseOrThrow } from "../zodIssues";
+
+/**
+ * Arrears trend for one rent account: a least-squares line through its periodic
+ * balances (positive = owed by the tenant, negative = in credit), read the way an
+ * income officer reads a rent statement: is it getting worse, where will it be,
+ * and how many weeks of rent does it already represent.
+ */
+
+/** Which way the balance is moving. Worsening means arrears are rising. */
+export type TrendDirection = "worsening" | "improving" | "stable";
+
+/** Default band, in £ per period, within which a slope counts as stable. */
+export const DEFAULT_STABLE_TOLERANCE = 1;
+/** Default projection horizon in periods (4 weekly periods is about a month). */
+export const DEFAULT_HORIZON = 4;
+/** Longest horizon we will project: ten years of weekly periods. Beyond that a straight line means nothing. */
+export const MAX_HORIZON = 520;
+
+/** The columns of a trend result, in the order the add-in spills them and the CLI prints them. */
+export const TREND_COLUMNS = ["slope_per_period", "direction", "projected_balance", "weeks_owed", "periods_in_arrears"] as const;
+
+export interface TrendOptions {
+  /**
+   * The x value of each balance: dates as Excel serials or period numbers, same
+   * length as the balances. Omitted: balances are taken as equally spaced periods.
+   * A null pairs with its balance being ignored.
+   */
+  periods?: readonly (number | null)[] | null;
+  /** Weekly rent in £; when given, the latest balance is also stated in weeks of rent. */
+  weeklyRent?: number | null;
+  /** How many periods ahead to project; default {@link DEFAULT_HORIZON}. */
+  horizon?: number | null;
+  /** Slope (in £ per period) at or below which the account is "stable"; default £1. */
+  tolerance?: number | null;
+}
+
+export interface TrendResult {
+  /** Least-squares slope in £ per period, rounded to the penny. Positive = arrears rising. */
+  slopePerPeriod: number;
+  direction: TrendDirection;
+  /** Balance the line projects `horizon` periods after the latest balance, to the penny. */
+  projectedBalance: number;
+  /** Latest balance divided by weekly rent (2 dp); null when no weekly rent was given. */
+  weeksOwed: number | null;
+  /** How many of the balances used were in arrears (owed at least 1p). */
+  periodsInArrears: number;
+  /** The latest balance used (the one with the largest x). */
+  latestBalance: number;
+  /** How many balances were used (blanks and unpaired values left out). */
+  pointsUsed: number;
+  /** Length of one period in x units: the median spacing of the x values (1 when none were given; 7 for weekly dates). */
+  periodLength: number;
+}
+
+const finiteNumber = (what: string) =>
+  z.number({ error: `${what} must be a number` }).refine(Number.isFinite, { message: `${what} must be a finite number` });
+
+/** Options schema: messages are user-facing, the field names are the ones in the function signature. */
+export const TrendOptionsSchema = z.object({
+  weeklyRent: finiteNumber("weekly rent")
+    .refine((v) => v > 0, { message: "weekly rent must be a positive number" })
+    .nullish(),
+  horizon: finiteNumber("horizon")
+    .refine((v) => v >= 0 && v <= MAX_HORIZON, { message: `horizon must be between 0 and ${MAX_HORIZON} periods` })
+    .nullish(),
+  tolerance: finiteNumber("tolerance").refine((v) => v >= 0, { message: "tolerance must be zero or more" }).nullish(),
+  periods: z.array(finiteNumber("each date or period").nullable()).nullish(),
+});
+
+/**
+ * Fits the arrears trend of one account.
+ *
+ * @param balances balances in £, oldest first when no periods are given; null for a blank or unreadable cell (ignored, never treated as zero).
+ * @param options periods, weekly rent, horizon and stable tolerance; see {@link TrendOptions}.
+ * @returns the trend; throws {@link ArrearsInputError} when fewer than two usable balances remain or an option is invalid.
+ * @example trendOf([100, 110, 120, 130], { weeklyRent: 100 }) // slope 10, worsening, projected 170, 1.3 weeks owed
+ */
+export function trendOf(balances: readonly (number | null)[], options: TrendOptions = {}): TrendResult {
+  const opts = parseOrThrow(TrendOptionsSchema, options);
+  return fitTrend(balances, opts.periods ?? null, opts.weeklyRent ?? null, opts.horizon ?? DEFAULT_HORIZON, opts.tolerance ?? DEFAULT_STABLE_TOLERANCE);
+}
+
+/** Batch options: the same for every account, except weekly rent, which may differ per account. */
+export interface TrendBatchOptions extends Omit<TrendOptions, "weeklyRent"> {
+  /** One weekly rent for all accounts, or one per account (null where unknown). */
+  weeklyRent?: number | readonly (number | null)[] | null;
+}
+
+/** One account's outcome in a batch: its trend, its own error, or null when the row had no balances at all. */
+export type TrendRowOutcome = TrendResult | ArrearsInputError | null;
+
+/**
+ * Fits trends for many accounts at once (one row of balances per account), so a
+ * 17,000-account export is one call. Options are validated once; a bad account
+ * yields its own error in its slot instead of failing the whole batch.
+ *
+ * @param rows balances per account, all sharing the same `periods`.
+ * @param options shared options; weekly rent may be one figure or one per row.
+ * @returns one outcome per row, in order.
+ */
+export function trendOfAccounts(rows: readonly (readonly (number | null)[])[], options: TrendBatchOptions = {}): TrendRowOutcome[] {
+  const { weeklyRent, ...shared } = options;
+  const opts = parseOrThrow(TrendOptionsSchema, shared);
+  const horizon = opts.horizon ?? DEFAULT_HORIZON;
+  const tolerance = opts.tolerance ?? DEFAULT_STABLE_TOLERANCE;
+  const rents = Array.isArray(weeklyRent) ? weeklyRent : null;
+  if (rents && rents.length !== rows.length) {
+    throw new ArrearsInputError("weeklyRent", `weekly rent must be one figure or one per account: got ${rents.length} for ${rows.length} accounts`);
+  }
+  const single = rents ? null : parseOrThrow(TrendOptionsSchema, { weeklyRent: weeklyRent as number | null | undefined }).weeklyRent ?? null;
+  return rows.map((row, i) => {
+    if (row.every((v) => v === null)) return null;
+    try {
+      const rent = rents ? parseOrThrow(TrendOptionsSchema, { weeklyRent: rents[i] }).weeklyRent ?? null : single;
+      return fitTrend(row, opts.periods ?? null, rent, horizon, tolerance);
+    } catch (e) {
+      if (e instanceof ArrearsInputError) return new ArrearsInputError(e.field, `account ${i + 1}: ${e.message}`);
+      throw e;
+    }
+  });
+}
+
+function fitTrend(
+  balances: readonly (number | null)[],
+  periods: readonly (number | null)[] | null,
+  weeklyRent: number | null,
+  horizon: number,
+  tolerance: number,
+): TrendResult {
+  if (periods && periods.length !== balances.length) {
+    throw new ArrearsInputError("periods", `dates or periods must match the balances one for one: ${periods.length} dates for ${balances.length} balances`);
+  }
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < balances.length; i++) {
+    const y = balances[i];
+    if (y === null) continue;
+    if (typeof y !== "number" || !Number.isFinite(y)) {
+      throw new ArrearsInputError("balances", `balance ${i + 1} must be a number, got ${describeValue(y)}`);
+    }
+    const x = periods ? periods[i] : i + 1;
+    if (x === null) continue;
+    xs.push(x);
+    ys.push(y);
+  }
+  const n = xs.length;
+  if (n < 2) throw new ArrearsInputError("balances", `needs at least 2 balances to fit a trend, found ${n}`);
+
+  let sumX = 0;
+  let sumY = 0;
+  for (let i = 0; i < n; i++) {
+    sumX += xs[i];
+    sumY += ys[i];
+  }
+  const meanX = sumX / n;
+  const meanY = sumY / n;
+  // Centred sums keep precision when x is a date serial around 45,000.
+  let sxx = 0;
+  let sxy = 0;
+  let latestIndex = 0;
+  let periodsInArrears = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i] - meanX;
+    sxx += dx * dx;
+    sxy += dx * (ys[i] - meanY);
+    if (xs[i] >= xs[latestIndex]) latestIndex = i;
+    if (roundPence(ys[i]) > 0) periodsInArrears++;
+  }
+  if (sxx === 0) throw new ArrearsInputError("periods", "dates or periods must not all be the same");
+
+  const slopePerX = sxy / sxx;
+  const periodLength = periods ? medianSpacing(xs) : 1;
+  const slope = slopePerX * periodLength;
+  const projectAt = xs[latestIndex] + horizon * periodLength;
+  const projected = meanY + slopePerX * (projectAt - meanX);
+  const latest = ys[latestIndex];
+
+  return {
+    slopePerPeriod: roundPence(slope),
+    direction: Math.abs(slope) <= tolerance ? "stable" : slope > 0 ? "worsening" : "improving",
+    projectedBalance: roundPence(projected),
+    weeksOwed: weeklyRent === null ? null : Math.round((latest / weeklyRent) * 100) / 100,
+    periodsInArrears,
+    latestBalance: latest,
+    pointsUsed: n,
+    periodLength,
+  };
+}
+
+/** Median gap between consecutive distinct x values: 7 for weekly dates, about 30.4 for monthly. */
+function medianSpacing(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const gaps: number[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const gap = sorted[i] - sorted[i - 1];
+    if (gap > 0) gaps.push(gap);
+  }
+  gaps.sort((a, b) => a - b);
+  const mid = gaps.length >> 1;
+  return gaps.length % 2 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
+}

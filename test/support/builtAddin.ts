@@ -1,0 +1,39 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as vm from "node:vm";
+import { makeCustomFunctionsStub, type AssociationLog } from "./customFunctionsStub";
+
+/** One function's entry in the generated functions.json. */
+export interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: { name: string; description?: string; type: string; dimensionality?: "scalar" | "matrix"; optional?: boolean; repeating?: boolean }[];
+  result: { type?: string; dimensionality?: "scalar" | "matrix" };
+}
+
+export const DIST = path.resolve(__dirname, "../../dist");
+
+/** Reads the functions.json the build generated from the JSDoc. */
+export function readBuiltMetadata(): { functions: FunctionMetadata[] } {
+  const file = path.join(DIST, "functions.json");
+  if (!fs.existsSync(file)) throw new Error("dist/functions.json is missing: run `npm run build` first (npm test does).");
+  return JSON.parse(fs.readFileSync(file, "utf8"));
+}
+
+/**
+ * Loads the built functions bundle the way Excel's runtime does: a fresh
+ * JavaScript context whose only add-in-specific global is CustomFunctions.
+ * Returns what the bundle associated, so tests call exactly the shipped code.
+ */
+export function loadBuiltFunctions(): { metadata: { functions: FunctionMetadata[] }; log: AssociationLog; CustomFunctions: Record<string, unknown> } {
+  const metadata = readBuiltMetadata();
+  const { stub, log } = makeCustomFunctionsStub();
+  const sandbox: Record<string, unknown> = { CustomFunctions: stub, console, setTimeout, clearTimeout, Promise };
+  sandbox.self = sandbox;
+  sandbox.window = sandbox;
+  sandbox.globalThis = sandbox;
+  vm.createContext(sandbox);
+  vm.runInContext(fs.readFileSync(path.join(DIST, "functions.js"), "utf8"), sandbox, { filename: "functions.js" });
+  return { metadata, log, CustomFunctions: stub };
+}
