@@ -1,8 +1,8 @@
 import { serialToIso } from "../dates/excelSerial";
 import { neutraliseCellText } from "../safety/cellText";
 import { monthLabel } from "./month";
-import type { SavedReview, TableCell } from "./reviewTable";
-import { scoreReview, type Responses } from "./scoring";
+import { responsesFromSaved, type SavedReview, type TableCell } from "./reviewTable";
+import { scoreReview } from "./scoring";
 import { averageScore } from "./summary";
 import { criteriaOf, templateKey, type QaTemplate } from "./template";
 
@@ -74,8 +74,7 @@ export function buildOneToOneSheet(input: {
   const perReview = sorted.map((r) => {
     const tp = r.templateVersion !== null ? byKey.get(templateKey({ id: r.templateId, version: r.templateVersion })) : undefined;
     if (!tp) return null;
-    const responses: Responses = Object.fromEntries(Object.entries(r.answers).map(([id, a]) => [id, { answer: a, comment: "", criticalFlag: false }]));
-    const result = scoreReview(tp, responses);
+    const result = scoreReview(tp, responsesFromSaved(tp, r));
     for (const s of result.sections) if (!sectionTitles.includes(s.title)) sectionTitles.push(s.title);
     return new Map(result.sections.map((s) => [s.title, s.score]));
   });

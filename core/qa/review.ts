@@ -17,7 +17,7 @@ const responseSchema = z.object({
 
 /** zod schema of a stored draft. */
 export const draftSchema = z.object({
-  reviewId: z.string().min(8).max(64),
+  reviewId: z.string().min(1).max(64),
   officer: z.string().max(120),
   callDate: z.string().max(10),
   reference: z.string().max(120),

@@ -1,7 +1,7 @@
 import { parseDateToSerial } from "../dates/excelSerial";
 import { neutraliseCellText } from "../safety/cellText";
 import type { ReviewDraft } from "./review";
-import type { ScoreResult } from "./scoring";
+import type { CriterionResponse, ScoreResult } from "./scoring";
 import { ANSWER_LABELS, ANSWERS, criteriaOf, type Answer, type QaTemplate } from "./template";
 
 /**
@@ -103,9 +103,10 @@ export function parseComments(text: string): Record<string, string> {
  * The row to append for a draft, aligned to the table's headers. Every text
  * value from the reviewer goes through neutraliseCellText so "=..." stays text.
  * Columns the review does not fill (another template's criteria, columns the
- * team added) are null, which leaves the cell empty.
+ * team added) are written empty: Office.js types rows as plain values, so
+ * null ("leave as is") is not a documented option for table.rows.add.
  */
-export function reviewToRow(headers: readonly string[], draft: ReviewDraft, template: QaTemplate, result: ScoreResult, savedAt: Date): TableCell[] {
+export function reviewToRow(headers: readonly string[], draft: ReviewDraft, template: QaTemplate, result: ScoreResult, savedAt: Date): (string | number | boolean)[] {
   const ids = criteriaOf(template).map((c) => c.id);
   const comments: Record<string, string> = {};
   for (const id of ids) comments[id] = draft.responses[id]?.comment ?? "";
@@ -137,7 +138,7 @@ export function reviewToRow(headers: readonly string[], draft: ReviewDraft, temp
       const a = draft.responses[id]?.answer;
       return a ? ANSWER_LABELS[a] : "";
     }
-    return null;
+    return "";
   });
 }
 
@@ -204,6 +205,23 @@ export function rowToReview(headers: readonly unknown[], row: readonly unknown[]
     started: numberOf(get("started")),
     saved: numberOf(get("saved")),
   };
+}
+
+/**
+ * A saved review's answers as scoring responses for a template. Column headers
+ * match criterion ids without regard to case (one "C1" column serves every
+ * template with a criterion c1), so this maps them back to the template's ids.
+ */
+export function responsesFromSaved(template: QaTemplate, review: SavedReview): Record<string, CriterionResponse> {
+  const byLower = new Map(Object.entries(review.answers).map(([k, v]) => [k.toLowerCase(), v]));
+  const comments = new Map(Object.entries(review.comments).map(([k, v]) => [k.toLowerCase(), v]));
+  const critical = new Set(review.criticalItems.map((id) => id.toLowerCase()));
+  const out: Record<string, CriterionResponse> = {};
+  for (const c of criteriaOf(template)) {
+    const key = c.id.toLowerCase();
+    out[c.id] = { answer: byLower.get(key) ?? null, comment: comments.get(key) ?? "", criticalFlag: c.critical?.trigger === "flag" && critical.has(key) };
+  }
+  return out;
 }
 
 /** Reads a whole table given with its header row (as QAReviews[#All] arrives in a formula). */

@@ -42,7 +42,7 @@ describe("the QAReviews row", () => {
     expect([cell("c1"), cell("c2"), cell("c3"), cell("c4")]).toEqual(["Met", "Met", "Partly", "N/A"]);
     expect(cell("Comments")).toBe("c1: Warm opening\nc3: -£20 arrears not mentioned first");
     expect(cell("Notes")).toBe("Good call overall");
-    expect(cell("Team notes")).toBeNull();
+    expect(cell("Team notes")).toBe("");
     expect(cell("Template version")).toBe(2);
   });
 
