@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
  * An in-memory stand-in for the part of Excel's JavaScript API that
  * addin/storage/excelReviewStore.ts calls, with Office.js's batching rules:

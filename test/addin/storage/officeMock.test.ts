@@ -37,7 +37,7 @@ function mockWorkbook(sheetProtected: boolean) {
               add(_index: unknown, values: unknown[][]) {
                 rowsAdded.push(values);
                 // What Excel does on sync: the body gains the row.
-                body!.setValue("values", [earlier, ...values]);
+                (body as unknown as { setValue(name: string, value: unknown): void }).setValue("values", [earlier, ...values]);
                 return { getRange: () => ({ getCell: () => ({}) }) };
               },
             },
