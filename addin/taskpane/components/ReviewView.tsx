@@ -175,6 +175,7 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
     <form
       className={styles.form}
       aria-label="Call review"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void onSave();
