@@ -153,6 +153,7 @@ describe("call-review pane in Chromium", () => {
     expect(await page.locator("#running-score").getAttribute("aria-live")).toBe("polite");
     expect(await checkedAnswer(page, "A3")).toBe("na");
     await snap(page, "02-scored-by-keyboard");
+    await snap(page, "02b-whole-checklist", true);
 
     // Enter in a text box submits the form: no mouse needed to save.
     await page.keyboard.press("Enter");

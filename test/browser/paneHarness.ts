@@ -70,9 +70,9 @@ export async function openPane(context: BrowserContext): Promise<Page> {
 }
 
 /** Saves a screenshot for people to look at (test-artifacts/ is git-ignored). */
-export async function snap(page: Page, name: string): Promise<void> {
+export async function snap(page: Page, name: string, fullPage = false): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
 /** The id of the criterion holding keyboard focus, or what has focus. */

@@ -18,7 +18,9 @@ import { CriterionItem } from "./CriterionItem";
 import { ScoreBar } from "./ScoreBar";
 
 const useStyles = makeStyles({
-  header: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS },
+  header: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(150px, 1fr))", gap: tokens.spacingHorizontalS },
+  // Fluent inputs have an intrinsic width; in a narrow pane they must shrink to their column.
+  full: { width: "100%", minWidth: 0, boxSizing: "border-box" },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   fieldset: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, margin: 0, padding: `0 ${tokens.spacingHorizontalS}` },
   legend: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, paddingInline: tokens.spacingHorizontalXS },
@@ -197,7 +199,7 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
       <div className={styles.header}>
         {team.members.length > 0 ? (
           <Field label="Officer" required>
-            <Select id="officer" value={draft.officer} onChange={(_, d) => update({ officer: d.value })}>
+            <Select className={styles.full} id="officer" value={draft.officer} onChange={(_, d) => update({ officer: d.value })}>
               <option value="">Choose…</option>
               {officers.map((o) => (
                 <option key={o} value={o}>
@@ -208,17 +210,17 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
           </Field>
         ) : (
           <Field label="Officer" required hint={team.found ? "The QATeam table is empty." : "No team list in this workbook yet."}>
-            <Input id="officer" value={draft.officer} onChange={(_, d) => update({ officer: d.value })} />
+            <Input className={styles.full} id="officer" value={draft.officer} onChange={(_, d) => update({ officer: d.value })} />
           </Field>
         )}
         <Field label="Call date" required>
-          <Input id="callDate" type="date" max={todayIso()} value={draft.callDate} onChange={(_, d) => update({ callDate: d.value })} />
+          <Input className={styles.full} id="callDate" type="date" max={todayIso()} value={draft.callDate} onChange={(_, d) => update({ callDate: d.value })} />
         </Field>
         <Field label="Account or call reference" required>
-          <Input id="reference" value={draft.reference} onChange={(_, d) => update({ reference: d.value })} />
+          <Input className={styles.full} id="reference" value={draft.reference} onChange={(_, d) => update({ reference: d.value })} />
         </Field>
         <Field label="Reviewer (you)" required>
-          <Input id="reviewer" value={draft.reviewer} onChange={(_, d) => update({ reviewer: d.value })} />
+          <Input className={styles.full} id="reviewer" value={draft.reviewer} onChange={(_, d) => update({ reviewer: d.value })} />
         </Field>
       </div>
       {team.members.length === 0 && (

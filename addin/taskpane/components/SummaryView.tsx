@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Badge, Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { buildOneToOneSheet, monthLabel, monthlySummary, reviewsInMonth, type QaTemplate, type SavedReview } from "../../../core/qa";
 import type { ReviewStore, TeamInfo } from "../../storage/reviewStore";
 import { todayIso } from "../ids";
@@ -15,6 +15,7 @@ const useStyles = makeStyles({
     "& caption": { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   },
   below: { backgroundColor: tokens.colorPaletteRedBackground1 },
+  belowText: { display: "block", color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   status: { color: tokens.colorPaletteGreenForeground1 },
   alert: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -122,12 +123,8 @@ export function SummaryView({ store, team, templates, reviews, onTargetChanged }
                   {r.notInTeamList && " (not in team list)"}
                 </th>
                 <td>
-                  {r.reviewed} of {r.target}{" "}
-                  {r.belowTarget && (
-                    <Badge color="danger" appearance="tint" size="small">
-                      Below target
-                    </Badge>
-                  )}
+                  {r.reviewed} of {r.target}
+                  {r.belowTarget && <span className={styles.belowText}>Below target</span>}
                 </td>
                 <td>{r.averageScore ?? "–"}</td>
                 <td>{r.criticalFails}</td>
