@@ -19,7 +19,6 @@ interface FakeControl {
 declare const window: { __fakeExcel: FakeControl };
 
 const CRITERIA = criteriaOf(DEFAULT_TEMPLATE);
-const ORDER: Answer[] = ["met", "partly", "notMet", "na"];
 
 /** Yesterday as ISO and as an Excel serial. */
 function yesterday(): { iso: string; serial: number } {
