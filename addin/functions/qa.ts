@@ -1,5 +1,7 @@
 import { ArrearsInputError } from "../../core/errors";
-import { averageScore, parseMonth, readReviewTable, reviewsInMonth } from "../../core/qa";
+import { parseMonth } from "../../core/qa/month";
+import { readReviewTable } from "../../core/qa/reviewTable";
+import { averageScore, reviewsInMonth } from "../../core/qa/summary";
 import { gridOf, isBlank } from "../excel/cells";
 import { runCustomFunction } from "../excel/results";
 

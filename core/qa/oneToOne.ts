@@ -102,5 +102,7 @@ export function buildOneToOneSheet(input: {
   for (const k of input.kpis) rows.push([t(k.label), typeof k.value === "string" ? t(k.value) : k.value]);
 
   const width = Math.max(...rows.map((r) => r.length));
-  return { name: oneToOneSheetName(officer, month), rows: rows.map((r) => [...r, ...Array(width - r.length).fill("")]), headingRows };
+  // Every text cell is guarded, whatever its source (the table, an imported template, the KPI table).
+  const guard = (v: TableCell): TableCell => (typeof v === "string" && !v.startsWith("'") ? neutraliseCellText(v) : v);
+  return { name: oneToOneSheetName(officer, month), rows: rows.map((r) => [...r, ...Array(width - r.length).fill("")].map(guard)), headingRows };
 }

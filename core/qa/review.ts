@@ -59,14 +59,15 @@ export interface SaveProblem {
 
 /**
  * What stops a draft being saved: missing header fields, a call date that is not
- * a real date or is in the future, and unanswered criteria (N/A is an answer).
+ * a real date or is after `todayIso` (the reviewer's local date, yyyy-mm-dd), and
+ * unanswered criteria (N/A is an answer).
  */
-export function problemsBeforeSave(draft: ReviewDraft, template: QaTemplate, today: Date): SaveProblem[] {
+export function problemsBeforeSave(draft: ReviewDraft, template: QaTemplate, todayIso: string): SaveProblem[] {
   const problems: SaveProblem[] = [];
   if (!draft.officer.trim()) problems.push({ field: "officer", message: "Choose the officer whose call this is." });
   const serial = draft.callDate ? parseDateToSerial(draft.callDate) : null;
   if (serial === null) problems.push({ field: "callDate", message: "Enter the date of the call." });
-  else if (draft.callDate > today.toISOString().slice(0, 10)) problems.push({ field: "callDate", message: "The call date is in the future." });
+  else if (draft.callDate > todayIso) problems.push({ field: "callDate", message: "The call date is in the future." });
   if (!draft.reference.trim()) problems.push({ field: "reference", message: "Enter the account or call reference." });
   if (!draft.reviewer.trim()) problems.push({ field: "reviewer", message: "Enter your name as reviewer." });
   const unanswered = criteriaOf(template).filter((c) => {

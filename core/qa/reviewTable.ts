@@ -67,6 +67,18 @@ export interface SavedReview {
 
 const EPOCH_UTC = Date.UTC(1899, 11, 30);
 
+/**
+ * Text a person typed, made safe to write as a cell and kept as text: formula
+ * look-alikes are neutralised, and text Excel would turn into a number, date or
+ * TRUE/FALSE (an account reference "001234", "12/3") gets the same leading
+ * apostrophe, so leading zeros and the exact reference survive.
+ */
+export function textCell(text: string): string {
+  const safe = neutraliseCellText(text);
+  if (safe !== text) return safe;
+  return /^[\d\s.,/:%£$()-]*\d[\d\s.,/:%£$()-]*$/.test(text) || /^(true|false)$/i.test(text.trim()) ? `'${text}` : text;
+}
+
 /** Excel serial with the time of day (the table stores timestamps as real Excel date-times). */
 export function dateTimeToSerial(d: Date): number {
   return Math.round(((d.getTime() - EPOCH_UTC) / 86_400_000) * 86_400) / 86_400;
@@ -113,19 +125,19 @@ export function reviewToRow(headers: readonly string[], draft: ReviewDraft, temp
   const started = new Date(draft.startedAt);
   const fixed: Record<string, TableCell> = {
     "review id": draft.reviewId,
-    officer: neutraliseCellText(draft.officer.trim()),
+    officer: textCell(draft.officer.trim()),
     "call date": parseDateToSerial(draft.callDate),
-    reference: neutraliseCellText(draft.reference.trim()),
-    reviewer: neutraliseCellText(draft.reviewer.trim()),
+    reference: textCell(draft.reference.trim()),
+    reviewer: textCell(draft.reviewer.trim()),
     "template id": template.id,
     "template version": template.version,
     score: result.score,
     "raw score": result.rawScore,
-    grade: result.grade,
+    grade: textCell(result.grade),
     "critical fail": result.criticalFail,
-    "critical items": result.criticalFailures.map((f) => `${f.criterionId} (${f.code})`).join("; "),
-    comments: neutraliseCellText(formatComments(comments, ids)),
-    notes: neutraliseCellText(oneLine(draft.notes)),
+    "critical items": textCell(result.criticalFailures.map((f) => `${f.criterionId} (${f.code})`).join("; ")),
+    comments: textCell(formatComments(comments, ids)),
+    notes: textCell(oneLine(draft.notes)),
     started: Number.isNaN(started.getTime()) ? null : dateTimeToSerial(started),
     saved: dateTimeToSerial(savedAt),
   };

@@ -146,6 +146,15 @@ describe("call-review pane in Chromium", () => {
     await page.keyboard.type("Pat Reviewer");
     expect(await page.inputValue("#callDate")).toBe(day.iso);
 
+    // Screen-reader structure: each section a group named by its legend, each criterion a
+    // radio group named by its text and described by its guidance.
+    for (const sec of DEFAULT_TEMPLATE.sections) expect(await page.getByRole("group", { name: new RegExp(`^${sec.id}\\. ${sec.title}`) }).count()).toBe(1);
+    for (const c of CRITERIA) {
+      const group = page.getByRole("radiogroup", { name: new RegExp(`^${c.id} ${c.text.slice(0, 20)}`) });
+      expect(await group.count()).toBe(1);
+      if (c.guidance) expect(await group.getAttribute("aria-describedby")).toBeTruthy();
+    }
+
     await scoreByKeyboard(page, { A3: "na", B1: "partly" }, { B1: "Balance given but not the weekly charge" });
     // A3 N/A leaves the denominator (98); B1 half of 5: 95.5 / 98 = 97.4.
     await exactText(page.locator("#running-score"), "Score 97.4, Excellent. 27 of 27 answered.");

@@ -108,7 +108,7 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
 
   async function onSave() {
     if (!template || !result) return;
-    const found = problemsBeforeSave(draft, template, new Date());
+    const found = problemsBeforeSave(draft, template, todayIso());
     setProblems(found);
     if (found.length) {
       setSave({ kind: "idle" });

@@ -82,7 +82,7 @@ export function SummaryView({ store, team, templates, reviews, onTargetChanged }
       <h2 id="summary-title">Monthly summary</h2>
       <div className={styles.row}>
         <Field label="Month">
-          <Input id="summary-month" type="month" value={month} onChange={(_, d) => setMonth(d.value)} />
+          <Input id="summary-month" type="month" placeholder="yyyy-mm" value={month} onChange={(_, d) => setMonth(d.value)} />
         </Field>
         <Field label="Target calls per officer a month">
           <Input id="team-target" type="number" min={0} max={100} value={target} onChange={(_, d) => setTarget(d.value)} style={{ width: "6em" }} />

@@ -1,5 +1,5 @@
 import { newDraft, problemsBeforeSave, withResponse } from "../../../core/qa/review";
-import { FIXED_HEADERS, headersNeeded, parseComments, readReviewTable, reviewToRow, rowToReview } from "../../../core/qa/reviewTable";
+import { FIXED_HEADERS, headersNeeded, parseComments, readReviewTable, reviewToRow, rowToReview, textCell } from "../../../core/qa/reviewTable";
 import { scoreReview } from "../../../core/qa/scoring";
 import { smallTemplate } from "./fixtures";
 
@@ -93,13 +93,26 @@ describe("the QAReviews row", () => {
 describe("problemsBeforeSave", () => {
   it("lists missing header fields and unanswered criteria", () => {
     const d = newDraft(t, "11111111-2222-4333-8444-555555555555", NOW);
-    const problems = problemsBeforeSave({ ...d, responses: { c1: { answer: "met", comment: "", criticalFlag: false } } }, t, NOW);
+    const problems = problemsBeforeSave({ ...d, responses: { c1: { answer: "met", comment: "", criticalFlag: false } } }, t, "2026-11-20");
     expect(problems.map((p) => p.field)).toEqual(["officer", "callDate", "reference", "reviewer", "criterion-c2"]);
     expect(problems[4].message).toBe("Answer every criterion (N/A where it does not apply): c2, c3, c4 are unanswered.");
   });
 
   it("rejects a call date in the future and passes a complete draft", () => {
-    expect(problemsBeforeSave({ ...filledDraft(), callDate: "2026-11-21" }, t, NOW).map((p) => p.field)).toEqual(["callDate"]);
-    expect(problemsBeforeSave(filledDraft(), t, NOW)).toEqual([]);
+    expect(problemsBeforeSave({ ...filledDraft(), callDate: "2026-11-21" }, t, "2026-11-20").map((p) => p.field)).toEqual(["callDate"]);
+    expect(problemsBeforeSave({ ...filledDraft(), callDate: "2026-11-31" }, t, "2026-11-20").map((p) => p.message)).toEqual(["Enter the date of the call."]);
+    expect(problemsBeforeSave(filledDraft(), t, "2026-11-20")).toEqual([]);
+  });
+});
+
+describe("textCell", () => {
+  it("keeps references Excel would turn into numbers, dates or booleans as text", () => {
+    expect(textCell("001234")).toBe("'001234");
+    expect(textCell("12/3")).toBe("'12/3");
+    expect(textCell("TRUE")).toBe("'TRUE");
+    expect(textCell("-12.50")).toBe("'-12.50");
+    expect(textCell("=SUM(A1)")).toBe("'=SUM(A1)");
+    expect(textCell("ACC-1001")).toBe("ACC-1001");
+    expect(textCell("Sam Officer")).toBe("Sam Officer");
   });
 });
