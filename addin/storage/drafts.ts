@@ -7,8 +7,9 @@ import { parseDraft, type ReviewDraft } from "../../core/qa";
  *   the workbook was saved; it does not travel with the file;
  * - the workbook copy (Excel workbook settings, see ExcelReviewStore) travels
  *   with the file, but only once the workbook itself is saved.
- * Keys include the workbook's id so a draft never turns up in another workbook,
- * and the review id so two reviews never overwrite each other.
+ * Keys include the workbook's address (or, never saved, its id) so a draft never
+ * turns up in another workbook, and the review id so two reviews never overwrite
+ * each other.
  */
 
 const PREFIX = "arrears.qa.draft.";

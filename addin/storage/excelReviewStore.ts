@@ -98,9 +98,16 @@ export class ExcelReviewStore implements ReviewStore {
     this.newId = options.newId ?? (() => crypto.randomUUID());
   }
 
-  /** The workbook's own id (kept in its settings), used to key browser drafts to this workbook. */
+  /**
+   * Which workbook browser drafts belong to. The file's address when it has one:
+   * it survives closing Excel without saving, which settings written since the
+   * last save do not. A never-saved workbook has no address, so it gets an id
+   * kept in its settings (enough: it cannot be reopened without being saved).
+   */
   private async getWorkbookId(): Promise<string> {
     if (this.workbookId) return this.workbookId;
+    const url = documentUrl();
+    if (url) return (this.workbookId = `url:${url}`);
     this.workbookId = await Excel.run(async (ctx) => {
       const existing = await readSetting(ctx, SETTING.workbookId);
       if (typeof existing === "string" && existing) return existing;
@@ -109,7 +116,7 @@ export class ExcelReviewStore implements ReviewStore {
         ctx.workbook.settings.add(SETTING.workbookId, id);
         await ctx.sync();
       } catch {
-        // A read-only workbook cannot store its id; drafts still work for this session and machine.
+        // A read-only workbook cannot store its id; drafts still work for this session.
       }
       return id;
     });
@@ -387,6 +394,15 @@ export class ExcelReviewStore implements ReviewStore {
 
   rememberReviewer(name: string): void {
     saveReviewer(this.storage, name);
+  }
+}
+
+/** The open file's address (path or URL), or "" for a workbook never saved. */
+function documentUrl(): string {
+  try {
+    return typeof Office !== "undefined" ? (Office.context?.document?.url ?? "") : "";
+  } catch {
+    return "";
   }
 }
 

@@ -202,6 +202,16 @@ describe("call-review pane in Chromium", () => {
     // Raw: A1 half of 3, A2 none of 5: 1.5 / 8 = 18.75 → 18.8; the critical fail zeroes it.
     await exactText(page.locator("#running-score"), "Score 0, Critical fail. 2 of 27 answered. Critical fail: A2. Score before the critical fail 18.8.");
     await snap(page, "05-draft-restored");
+
+    // Excel closed without saving: a new page has a fresh copy of the last saved workbook
+    // (no draft in its settings), yet the draft comes back from this computer's storage.
+    const again = await openPane(context);
+    expect(await again.evaluate(() => Object.keys((window as unknown as { __fakeExcel: { state: { settings: object } } }).__fakeExcel.state.settings).some((k) => k.startsWith("arrears.qa.draft.")))).toBe(false);
+    await again.getByText(/Restored your unsaved review \(Sam Officer · ACC-2002/).waitFor();
+    expect(await checkedAnswer(again, "A2")).toBe("notMet");
+    expect(await again.inputValue("#officer")).toBe("Sam Officer");
+    await snap(again, "05b-draft-restored-after-excel-closed");
+    await again.close();
   });
 
   it("keeps everything when the write fails, then saves once the sheet is unprotected", async () => {

@@ -428,7 +428,8 @@ export function installFakeOffice(win: any): void {
       cb?.(info);
       return Promise.resolve(info);
     },
-    context: { requirements: { isSetSupported: () => true } },
+    // A saved file's address, which Office.js gives as document.url.
+    context: { requirements: { isSetSupported: () => true }, document: { url: "https://contoso.sharepoint.com/sites/income/Call%20reviews.xlsx" } },
     HostType: { Excel: "Excel" },
   };
   class CfError extends Error {

@@ -136,6 +136,20 @@ describe("ExcelReviewStore drafts", () => {
     expect(storage.length).toBe(0);
   });
 
+  it("finds browser drafts of a saved file after Excel closed without saving (settings lost)", async () => {
+    (globalThis as Record<string, unknown>).Office = { context: { document: { url: "https://contoso.sharepoint.com/sites/income/QA.xlsx" } } };
+    try {
+      await store().saveDraft(complete("rev-1"));
+      // Reopening the last saved copy: a fresh workbook state without this session's settings.
+      (globalThis as Record<string, unknown>).Excel = createFakeExcel().Excel;
+      expect((await store().loadDrafts()).map((x) => [x.draft.reviewId, x.inBrowser, x.inWorkbook])).toEqual([["rev-1", true, false]]);
+      (globalThis as Record<string, unknown>).Office = { context: { document: { url: "C:\\Users\\pat\\Other.xlsx" } } };
+      expect(await store().loadDrafts()).toEqual([]);
+    } finally {
+      delete (globalThis as Record<string, unknown>).Office;
+    }
+  });
+
   it("does not show another workbook's drafts", async () => {
     await store().saveDraft(complete("rev-1"));
     const f = createFakeExcel();
