@@ -128,13 +128,16 @@ describe("call-review pane in Chromium", () => {
     // Saving an empty form explains what is missing and moves focus to the first gap.
     const typedDate = await dateDigits(page, day.iso);
     await page.getByRole("button", { name: "Save review" }).click();
-    await hasText(page.locator("#save-alert"), "Choose the officer whose call this is.");
+    await hasText(page.locator("#save-alert"), "Not saved: 5 things need fixing");
+    await hasText(page.locator("#save-problems"), "Choose the officer whose call this is.");
     expect((await focused(page)).id).toBe("officer");
     await snap(page, "01-missing-fields");
 
     await page.keyboard.press("ArrowDown"); // first officer in the (sorted) team list: Alex Agent
     await page.keyboard.press("ArrowDown"); // Sam Officer
     expect(await page.inputValue("#officer")).toBe("Sam Officer");
+    // The list of things to fix shrinks as they are fixed.
+    await eventually(async () => expect(await page.locator("#save-problems").textContent()).not.toContain("Choose the officer"));
     await page.keyboard.press("Tab");
     expect((await focused(page)).id).toBe("callDate");
     await page.keyboard.type(typedDate);
@@ -156,6 +159,7 @@ describe("call-review pane in Chromium", () => {
     }
 
     await scoreByKeyboard(page, { A3: "na", B1: "partly" }, { B1: "Balance given but not the weekly charge" });
+    expect(await page.locator("#save-problems").count()).toBe(0);
     // A3 N/A leaves the denominator (98); B1 half of 5: 95.5 / 98 = 97.4.
     await exactText(page.locator("#running-score"), "Score 97.4, Excellent. 27 of 27 answered.");
     expect(await page.locator("#running-score").getAttribute("aria-live")).toBe("polite");

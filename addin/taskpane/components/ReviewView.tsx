@@ -91,6 +91,11 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
     return () => clearTimeout(timer);
   }, [draft, touched, store]);
 
+  // Once shown, the list of things to fix shrinks as they are fixed (it is not a live region, so this is quiet).
+  React.useEffect(() => {
+    if (template) setProblems((shown) => (shown.length ? problemsBeforeSave(draft, template, todayIso()) : shown));
+  }, [draft, template]);
+
   const update = React.useCallback((change: Partial<ReviewDraft>) => {
     setTouched(true);
     setDraft((d) => ({ ...d, ...change, updatedAt: new Date().toISOString() }));
@@ -236,6 +241,28 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
         </div>
       )}
 
+      {problems.length > 0 && (
+        <div id="save-problems" aria-labelledby="save-problems-title">
+          <p id="save-problems-title" className={styles.alert}>
+            To save this review:
+          </p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p.field}>
+                <a
+                  href={`#${p.field}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    focusField(p.field);
+                  }}
+                >
+                  {p.message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className={styles.sticky}>
         {result && <ScoreBar result={result} />}
         <div className={styles.row}>
@@ -265,23 +292,7 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
         <div role="alert" id="save-alert" className={styles.alert}>
           {save.kind === "failed" && save.message}
           {!template && `This review was scored against template ${draft.templateId} version ${draft.templateVersion}, which is not in this workbook. Import that template version to finish it, or discard the draft.`}
-          {problems.length > 0 && (
-            <ul>
-              {problems.map((p) => (
-                <li key={p.field}>
-                  <a
-                    href={`#${p.field}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      focusField(p.field);
-                    }}
-                  >
-                    {p.message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
+          {problems.length > 0 && `Not saved: ${problems.length === 1 ? "one thing needs" : `${problems.length} things need`} fixing (listed under the call details).`}
         </div>
         <div className={styles.muted} id="autosave-status">
           {autosave}
