@@ -174,6 +174,11 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
     }
   }
 
+  // Field-level messages, so each input says what is wrong with it (Field wires aria-describedby and aria-invalid).
+  const invalid = (field: string) => {
+    const p = problems.find((x) => x.field === field);
+    return p ? { validationState: "error" as const, validationMessage: p.message } : {};
+  };
   const otherDrafts = drafts.filter((d) => d.reviewId !== draft.reviewId);
   const officers = team.members.map((m) => m.officer);
   if (draft.officer && !officers.includes(draft.officer)) officers.push(draft.officer);
@@ -203,7 +208,7 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
       )}
       <div className={styles.header}>
         {team.members.length > 0 ? (
-          <Field label="Officer" required>
+          <Field label="Officer" required {...invalid("officer")}>
             <Select className={styles.full} id="officer" value={draft.officer} onChange={(_, d) => update({ officer: d.value })}>
               <option value="">Choose…</option>
               {officers.map((o) => (
@@ -214,17 +219,17 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
             </Select>
           </Field>
         ) : (
-          <Field label="Officer" required hint={team.found ? "The QATeam table is empty." : "No team list in this workbook yet."}>
+          <Field label="Officer" required {...invalid("officer")} hint={team.found ? "The QATeam table is empty." : "No team list in this workbook yet."}>
             <Input className={styles.full} id="officer" value={draft.officer} onChange={(_, d) => update({ officer: d.value })} />
           </Field>
         )}
-        <Field label="Call date" required>
+        <Field label="Call date" required {...invalid("callDate")}>
           <Input className={styles.full} id="callDate" type="date" max={todayIso()} value={draft.callDate} onChange={(_, d) => update({ callDate: d.value })} />
         </Field>
-        <Field label="Account or call reference" required>
+        <Field label="Account or call reference" required {...invalid("reference")}>
           <Input className={styles.full} id="reference" value={draft.reference} onChange={(_, d) => update({ reference: d.value })} />
         </Field>
-        <Field label="Reviewer (you)" required>
+        <Field label="Reviewer (you)" required {...invalid("reviewer")}>
           <Input className={styles.full} id="reviewer" value={draft.reviewer} onChange={(_, d) => update({ reviewer: d.value })} />
         </Field>
       </div>
