@@ -1,6 +1,15 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { DEFAULT_TEMPLATE, criteriaOf, type Answer } from "../../core/qa";
-import { focused, launchBrowser, newProfile, openPane, snap } from "./paneHarness";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ARTIFACTS, focused, launchBrowser, newProfile, openPane, snap } from "./paneHarness";
+
+/** Saves what the pane wrote to the workbook as CSV next to the screenshots. */
+function writeCsv(name: string, rows: unknown[][]): void {
+  const cell = (v: unknown) => (/[",\n]/.test(String(v ?? "")) ? `"${String(v).replace(/"/g, '""')}"` : String(v ?? ""));
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  fs.writeFileSync(path.join(ARTIFACTS, name), rows.map((r) => r.map(cell).join(",")).join("\n") + "\n");
+}
 
 // The built pane in headless Chromium, driven like a team leader would, against the
 // in-memory Excel stand-in (the real ExcelReviewStore runs; only Excel is fake).
@@ -270,6 +279,39 @@ describe("call-review pane in Chromium", () => {
     expect(sheet.some((r) => r[1] === "B1 States the correct balance, what it is made of, and the current weekly or monthly charge" && r[3] === "Balance given but not the weekly charge")).toBe(true);
     expect(await page.evaluate(() => window.__fakeExcel.state.activeSheet)).toBe(name);
     await snap(page, "08-one-to-one-written");
+    writeCsv("qareviews-table.csv", (await fake(page, "tableGrid", "QAReviews"))!);
+    writeCsv("one-to-one-sheet.csv", sheet);
+  });
+
+  it("exports a template, rejects a bad import with the reason, and uses an imported new version", async () => {
+    await page.getByRole("tab", { name: "Templates" }).click();
+    const exported = JSON.parse(await page.inputValue("#template-export"));
+    expect([exported.id, exported.version, exported.sections.length]).toEqual(["uk-rent-arrears-call", 1, 10]);
+
+    const edited = { ...exported, sections: exported.sections.map((sec: { id: string; criteria: { weight: number }[] }) => (sec.id === "J" ? { ...sec, criteria: sec.criteria.map((c) => ({ ...c, weight: 0 })) } : sec)) };
+    await page.fill("#template-import", JSON.stringify(edited));
+    await page.getByRole("button", { name: "Import template" }).click();
+    await hasText(page.getByRole("alert").filter({ hasText: "Not imported" }), "criterion weight must be more than 0");
+    // Same id and version but different content would rewrite history: refused.
+    await page.fill("#template-import", JSON.stringify({ ...exported, title: "Edited title" }));
+    await page.getByRole("button", { name: "Import template" }).click();
+    await hasText(page.getByRole("alert").filter({ hasText: "Not imported" }), "Give the edited template a new version number");
+    await snap(page, "09-template-import-refused");
+
+    await page.fill("#template-import", JSON.stringify({ ...exported, version: 2, title: "Rent arrears call review (team edit)" }));
+    await page.getByRole("button", { name: "Import template" }).click();
+    await hasText(page.getByRole("status").filter({ hasText: "Imported" }), "uk-rent-arrears-call@2");
+    await page.selectOption("#template-select", "uk-rent-arrears-call@2");
+    await page.getByRole("button", { name: "Use for new reviews" }).click();
+    await hasText(page.getByRole("status").filter({ hasText: "New reviews will use" }), "version 2");
+    await snap(page, "10-template-imported");
+
+    // The next new review is scored against version 2; saved reviews keep version 1.
+    await page.getByRole("tab", { name: "Review a call" }).click();
+    await page.getByRole("button", { name: "New review" }).click();
+    await hasText(page.locator("form"), "Rent arrears call review (team edit) (version 2)");
+    const grid = (await fake(page, "tableGrid", "QAReviews"))!;
+    expect(grid.slice(1).map((r) => r[grid[0].indexOf("Template version")])).toEqual([1, 1]);
   });
 
   it("made no request outside the add-in and raised no page errors", () => {
