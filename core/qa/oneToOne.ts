@@ -62,10 +62,10 @@ export function buildOneToOneSheet(input: {
   rows.push([]);
 
   heading("Reviews");
-  rows.push(["Call date", "Reference", "Reviewer", "Score", "Grade", "Critical items", "Template"]);
+  rows.push(["Call date", "Reference", "Reviewer", "Score", "Grade", "Critical items", "Score before critical fail", "Template"]);
   const sorted = [...reviews].sort((a, b) => (a.callDate ?? 0) - (b.callDate ?? 0));
   for (const r of sorted) {
-    rows.push([r.callDate !== null ? serialToIso(r.callDate) : "", t(r.reference), t(r.reviewer), r.score ?? "", r.grade, r.criticalItems.join(", "), `${r.templateId} v${r.templateVersion ?? "?"}`]);
+    rows.push([r.callDate !== null ? serialToIso(r.callDate) : "", t(r.reference), t(r.reviewer), r.score ?? "", r.grade, r.criticalItems.join(", "), r.criticalFail ? (r.rawScore ?? "") : "", `${r.templateId} v${r.templateVersion ?? "?"}`]);
   }
   rows.push([]);
 
@@ -78,7 +78,8 @@ export function buildOneToOneSheet(input: {
     for (const s of result.sections) if (!sectionTitles.includes(s.title)) sectionTitles.push(s.title);
     return new Map(result.sections.map((s) => [s.title, s.score]));
   });
-  rows.push(["Section", ...sorted.map((r) => (r.callDate !== null ? serialToIso(r.callDate) : t(r.reference)))]);
+  // One column per call, headed by date and reference (two calls can share a date).
+  rows.push(["Section", ...sorted.map((r) => `${r.callDate !== null ? serialToIso(r.callDate) : ""} ${r.reference}`.trim())]);
   for (const title of sectionTitles) rows.push([title, ...perReview.map((m) => m?.get(title) ?? "")]);
   if (perReview.some((m) => m === null)) rows.push(["(Blank: the template version that review was scored with is not in this workbook.)"]);
   rows.push([]);

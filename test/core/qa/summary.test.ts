@@ -85,7 +85,7 @@ describe("the one-to-one sheet", () => {
     expect(find("Calls reviewed")[1]).toBe(2);
     expect(find("Average score")[1]).toBe(70);
     // Sorted by call date; r2's version 1 is not available so its section scores are blank.
-    expect(find("Section").slice(0, 3)).toEqual(["Section", "2026-11-03", "2026-11-10"]);
+    expect(find("Section").slice(0, 3)).toEqual(["Section", "2026-11-03 ACC1", "2026-11-10 ACC2"]);
     expect(find("Opening").slice(0, 3)).toEqual(["Opening", 100, ""]);
     expect(find("Arrangement").slice(0, 3)).toEqual(["Arrangement", 50, ""]);
     expect(sheet.rows.some((r) => String(r[0]).startsWith("(Blank: the template version"))).toBe(true);
