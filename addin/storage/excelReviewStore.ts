@@ -210,7 +210,7 @@ export class ExcelReviewStore implements ReviewStore {
     if (same) {
       if (JSON.stringify(same.template) === JSON.stringify(template)) return;
       // Past reviews were scored against the stored version; changing it in place would rewrite history.
-      throw new ReviewWriteError(`A different template ${key} is already in this workbook. Give the edited template a new version number and import it again.`);
+      throw new ReviewWriteError(`A different template ${key} already exists (${same.source === "built-in" ? "built into the add-in" : "in this workbook"}). Give the edited template a new version number and import it again.`);
     }
     const stored = current.entries.filter((e) => e.source === "workbook").map((e) => e.template);
     try {

@@ -168,7 +168,7 @@ describe("call-review pane in Chromium", () => {
     }
 
     await scoreByKeyboard(page, { A3: "na", B1: "partly" }, { B1: "Balance given but not the weekly charge" });
-    expect(await page.locator("#save-problems").count()).toBe(0);
+    await eventually(async () => expect(await page.locator("#save-problems").count()).toBe(0));
     // A3 N/A leaves the denominator (98); B1 half of 5: 95.5 / 98 = 97.4.
     await exactText(page.locator("#running-score"), "Score 97.4, Excellent. 27 of 27 answered.");
     expect(await page.locator("#running-score").getAttribute("aria-live")).toBe("polite");

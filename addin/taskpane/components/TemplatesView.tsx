@@ -8,7 +8,8 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   status: { color: tokens.colorPaletteGreenForeground1 },
   alert: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  json: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
+  json: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  full: { width: "100%", minWidth: 0, boxSizing: "border-box" },
 });
 
 /**
@@ -63,7 +64,7 @@ export function TemplatesView({ store, set, onChanged }: { store: ReviewStore; s
         </div>
       )}
       <Field label="Template">
-        <Select id="template-select" value={selected} onChange={(_, d) => setSelected(d.value)}>
+        <Select className={styles.full} id="template-select" value={selected} onChange={(_, d) => setSelected(d.value)}>
           {set.entries.map((e) => (
             <option key={templateKey(e.template)} value={templateKey(e.template)}>
               {e.template.title} v{e.template.version} ({e.source}){templateKey(e.template) === set.activeKey ? " – in use" : ""}
@@ -77,10 +78,10 @@ export function TemplatesView({ store, set, onChanged }: { store: ReviewStore; s
         </Button>
       </div>
       <Field label="Export (copy this JSON to edit it; give your edit a new version number)">
-        <Textarea id="template-export" className={styles.json} readOnly value={exportJson} rows={6} />
+        <Textarea id="template-export" textarea={{ className: styles.json }} readOnly value={exportJson} rows={6} />
       </Field>
       <Field label="Import a template (paste JSON)">
-        <Textarea id="template-import" className={styles.json} value={importText} onChange={(_, d) => setImportText(d.value)} rows={6} />
+        <Textarea id="template-import" textarea={{ className: styles.json }} value={importText} onChange={(_, d) => setImportText(d.value)} rows={6} />
       </Field>
       <div className={styles.row}>
         <Button onClick={() => void doImport()} disabled={!importText.trim()}>
