@@ -1,21 +1,88 @@
 import * as React from "react";
-import { Body1, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Spinner, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { DEFAULT_TEMPLATE, templateKey, type SavedReview } from "../../core/qa";
+import type { DraftInfo, ReviewStore, TeamInfo, TemplateSet } from "../storage/reviewStore";
+import { ReviewView } from "./components/ReviewView";
+import { SummaryView } from "./components/SummaryView";
+import { TemplatesView } from "./components/TemplatesView";
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  root: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  alert: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** The task pane. The call-review checklist arrives here; until then it says what the add-in offers. */
-export function App(): React.JSX.Element {
+type View = "review" | "summary" | "templates";
+
+interface Loaded {
+  team: TeamInfo;
+  templates: TemplateSet;
+  drafts: DraftInfo[];
+  reviews: SavedReview[];
+}
+
+/** The call-review task pane: score a call, see the month's summary, manage templates. */
+export function App({ store }: { store: ReviewStore }): React.JSX.Element {
   const styles = useStyles();
+  const [view, setView] = React.useState<View>("review");
+  const [data, setData] = React.useState<Loaded | null>(null);
+  const [error, setError] = React.useState("");
+
+  React.useEffect(() => {
+    Promise.all([store.loadTeam(), store.loadTemplates(), store.loadDrafts(), store.listReviews()])
+      .then(([team, templates, drafts, reviews]) => setData({ team, templates, drafts, reviews }))
+      .catch((e) => setError(`The workbook could not be read: ${e instanceof Error ? e.message : String(e)}`));
+  }, [store]);
+
+  const reload = React.useCallback(
+    (part: "team" | "templates" | "reviews") => {
+      const load = part === "team" ? store.loadTeam() : part === "templates" ? store.loadTemplates() : store.listReviews();
+      load.then((v) => setData((d) => (d ? { ...d, [part]: v } : d))).catch((e) => setError(e instanceof Error ? e.message : String(e)));
+    },
+    [store],
+  );
+
+  if (!data) {
+    return (
+      <main className={styles.root}>
+        <div role="alert" className={styles.alert}>
+          {error}
+        </div>
+        {!error && <Spinner label="Reading the workbook…" />}
+      </main>
+    );
+  }
+  const templates = data.templates.entries.map((e) => e.template);
+  const active = templates.find((t) => templateKey(t) === data.templates.activeKey) ?? DEFAULT_TEMPLATE;
+
   return (
     <main className={styles.root} aria-labelledby="pane-title">
       <Title3 as="h1" id="pane-title">
-        Arrears toolkit
+        Call reviews
       </Title3>
-      <Body1>
-        The ARREARS functions are ready in this workbook. Type <code>=ARREARS.TREND(</code> in a cell to see an account&apos;s arrears trend.
-      </Body1>
+      <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
+        <Tab value="review">Review a call</Tab>
+        <Tab value="summary" onClick={() => reload("reviews")}>
+          Summary
+        </Tab>
+        <Tab value="templates">Templates</Tab>
+      </TabList>
+      <div role="alert" className={styles.alert}>
+        {error}
+      </div>
+      {/* The review stays mounted while other tabs are open so an unsaved review is never dropped. */}
+      <div hidden={view !== "review"}>
+        <ReviewView
+          store={store}
+          team={data.team}
+          templates={templates}
+          activeTemplate={active}
+          initialDrafts={data.drafts}
+          onSaved={(r) => setData((d) => (d ? { ...d, reviews: [...d.reviews.filter((x) => x.reviewId !== r.reviewId), r] } : d))}
+          onTeamChanged={() => reload("team")}
+        />
+      </div>
+      {view === "summary" && <SummaryView store={store} team={data.team} templates={templates} reviews={data.reviews} onTargetChanged={() => reload("team")} />}
+      {view === "templates" && <TemplatesView store={store} set={data.templates} onChanged={() => reload("templates")} />}
     </main>
   );
 }

@@ -1,15 +1,26 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { ExcelReviewStore } from "../storage/excelReviewStore";
 import { App } from "./App";
 
-/** Renders the pane once Office is ready; outside Office (a plain browser, a test) it renders at once. */
+/** Browser storage for drafts; some hosts block it, and the store copes with it missing. */
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Renders the pane once Office is ready; outside Office there is no workbook, so it says so. */
 function render(): void {
   const container = document.getElementById("root");
   if (!container) return;
+  const inExcel = typeof Excel !== "undefined";
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App />
+      {inExcel ? <App store={new ExcelReviewStore({ storage: browserStorage() })} /> : <p role="alert">Open this pane from the Call reviews button in Excel.</p>}
     </FluentProvider>,
   );
 }

@@ -1,0 +1,428 @@
+import {
+  BUILT_IN_TEMPLATES,
+  DATE_FORMATS,
+  DEFAULT_TEMPLATE,
+  REVIEW_SHEET,
+  REVIEW_TABLE,
+  headersNeeded,
+  parseDraft,
+  parseMonth,
+  parseTemplate,
+  reviewToRow,
+  rowToReview,
+  templateKey,
+  type KpiLine,
+  type QaTemplate,
+  type ReviewDraft,
+  type SavedReview,
+  type ScoreResult,
+  type SheetGrid,
+  type TeamMember,
+} from "../../core";
+import { neutraliseCellText } from "../../core/safety/cellText";
+import { deleteLocalDraft, loadLocalDrafts, loadReviewer, saveLocalDraft, saveReviewer } from "./drafts";
+import { ReviewWriteError, type DraftInfo, type ReviewStore, type TeamInfo, type TemplateEntry, type TemplateSet } from "./reviewStore";
+import { explainWriteError } from "./writeErrors";
+
+/**
+ * The workbook-storage module over Office.js: the only code the pane uses that
+ * touches Excel. Everything is in the workbook (tables and workbook settings),
+ * so it travels with the file. Rows are only ever appended with table.rows.add
+ * and found again by review id, so two team leaders saving at once into a shared
+ * workbook never overwrite each other.
+ */
+
+/** Table holding the team list. */
+export const TEAM_TABLE = "QATeam";
+/** Sheet the team table is created on. */
+export const TEAM_SHEET = "QA Team";
+/** Tables the one-to-one sheet looks in for an officer's monthly KPIs. */
+export const KPI_TABLES = ["OfficerKPIs", "MonthlyReturn"];
+const SETTING = {
+  workbookId: "arrears.qa.workbookId",
+  templates: "arrears.qa.templates",
+  activeTemplate: "arrears.qa.activeTemplate",
+  teamTarget: "arrears.qa.teamTarget",
+  draftPrefix: "arrears.qa.draft.",
+};
+const DEFAULT_TEAM_TARGET = 4;
+
+type Ctx = Excel.RequestContext;
+type Grid = unknown[][];
+
+const norm = (v: unknown) => String(v ?? "").trim().toLowerCase();
+
+function columnLetter(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+async function readSetting(ctx: Ctx, key: string): Promise<unknown> {
+  const item = ctx.workbook.settings.getItemOrNullObject(key);
+  item.load("value");
+  await ctx.sync();
+  return item.isNullObject ? undefined : item.value;
+}
+
+/** Header row and body of a table, or null when there is no such table. */
+async function readTable(ctx: Ctx, name: string): Promise<{ headers: unknown[]; rows: Grid } | null> {
+  const table = ctx.workbook.tables.getItemOrNullObject(name);
+  await ctx.sync();
+  if (table.isNullObject) return null;
+  const header = table.getHeaderRowRange().load("values");
+  const body = table.getDataBodyRange().load("values");
+  await ctx.sync();
+  return { headers: header.values[0] ?? [], rows: body.values };
+}
+
+/** Options for {@link ExcelReviewStore}. */
+export interface ExcelReviewStoreOptions {
+  /** Browser storage for drafts and the reviewer name (window.localStorage in the pane). */
+  storage?: Storage;
+  /** For tests: the clock and id source. */
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** {@link ReviewStore} over Office.js (`Excel.run`). */
+export class ExcelReviewStore implements ReviewStore {
+  private readonly storage?: Storage;
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private workbookId: string | null = null;
+
+  constructor(options: ExcelReviewStoreOptions = {}) {
+    this.storage = options.storage;
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+  }
+
+  /**
+   * Which workbook browser drafts belong to. The file's address when it has one:
+   * it survives closing Excel without saving, which settings written since the
+   * last save do not. A never-saved workbook has no address, so it gets an id
+   * kept in its settings (enough: it cannot be reopened without being saved).
+   */
+  private async getWorkbookId(): Promise<string> {
+    if (this.workbookId) return this.workbookId;
+    const url = documentUrl();
+    if (url) return (this.workbookId = `url:${url}`);
+    this.workbookId = await Excel.run(async (ctx) => {
+      const existing = await readSetting(ctx, SETTING.workbookId);
+      if (typeof existing === "string" && existing) return existing;
+      const id = this.newId();
+      try {
+        ctx.workbook.settings.add(SETTING.workbookId, id);
+        await ctx.sync();
+      } catch {
+        // A read-only workbook cannot store its id; drafts still work for this session.
+      }
+      return id;
+    });
+    return this.workbookId;
+  }
+
+  async loadTeam(): Promise<TeamInfo> {
+    return Excel.run(async (ctx) => {
+      const target = await readSetting(ctx, SETTING.teamTarget);
+      const teamTarget = typeof target === "number" && target >= 0 ? target : DEFAULT_TEAM_TARGET;
+      const table = await readTable(ctx, TEAM_TABLE);
+      if (!table) return { members: [], teamTarget, found: false };
+      const at = (name: string) => table.headers.findIndex((h) => norm(h) === name);
+      const [officer, team, own] = [at("officer"), at("team"), at("monthly target")];
+      const members: TeamMember[] = [];
+      for (const row of table.rows) {
+        const name = officer >= 0 ? String(row[officer] ?? "").trim() : "";
+        if (!name) continue;
+        const t = own >= 0 ? row[own] : null;
+        members.push({ officer: name, team: team >= 0 ? String(row[team] ?? "").trim() : "", monthlyTarget: typeof t === "number" && t >= 0 ? t : null });
+      }
+      members.sort((a, b) => a.officer.localeCompare(b.officer, "en-GB"));
+      return { members, teamTarget, found: true };
+    });
+  }
+
+  async createTeamTable(): Promise<void> {
+    try {
+      await Excel.run(async (ctx) => {
+        const existing = ctx.workbook.tables.getItemOrNullObject(TEAM_TABLE);
+        let sheet = ctx.workbook.worksheets.getItemOrNullObject(TEAM_SHEET);
+        await ctx.sync();
+        if (!existing.isNullObject) return;
+        if (sheet.isNullObject) sheet = ctx.workbook.worksheets.add(TEAM_SHEET);
+        const table = sheet.tables.add("A1:C1", true);
+        table.name = TEAM_TABLE;
+        table.getHeaderRowRange().values = [["Officer", "Team", "Monthly target"]];
+        sheet.activate();
+        await ctx.sync();
+      });
+    } catch (e) {
+      throw explainWriteError(e, "create the team list");
+    }
+  }
+
+  async setTeamTarget(target: number): Promise<void> {
+    try {
+      await Excel.run(async (ctx) => {
+        ctx.workbook.settings.add(SETTING.teamTarget, target);
+        await ctx.sync();
+      });
+    } catch (e) {
+      throw explainWriteError(e, "save the monthly target");
+    }
+  }
+
+  async loadTemplates(): Promise<TemplateSet> {
+    const { stored, active } = await Excel.run(async (ctx) => ({
+      stored: await readSetting(ctx, SETTING.templates),
+      active: await readSetting(ctx, SETTING.activeTemplate),
+    }));
+    const entries: TemplateEntry[] = BUILT_IN_TEMPLATES.map((template) => ({ template, source: "built-in" }));
+    const problems: string[] = [];
+    let list: unknown[] = [];
+    if (typeof stored === "string" && stored) {
+      try {
+        const parsed = JSON.parse(stored);
+        list = Array.isArray(parsed) ? parsed : [parsed];
+      } catch {
+        problems.push("The templates stored in this workbook are not valid JSON, so only the built-in template is available.");
+      }
+    }
+    list.forEach((raw, i) => {
+      try {
+        const template = parseTemplate(raw);
+        if (entries.some((e) => templateKey(e.template) === templateKey(template))) {
+          problems.push(`Stored template ${i + 1} (${templateKey(template)}) has the same id and version as one already loaded; it was ignored.`);
+        } else entries.push({ template, source: "workbook" });
+      } catch (e) {
+        problems.push(`Stored template ${i + 1} could not be used: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
+    const activeKey = typeof active === "string" && entries.some((e) => templateKey(e.template) === active) ? active : templateKey(DEFAULT_TEMPLATE);
+    return { entries, problems, activeKey };
+  }
+
+  async saveTemplate(template: QaTemplate): Promise<void> {
+    const key = templateKey(template);
+    const current = await this.loadTemplates();
+    const same = current.entries.find((e) => templateKey(e.template) === key);
+    if (same) {
+      if (JSON.stringify(same.template) === JSON.stringify(template)) return;
+      // Past reviews were scored against the stored version; changing it in place would rewrite history.
+      throw new ReviewWriteError(`A different template ${key} already exists (${same.source === "built-in" ? "built into the add-in" : "in this workbook"}). Give the edited template a new version number and import it again.`);
+    }
+    const stored = current.entries.filter((e) => e.source === "workbook").map((e) => e.template);
+    try {
+      await Excel.run(async (ctx) => {
+        ctx.workbook.settings.add(SETTING.templates, JSON.stringify([...stored, template]));
+        await ctx.sync();
+      });
+    } catch (e) {
+      throw explainWriteError(e, "store the template in the workbook");
+    }
+  }
+
+  async setActiveTemplate(key: string): Promise<void> {
+    try {
+      await Excel.run(async (ctx) => {
+        ctx.workbook.settings.add(SETTING.activeTemplate, key);
+        await ctx.sync();
+      });
+    } catch (e) {
+      throw explainWriteError(e, "remember the chosen template");
+    }
+  }
+
+  async saveReview(draft: ReviewDraft, template: QaTemplate, result: ScoreResult): Promise<SavedReview> {
+    const savedAt = this.now();
+    try {
+      return await Excel.run(async (ctx) => {
+        let table = ctx.workbook.tables.getItemOrNullObject(REVIEW_TABLE);
+        const namedSheet = ctx.workbook.worksheets.getItemOrNullObject(REVIEW_SHEET);
+        await ctx.sync();
+        let headers: string[];
+        if (table.isNullObject) {
+          let sheet = namedSheet;
+          if (!sheet.isNullObject) {
+            const used = sheet.getUsedRangeOrNullObject(true);
+            await ctx.sync();
+            if (!used.isNullObject) {
+              throw new ReviewWriteError(
+                `The "${REVIEW_SHEET}" sheet has data but no table called ${REVIEW_TABLE}. If the table was renamed, rename it back to ${REVIEW_TABLE} (Table Design › Table Name), then save again.`,
+              );
+            }
+          } else sheet = ctx.workbook.worksheets.add(REVIEW_SHEET);
+          headers = headersNeeded(template, []);
+          table = sheet.tables.add(`A1:${columnLetter(headers.length - 1)}1`, true);
+          table.name = REVIEW_TABLE;
+          table.getHeaderRowRange().values = [headers];
+        } else {
+          const sheet = table.worksheet;
+          sheet.protection.load("protected");
+          const header = table.getHeaderRowRange().load("values");
+          await ctx.sync();
+          if (sheet.protection.protected) throw new ReviewWriteError(`The sheet holding ${REVIEW_TABLE} is protected. Unprotect it (Review › Unprotect Sheet), then save again.`);
+          const existing = header.values[0].map((h) => String(h));
+          headers = headersNeeded(template, existing);
+          // New criteria (a new template version) become new columns at the right.
+          for (const name of headers.slice(existing.length)) table.columns.add(undefined, undefined, name);
+        }
+        const row = reviewToRow(headers, draft, template, result, savedAt);
+        const added = table.rows.add(undefined, [row]);
+        const range = added.getRange();
+        headers.forEach((h, i) => {
+          if (DATE_FORMATS[h]) range.getCell(0, i).numberFormat = [[DATE_FORMATS[h]]];
+        });
+        await ctx.sync();
+
+        const header = table.getHeaderRowRange().load("values");
+        const body = table.getDataBodyRange().load("values");
+        await ctx.sync();
+        const idAt = header.values[0].findIndex((h) => norm(h) === "review id");
+        const found = body.values.filter((r) => String(r[idAt]) === draft.reviewId);
+        if (found.length !== 1) throw new ReviewWriteError(`The review was written but could not be read back from ${REVIEW_TABLE} (found ${found.length} rows with its id). Check the table before scoring again.`);
+        return rowToReview(header.values[0], found[0])!;
+      });
+    } catch (e) {
+      throw explainWriteError(e, `save the review to the ${REVIEW_TABLE} table`);
+    }
+  }
+
+  async listReviews(): Promise<SavedReview[]> {
+    return Excel.run(async (ctx) => {
+      const table = await readTable(ctx, REVIEW_TABLE);
+      if (!table) return [];
+      return table.rows.map((r) => rowToReview(table.headers, r)).filter((r): r is SavedReview => r !== null);
+    });
+  }
+
+  async loadKpis(officer: string, month: string): Promise<KpiLine[]> {
+    return Excel.run(async (ctx) => {
+      for (const name of KPI_TABLES) {
+        const table = await readTable(ctx, name);
+        if (!table) continue;
+        const o = table.headers.findIndex((h) => norm(h) === "officer");
+        const m = table.headers.findIndex((h) => norm(h) === "month");
+        if (o < 0 || m < 0) continue;
+        const row = table.rows.find((r) => norm(r[o]) === norm(officer) && safeMonth(r[m]) === month);
+        if (!row) continue;
+        return table.headers
+          .map((h, i) => ({ label: String(h), value: row[i] }))
+          .filter((k, i) => i !== o && i !== m && (typeof k.value === "number" || (typeof k.value === "string" && k.value.trim() !== "")))
+          .map((k) => ({ label: k.label, value: k.value as string | number }));
+      }
+      return [];
+    });
+  }
+
+  async writeSheet(grid: SheetGrid): Promise<string> {
+    try {
+      return await Excel.run(async (ctx) => {
+        let sheet = ctx.workbook.worksheets.getItemOrNullObject(grid.name);
+        await ctx.sync();
+        if (sheet.isNullObject) sheet = ctx.workbook.worksheets.add(grid.name);
+        else sheet.getRange().clear();
+        const width = grid.rows[0]?.length ?? 1;
+        sheet.getRangeByIndexes(0, 0, grid.rows.length, width).values = grid.rows.map((r) => r.map((v) => (typeof v === "string" ? neutraliseForSheet(v) : (v ?? ""))));
+        for (const i of grid.headingRows) sheet.getRangeByIndexes(i, 0, 1, 1).format.font.bold = true;
+        sheet.getRangeByIndexes(0, 0, grid.rows.length, width).format.autofitColumns();
+        sheet.activate();
+        await ctx.sync();
+        return grid.name;
+      });
+    } catch (e) {
+      throw explainWriteError(e, `write the sheet "${grid.name}"`);
+    }
+  }
+
+  async saveDraft(draft: ReviewDraft): Promise<{ inWorkbook: boolean }> {
+    const workbookId = await this.getWorkbookId().catch(() => "unknown");
+    saveLocalDraft(this.storage, workbookId, draft);
+    try {
+      await Excel.run(async (ctx) => {
+        ctx.workbook.settings.add(SETTING.draftPrefix + draft.reviewId, JSON.stringify(draft));
+        await ctx.sync();
+      });
+      return { inWorkbook: true };
+    } catch {
+      // Browser storage already has it; the workbook copy is a bonus (e.g. the workbook is read-only).
+      return { inWorkbook: false };
+    }
+  }
+
+  async loadDrafts(): Promise<DraftInfo[]> {
+    const workbookId = await this.getWorkbookId().catch(() => "unknown");
+    const local = loadLocalDrafts(this.storage, workbookId);
+    const inWorkbook = await Excel.run(async (ctx) => {
+      const items = ctx.workbook.settings.load("items/key,items/value");
+      await ctx.sync();
+      return items.items.filter((s) => s.key.startsWith(SETTING.draftPrefix)).map((s) => parseDraft(typeof s.value === "string" ? safeJson(s.value) : s.value));
+    }).catch(() => [] as (ReviewDraft | null)[]);
+    const byId = new Map<string, DraftInfo>();
+    for (const d of local) byId.set(d.reviewId, { draft: d, inBrowser: true, inWorkbook: false });
+    for (const d of inWorkbook) {
+      if (!d) continue;
+      const have = byId.get(d.reviewId);
+      if (!have) byId.set(d.reviewId, { draft: d, inBrowser: false, inWorkbook: true });
+      else byId.set(d.reviewId, { draft: d.updatedAt > have.draft.updatedAt ? d : have.draft, inBrowser: true, inWorkbook: true });
+    }
+    if (byId.size === 0) return [];
+    // A draft whose review is already in the table was saved; its clean-up just did not finish.
+    const saved = new Set((await this.listReviews().catch(() => [])).map((r) => r.reviewId));
+    for (const id of [...byId.keys()]) {
+      if (saved.has(id)) {
+        byId.delete(id);
+        await this.deleteDraft(id).catch(() => undefined);
+      }
+    }
+    return [...byId.values()].sort((a, b) => b.draft.updatedAt.localeCompare(a.draft.updatedAt));
+  }
+
+  async deleteDraft(reviewId: string): Promise<void> {
+    const workbookId = await this.getWorkbookId().catch(() => "unknown");
+    deleteLocalDraft(this.storage, workbookId, reviewId);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.settings.getItemOrNullObject(SETTING.draftPrefix + reviewId).delete();
+      await ctx.sync();
+    }).catch(() => undefined);
+  }
+
+  rememberedReviewer(): string {
+    return loadReviewer(this.storage);
+  }
+
+  rememberReviewer(name: string): void {
+    saveReviewer(this.storage, name);
+  }
+}
+
+/** The open file's address (path or URL), or "" for a workbook never saved. */
+function documentUrl(): string {
+  try {
+    return typeof Office !== "undefined" ? (Office.context?.document?.url ?? "") : "";
+  } catch {
+    return "";
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function safeMonth(v: unknown): string | null {
+  try {
+    return parseMonth(v);
+  } catch {
+    return null;
+  }
+}
+
+// Grid text is already neutralised by core where it came from users; this catches anything else.
+function neutraliseForSheet(v: string): string {
+  return v.startsWith("'") ? v : neutraliseCellText(v);
+}

@@ -1,0 +1,217 @@
+import { DEFAULT_TEMPLATE, newDraft, parseTemplate, responsesFromSaved, scoreReview, withResponse, type QaTemplate, type ReviewDraft } from "../../../core";
+import { ExcelReviewStore } from "../../../addin/storage/excelReviewStore";
+import { ReviewWriteError } from "../../../addin/storage/reviewStore";
+import { createFakeExcel, type FakeExcelControl } from "../../support/fakeExcel";
+import { MemoryStorage } from "../../support/memoryStorage";
+import { smallTemplateData } from "../../core/qa/fixtures";
+
+// The Office.js store against the in-memory Excel stand-in: the same code path the pane runs in Excel.
+
+const T = DEFAULT_TEMPLATE;
+let fake: FakeExcelControl;
+let storage: MemoryStorage;
+let ids = 0;
+
+function store(now = new Date("2026-11-20T10:30:00Z")) {
+  return new ExcelReviewStore({ storage, now: () => now, newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}` });
+}
+
+function complete(id: string, officer = "Sam Officer", template: QaTemplate = T): ReviewDraft {
+  let d = { ...newDraft(template, id, new Date("2026-11-20T10:00:00Z"), "Pat"), officer, callDate: "2026-11-18", reference: "ACC-1" };
+  for (const s of template.sections) for (const c of s.criteria) d = withResponse(d, c.id, { answer: "met" }, new Date("2026-11-20T10:05:00Z"));
+  return d;
+}
+
+beforeEach(() => {
+  const f = createFakeExcel();
+  fake = f.control;
+  (globalThis as Record<string, unknown>).Excel = f.Excel;
+  storage = new MemoryStorage();
+});
+
+describe("ExcelReviewStore.saveReview", () => {
+  it("creates the QAReviews table on first save and returns the row as read back", async () => {
+    const d = withResponse(complete("rev-000001", "=HYPERLINK(\"x\")"), "A1", { answer: "partly", comment: "Rushed the opening" }, new Date());
+    const saved = await store().saveReview(d, T, scoreReview(T, d.responses));
+    expect(saved).toMatchObject({ reviewId: "rev-000001", officer: '=HYPERLINK("x")', score: 98.5, grade: "Excellent", templateId: "uk-rent-arrears-call", templateVersion: 1 });
+    expect(saved.comments).toEqual({ A1: "Rushed the opening" });
+    const grid = fake.tableGrid("QAReviews")!;
+    expect(grid).toHaveLength(2);
+    expect(grid[0].slice(0, 3)).toEqual(["Review ID", "Officer", "Call date"]);
+    expect(grid[0]).toContain("J2");
+    // The formula-looking name is stored as text, with Excel's guard apostrophe.
+    expect(grid[1][1]).toBe('\'=HYPERLINK("x")');
+    expect(fake.state.tables[0]).toMatchObject({ sheet: "QA Reviews", formats: { "Call date": "dd/mm/yyyy", Saved: "dd/mm/yyyy hh:mm" } });
+  });
+
+  it("appends, never overwrites: two panes saving at once both land", async () => {
+    const a = complete("rev-a");
+    const b = complete("rev-b", "Alex Agent");
+    await store().saveReview(complete("rev-first"), T, scoreReview(T, complete("rev-first").responses));
+    const [sa, sb] = await Promise.all([store().saveReview(a, T, scoreReview(T, a.responses)), store().saveReview(b, T, scoreReview(T, b.responses))]);
+    expect([sa.reviewId, sb.reviewId, sb.officer]).toEqual(["rev-a", "rev-b", "Alex Agent"]);
+    expect(fake.tableGrid("QAReviews")!.slice(1).map((r) => r[0])).toEqual(["rev-first", "rev-a", "rev-b"]);
+  });
+
+  it("adds columns for a new template's criteria and keeps older rows' cells blank", async () => {
+    const small = parseTemplate(smallTemplateData);
+    await store().saveReview(complete("rev-1"), T, scoreReview(T, complete("rev-1").responses));
+    const d = complete("rev-2", "Sam Officer", small);
+    const saved = await store().saveReview(d, small, scoreReview(small, d.responses));
+    // Criterion ids match columns without regard to case: c1 shares the default template's C1 column.
+    expect(saved.answers).toMatchObject({ C1: "met", C2: "met", c3: "met", c4: "met" });
+    expect(responsesFromSaved(small, saved).c1.answer).toBe("met");
+    const grid = fake.tableGrid("QAReviews")!;
+    const c4 = grid[0].indexOf("c4");
+    expect(grid[0].slice(-2)).toEqual(["c3", "c4"]);
+    expect(grid[1][c4]).toBe("");
+    expect(grid[2][grid[0].indexOf("A1")]).toBe("");
+  });
+
+  it("explains a protected sheet and writes nothing", async () => {
+    await store().saveReview(complete("rev-1"), T, scoreReview(T, complete("rev-1").responses));
+    fake.protectSheet("QA Reviews", true);
+    const d = complete("rev-2");
+    await expect(store().saveReview(d, T, scoreReview(T, d.responses))).rejects.toThrow(/protected.*Unprotect/);
+    expect(fake.tableGrid("QAReviews")).toHaveLength(2);
+  });
+
+  it("explains a read-only workbook", async () => {
+    fake.setReadOnly(true);
+    const d = complete("rev-1");
+    const err = await store().saveReview(d, T, scoreReview(T, d.responses)).catch((e) => e);
+    expect(err).toBeInstanceOf(ReviewWriteError);
+    expect(err.message).toMatch(/^Excel would not let the add-in save the review to the QAReviews table: .*read-only/);
+    expect(fake.tableGrid("QAReviews")).toBeNull();
+  });
+
+  it("does not create a second table when QAReviews was renamed", async () => {
+    await store().saveReview(complete("rev-1"), T, scoreReview(T, complete("rev-1").responses));
+    fake.renameTable("QAReviews", "MyReviews");
+    const d = complete("rev-2");
+    await expect(store().saveReview(d, T, scoreReview(T, d.responses))).rejects.toThrow(/no table called QAReviews. If the table was renamed, rename it back/);
+    expect(fake.state.tables.map((t) => t.name)).toEqual(["MyReviews"]);
+  });
+});
+
+describe("ExcelReviewStore drafts", () => {
+  it("keeps drafts in browser storage and the workbook, newest first", async () => {
+    const s = store();
+    const older = { ...complete("rev-old"), updatedAt: "2026-11-20T09:00:00.000Z" };
+    const newer = { ...complete("rev-new"), updatedAt: "2026-11-20T10:00:00.000Z" };
+    expect(await s.saveDraft(older)).toEqual({ inWorkbook: true });
+    await s.saveDraft(newer);
+    const drafts = await store().loadDrafts();
+    expect(drafts.map((d) => [d.draft.reviewId, d.inBrowser, d.inWorkbook])).toEqual([
+      ["rev-new", true, true],
+      ["rev-old", true, true],
+    ]);
+    expect(Object.keys(fake.state.settings).filter((k) => k.startsWith("arrears.qa.draft."))).toHaveLength(2);
+  });
+
+  it("restores from the workbook alone (another machine) and from the browser alone (unsaved workbook)", async () => {
+    const d = complete("rev-1");
+    await store().saveDraft(d);
+    storage.clear();
+    expect((await store().loadDrafts()).map((x) => [x.draft.reviewId, x.inBrowser])).toEqual([["rev-1", false]]);
+    await store().saveDraft(d);
+    for (const k of Object.keys(fake.state.settings)) if (k.startsWith("arrears.qa.draft.")) delete fake.state.settings[k];
+    expect((await store().loadDrafts()).map((x) => [x.draft.reviewId, x.inWorkbook])).toEqual([["rev-1", false]]);
+  });
+
+  it("still keeps the browser copy when the workbook refuses the draft", async () => {
+    const s = store();
+    await s.loadDrafts(); // fixes the workbook id while the workbook is writable
+    fake.setReadOnly(true);
+    expect(await s.saveDraft(complete("rev-1"))).toEqual({ inWorkbook: false });
+    expect((await s.loadDrafts()).map((x) => x.draft.reviewId)).toEqual(["rev-1"]);
+  });
+
+  it("drops a draft whose review is already in the table", async () => {
+    const d = complete("rev-1");
+    const s = store();
+    await s.saveDraft(d);
+    await s.saveReview(d, T, scoreReview(T, d.responses));
+    expect(await s.loadDrafts()).toEqual([]);
+    expect(storage.length).toBe(0);
+  });
+
+  it("finds browser drafts of a saved file after Excel closed without saving (settings lost)", async () => {
+    (globalThis as Record<string, unknown>).Office = { context: { document: { url: "https://contoso.sharepoint.com/sites/income/QA.xlsx" } } };
+    try {
+      await store().saveDraft(complete("rev-1"));
+      // Reopening the last saved copy: a fresh workbook state without this session's settings.
+      (globalThis as Record<string, unknown>).Excel = createFakeExcel().Excel;
+      expect((await store().loadDrafts()).map((x) => [x.draft.reviewId, x.inBrowser, x.inWorkbook])).toEqual([["rev-1", true, false]]);
+      (globalThis as Record<string, unknown>).Office = { context: { document: { url: "C:\\Users\\pat\\Other.xlsx" } } };
+      expect(await store().loadDrafts()).toEqual([]);
+    } finally {
+      delete (globalThis as Record<string, unknown>).Office;
+    }
+  });
+
+  it("does not show another workbook's drafts", async () => {
+    await store().saveDraft(complete("rev-1"));
+    const f = createFakeExcel();
+    (globalThis as Record<string, unknown>).Excel = f.Excel;
+    expect(await store().loadDrafts()).toEqual([]);
+  });
+
+  it("remembers the reviewer's name on this machine", () => {
+    store().rememberReviewer("  Pat Reviewer ");
+    expect(store().rememberedReviewer()).toBe("Pat Reviewer");
+  });
+});
+
+describe("ExcelReviewStore team, templates, KPIs and sheets", () => {
+  it("reads the team list with per-officer targets and the team target", async () => {
+    expect(await store().loadTeam()).toEqual({ members: [], teamTarget: 4, found: false });
+    await store().createTeamTable();
+    expect(fake.state.activeSheet).toBe("QA Team");
+    fake.state.tables[0].rows.push(["Sam Officer", "North", ""], ["Alex Agent", "North", 2], ["", "", ""]);
+    await store().setTeamTarget(6);
+    expect(await store().loadTeam()).toEqual({
+      members: [
+        { officer: "Alex Agent", team: "North", monthlyTarget: 2 },
+        { officer: "Sam Officer", team: "North", monthlyTarget: null },
+      ],
+      teamTarget: 6,
+      found: true,
+    });
+  });
+
+  it("stores templates in the workbook, refuses to change a stored version, and reports bad ones", async () => {
+    const small = parseTemplate(smallTemplateData);
+    await store().saveTemplate(small);
+    await store().setActiveTemplate("small-test@2");
+    let set = await store().loadTemplates();
+    expect(set.entries.map((e) => `${e.template.id}@${e.template.version} ${e.source}`)).toEqual(["uk-rent-arrears-call@1 built-in", "small-test@2 workbook"]);
+    expect(set.activeKey).toBe("small-test@2");
+    const edited = parseTemplate({ ...smallTemplateData, title: "Edited" });
+    await expect(store().saveTemplate(edited)).rejects.toThrow("A different template small-test@2 already exists (in this workbook). Give the edited template a new version number and import it again.");
+    const stored = JSON.parse(fake.state.settings["arrears.qa.templates"] as string);
+    fake.state.settings["arrears.qa.templates"] = JSON.stringify([...stored, { ...smallTemplateData, version: 3, bands: [] }]);
+    set = await store().loadTemplates();
+    expect(set.problems).toEqual(["Stored template 2 could not be used: template bands: a template needs at least one grade band, got a list"]);
+  });
+
+  it("finds an officer's KPIs for the month in an OfficerKPIs table", async () => {
+    fake.addTable("KPIs", "OfficerKPIs", ["Officer", "Month", "Current arrears %", "Notes"], [
+      ["Sam Officer", "2026-10", 2.9, ""],
+      ["sam officer", "11/2026", 2.4, "improving"],
+    ]);
+    expect(await store().loadKpis("Sam Officer", "2026-11")).toEqual([
+      { label: "Current arrears %", value: 2.4 },
+      { label: "Notes", value: "improving" },
+    ]);
+    expect(await store().loadKpis("Nobody", "2026-11")).toEqual([]);
+  });
+
+  it("writes a sheet, and rewriting it replaces the old content", async () => {
+    await store().writeSheet({ name: "1-2-1 Sam 2026-11", rows: [["Title", ""], ["=1+1", 5]], headingRows: [0] });
+    expect(fake.sheetGrid("1-2-1 Sam 2026-11")).toEqual([["Title", ""], ["'=1+1", 5]]);
+    expect(fake.state.activeSheet).toBe("1-2-1 Sam 2026-11");
+    await store().writeSheet({ name: "1-2-1 Sam 2026-11", rows: [["New"]], headingRows: [] });
+    expect(fake.sheetGrid("1-2-1 Sam 2026-11")).toEqual([["New"]]);
+  });
+});
