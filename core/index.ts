@@ -6,3 +6,4 @@ export * from "./errors";
 export * from "./money";
 export * from "./dates/excelSerial";
 export * from "./trend/trend";
+export * from "./benefits";
