@@ -6,7 +6,7 @@ import { chooseRates, type ChosenRates, type RatesChoice } from "./rates";
 import type { RatesYear } from "./rates/schema";
 
 /** Options shared by both estimators: which rates (date or tax year; default today's tax year) and the clock. */
-export interface EstimateOptions extends RatesChoice {}
+export type EstimateOptions = RatesChoice;
 
 /** Validates a household and picks its rates: the household's own date or tax year wins over the options'. */
 export function prepare(household: unknown, options: EstimateOptions): { h: Household; chosen: ChosenRates } {
