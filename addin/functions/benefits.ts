@@ -1,5 +1,4 @@
-import { countBedrooms, estimateHousingBenefit, estimateUniversalCredit, HouseholdSchema, type BreakdownLine, type HouseholdInput } from "../../core/benefits";
-import { ArrearsInputError } from "../../core/errors";
+import { countBedrooms, estimateHousingBenefit, sexNeededError, estimateUniversalCredit, HouseholdSchema, type BreakdownLine, type HouseholdInput } from "../../core/benefits";
 import { parseOrThrow } from "../../core/zodIssues";
 import { benefitArg, breakdownRows, flagArg, householdFromForm, isHouseholdForm, nonDepsFromRange, readHousehold, taxYearArg } from "../excel/household";
 import { runCustomFunction } from "../excel/results";
@@ -93,10 +92,7 @@ export function bedroomsNeeded(adultAges: any[][], childAges?: any[][], nonDeps?
     const r = readHousehold({ adultAges, childAges, nonDeps, bedrooms: 0 }, "month", breakdown);
     const h = parseOrThrow(HouseholdSchema, r.household);
     const count = countBedrooms(h);
-    if (count.neededIfUnknownSexesPair !== null) {
-      const i = (h.children ?? []).findIndex((c) => c.sex === undefined && c.age >= 10 && c.age < 16);
-      throw new ArrearsInputError("childAges", `child ${i + 1} is ${h.children![i].age}: give their sex (e.g. ${h.children![i].age}F or ${h.children![i].age}M) so bedrooms can be counted`);
-    }
+    if (count.neededIfUnknownSexesPair !== null) throw sexNeededError(h, "childAges");
     return r.breakdown ? [["Bedrooms allowed", count.needed], ...count.lines.map((l) => [l, 1])] : [[count.needed]];
   }) as any[][];
 }

@@ -1,3 +1,4 @@
+import { ArrearsInputError } from "../errors";
 import type { Household } from "./household";
 
 /**
@@ -124,4 +125,17 @@ export function countBedrooms(h: Who): BedroomCount {
     }
   }
   return { needed, lines, neededIfUnknownSexesPair: lenientPairs > strictPairs ? needed - (lenientPairs - strictPairs) : null };
+}
+
+/**
+ * The error to give when an unknown sex changes the count: names the first child whose
+ * sex is needed (a 10-15-year-old first, else a younger child who could share with one).
+ */
+export function sexNeededError(h: Pick<Household, "children">, field = "children"): ArrearsInputError {
+  const children = h.children ?? [];
+  let i = children.findIndex((c) => c.sex === undefined && !c.cannotShare && c.age >= 10 && c.age < 16);
+  if (i < 0) i = children.findIndex((c) => c.sex === undefined && !c.cannotShare && c.age < 10);
+  const age = children[i].age;
+  const why = age >= 10 ? "so bedrooms can be counted" : "it decides whether they can share with an older child";
+  return new ArrearsInputError(field === "children" ? `children.${i}.sex` : field, `child ${i + 1} is ${age}: give their sex (e.g. ${age}F or ${age}M), ${why}`);
 }

@@ -1,6 +1,6 @@
 import { ArrearsInputError } from "../errors";
 import { parseOrThrow } from "../zodIssues";
-import { countBedrooms, type BedroomCount } from "./bedrooms";
+import { countBedrooms, sexNeededError, type BedroomCount } from "./bedrooms";
 import { HouseholdSchema, type Adult, type Child, type Household } from "./household";
 import { chooseRates, type ChosenRates, type RatesChoice } from "./rates";
 import type { RatesYear } from "./rates/schema";
@@ -63,8 +63,7 @@ export function underOccupancy(h: Household, onePercent: number, twoPlusPercent:
     return spare === 0 ? 0 : spare === 1 ? onePercent : twoPlusPercent;
   };
   if (count.neededIfUnknownSexesPair !== null && pct(count.neededIfUnknownSexesPair) !== pct(count.needed)) {
-    const i = (h.children ?? []).findIndex((c) => c.sex === undefined && c.age >= 10 && c.age < 16);
-    throw new ArrearsInputError(`children.${i}.sex`, `child ${i + 1} is ${h.children![i].age}: give their sex (F or M, e.g. ${h.children![i].age}F) so bedrooms can be counted`);
+    throw sexNeededError(h);
   }
   const spare = Math.max(0, h.bedrooms - count.needed);
   return { count, spare, percent: pct(count.needed) };
