@@ -38,8 +38,10 @@ function compatible(a: number, b: number, lenient: boolean): boolean {
 }
 
 /** The most pairs among children in `counts` per category: exact, by search over category counts (children in a category are interchangeable). */
-function maxPairs(counts: number[], lenient: boolean, memo: Map<string, { pairs: number; plan: [number, number] | null }>): { pairs: number; plan: [number, number] | null } {
-  const key = counts.join(",");
+function maxPairs(counts: number[], lenient: boolean, memo: Map<number, { pairs: number; plan: [number, number] | null }>): { pairs: number; plan: [number, number] | null } {
+  // Counts are at most 20 each: a base-21 number is a unique, cheap key.
+  let key = 0;
+  for (let c = 0; c < counts.length; c++) key = key * 21 + counts[c];
   const hit = memo.get(key);
   if (hit) return hit;
   const i = counts.findIndex((n) => n > 0);
@@ -91,11 +93,11 @@ export function countBedrooms(h: Who): BedroomCount {
   });
   const counts = [0, 0, 0, 0, 0, 0];
   for (const p of pool) counts[p.category]++;
-  const strictPairs = maxPairs([...counts], false, new Map()).pairs;
-  const lenientPairs = counts[UY] + counts[UO] > 0 ? maxPairs([...counts], true, new Map()).pairs : strictPairs;
+  const memo = new Map<number, { pairs: number; plan: [number, number] | null }>();
+  const strictPairs = pool.length < 2 ? 0 : maxPairs([...counts], false, memo).pairs;
+  const lenientPairs = pool.length >= 2 && counts[UY] + counts[UO] > 0 ? maxPairs([...counts], true, new Map()).pairs : strictPairs;
   // Rebuild the plan (strict: unknown sexes not assumed to match) to say who shares.
   const byCategory = counts.map((_, c) => pool.filter((p) => p.category === c).sort((a, b) => b.age - a.age));
-  const memo = new Map<string, { pairs: number; plan: [number, number] | null }>();
   const left = [...counts];
   for (;;) {
     const step = maxPairs(left, false, memo).plan;

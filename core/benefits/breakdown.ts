@@ -25,12 +25,13 @@ export class Breakdown {
 
   /** Adds a line; `pence` is signed (negative for deductions). */
   line(key: string, kind: LineKind, label: string, pence: number, source?: string): void {
-    this.lines.push({ key, kind, label, amount: pence / 100, ...(source ? { source } : {}) });
+    // One object shape for every line (no conditional spread): a caseload makes hundreds of thousands.
+    this.lines.push({ key, kind, label, amount: pence / 100, source });
   }
 
   /** A fact with no money (bedrooms, exemptions). */
   info(key: string, label: string, count = 0): void {
-    this.lines.push({ key, kind: "info", label, amount: count });
+    this.lines.push({ key, kind: "info", label, amount: count, source: undefined });
   }
 
   /** An assumption made or a rule left out, said once. */
@@ -43,6 +44,13 @@ export class Breakdown {
 export function gbp(pence: number): string {
   const sign = pence < 0 ? "-" : "";
   const abs = Math.abs(pence);
-  const pounds = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${sign}£${pounds}.${String(abs % 100).padStart(2, "0")}`;
+  // Plain arithmetic, not a regex: a caseload formats hundreds of thousands of amounts.
+  let rest = Math.floor(abs / 100);
+  let pounds = "";
+  while (rest >= 1000) {
+    pounds = `,${String(rest % 1000).padStart(3, "0")}${pounds}`;
+    rest = Math.floor(rest / 1000);
+  }
+  const p = abs % 100;
+  return `${sign}£${rest}${pounds}.${p < 10 ? "0" : ""}${p}`;
 }

@@ -1,7 +1,7 @@
 import { ArrearsInputError } from "../errors";
 import { parseOrThrow } from "../zodIssues";
 import { countBedrooms, sexNeededError, type BedroomCount } from "./bedrooms";
-import { HouseholdSchema, type Adult, type Child, type Household } from "./household";
+import { findUnknownField, HouseholdSchema, type Adult, type Child, type Household } from "./household";
 import { chooseRates, type ChosenRates, type RatesChoice } from "./rates";
 import type { RatesYear } from "./rates/schema";
 
@@ -10,6 +10,8 @@ export type EstimateOptions = RatesChoice;
 
 /** Validates a household and picks its rates: the household's own date or tax year wins over the options'. */
 export function prepare(household: unknown, options: EstimateOptions): { h: Household; chosen: ChosenRates } {
+  const unknown = findUnknownField(household);
+  if (unknown) throw new ArrearsInputError(unknown.path, unknown.message);
   const h = parseOrThrow(HouseholdSchema, household);
   const own = h.date !== undefined || h.taxYear !== undefined;
   const chosen = chooseRates(own ? { date: h.date, taxYear: h.taxYear, today: options.today } : options);

@@ -38,11 +38,12 @@ export type DisabilityLevel = (typeof DISABILITY_LEVELS)[number];
 const disability = (who: string) =>
   z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.enum(DISABILITY_LEVELS, { error: `${who} disability must be none, lower, middle or higher` }));
 
-/** A strict object: an unknown field is an error (a typo in a CLI household must not be silently ignored). */
-const strict = <T extends z.ZodRawShape>(shape: T, where: string) =>
-  z.strictObject(shape, {
-    error: (issue) => (issue.code === "unrecognized_keys" ? `unknown field in ${where}: got ${issue.keys.map((k) => `"${k}"`).join(", ")}` : `${where} must be an object with named fields`),
-  });
+/**
+ * An object schema. Unknown fields are rejected by {@link findUnknownField} before parsing rather
+ * than by z.strictObject, which opts out of zod's compiled fast path and made a 10,000-household
+ * batch three times slower to validate.
+ */
+const strict = <T extends z.ZodRawShape>(shape: T, where: string) => z.object(shape, { error: `${where} must be an object with named fields` });
 
 const money = (what: string) => z.number({ error: `${what} must be a number` }).min(0, { error: `${what} must be zero or more` }).max(10_000_000, { error: `${what} is too large` });
 const flag = (what: string) => z.boolean({ error: `${what} must be TRUE or FALSE` });
@@ -161,3 +162,39 @@ export type Household = z.output<typeof HouseholdSchema>;
 export type Adult = z.output<typeof AdultSchema>;
 export type Child = z.output<typeof ChildSchema>;
 export type NonDependant = z.output<typeof NonDependantSchema>;
+
+const KNOWN: Record<string, Set<string>> = {
+  household: new Set(Object.keys(HouseholdSchema.shape)),
+  adult: new Set(Object.keys(AdultSchema.shape)),
+  child: new Set(Object.keys(ChildSchema.shape)),
+  nonDependant: new Set(Object.keys(NonDependantSchema.shape)),
+  rent: new Set(Object.keys(RentSchema.shape)),
+};
+
+function unknownIn(value: unknown, known: Set<string>, where: string, path: string): { path: string; message: string } | null {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  for (const k in value as Record<string, unknown>) {
+    if (!known.has(k)) return { path: path ? `${path}.${k}` : k, message: `unknown field in ${where}: got "${k}"` };
+  }
+  return null;
+}
+
+/**
+ * The first field that is not part of a household (a typo such as "bedroom" for "bedrooms"),
+ * with its path and a message, or null. A misspelt field must be an error, not silently ignored.
+ */
+export function findUnknownField(value: unknown): { path: string; message: string } | null {
+  const top = unknownIn(value, KNOWN.household, "household", "");
+  if (top || value === null || typeof value !== "object") return top;
+  const h = value as Record<string, unknown>;
+  const lists: [string, Set<string>, string][] = [["adults", KNOWN.adult, "adult"], ["children", KNOWN.child, "child"], ["nonDependants", KNOWN.nonDependant, "non-dependant"]];
+  for (const [field, known, where] of lists) {
+    const list = h[field];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const found = unknownIn(list[i], known, where, `${field}.${i}`);
+      if (found) return found;
+    }
+  }
+  return unknownIn(h.rent, KNOWN.rent, "rent", "rent");
+}

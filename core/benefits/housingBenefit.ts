@@ -46,6 +46,8 @@ export interface HousingBenefitEstimate {
   notes: string[];
 }
 
+const HB_OUT_OF_SCOPE = `${COMMON_OUT_OF_SCOPE} Also not estimated for HB: the family premium (claims from before May 2016 only), the childcare costs disregard, ESA components, Local Housing Allowance and supported or temporary accommodation rent rules.`;
+
 const APRIL_1_1955 = Date.UTC(1955, 3, 1);
 
 /** Reached State Pension age before 1 April 2021 (born on or before about 1 April 1955): flag, else from age when certain, else null. */
@@ -213,9 +215,9 @@ function computeHb(h: Household, rates: RatesYear, date: Date): HousingBenefitEs
   b.line("award", "total", "Housing Benefit, £ a week", award);
 
   if (rates.statePensionAge.note && h.adults.some((a) => a.pensionAge === undefined && a.age === rates.statePensionAge.value)) b.note(`State Pension age: ${rates.statePensionAge.note}.`);
-  b.note(`${COMMON_OUT_OF_SCOPE} Also not estimated for HB: the family premium (claims from before May 2016 only), the childcare costs disregard, ESA components, Local Housing Allowance and supported or temporary accommodation rent rules.`);
+  b.note(HB_OUT_OF_SCOPE);
   return {
-    ...(h.id !== undefined ? { id: h.id } : {}),
+    id: h.id,
     benefit: "housing benefit",
     period: "week",
     taxYear: rates.taxYear,

@@ -3,7 +3,7 @@ import { Breakdown, gbp, type BreakdownLine } from "./breakdown";
 import { bornBefore2017, childrenEldestFirst, COMMON_OUT_OF_SCOPE, isPensionAge, prepare, underOccupancy, type EstimateOptions } from "./common";
 import { monthlyPence, percentOf, toWholePence } from "./conversions";
 import type { Household, Period } from "./household";
-import { pence, sourceOf } from "./rates";
+import { dayStart, pence, sourceOf } from "./rates";
 import type { RatesYear } from "./rates/schema";
 
 /**
@@ -59,6 +59,8 @@ export interface UniversalCreditEstimate {
   /** Assumptions made and rules not estimated. */
   notes: string[];
 }
+
+const UC_OUT_OF_SCOPE = `${COMMON_OUT_OF_SCOPE} Also not estimated for UC: the childcare costs element, surplus earnings, the benefit cap grace period, and the LCW element for pre-2017 claims.`;
 
 /** Monthly equivalent of an income per period (UC Regs reg 73: weekly × 52/12 and so on). */
 function monthlyIncome(pounds: number | undefined, period: Period): number {
@@ -218,13 +220,13 @@ function computeUc(h: Household, rates: RatesYear, date: Date): UniversalCreditE
   b.line("award", "total", "Universal Credit, £ a month", award);
 
   if (rates.statePensionAge.note && h.adults.some((a) => a.pensionAge === undefined && a.age === rates.statePensionAge.value)) b.note(`State Pension age: ${rates.statePensionAge.note}.`);
-  if (date.getTime() < Date.parse(`${uc.effectiveFrom}T00:00:00Z`)) b.note(`This year's UC rates apply from the first assessment period starting on or after ${uc.effectiveFrom}; an earlier assessment period uses last year's rates.`);
+  if (date.getTime() < dayStart(uc.effectiveFrom)) b.note(`This year's UC rates apply from the first assessment period starting on or after ${uc.effectiveFrom}; an earlier assessment period uses last year's rates.`);
   b.note("Under-occupancy is worked out on the rounded monthly rent, to the penny, half up.");
-  b.note(`${COMMON_OUT_OF_SCOPE} Also not estimated for UC: the childcare costs element, surplus earnings, the benefit cap grace period, and the LCW element for pre-2017 claims.`);
+  b.note(UC_OUT_OF_SCOPE);
 
   const lines = b.lines;
   return {
-    ...(h.id !== undefined ? { id: h.id } : {}),
+    id: h.id,
     benefit: "universal credit",
     period: "month",
     taxYear: rates.taxYear,

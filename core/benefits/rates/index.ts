@@ -105,6 +105,26 @@ export interface ChosenRates {
  * @throws ArrearsInputError naming taxYear when we hold no rates for that year.
  */
 export function chooseRates(choice: RatesChoice = {}): ChosenRates {
+  // A caseload names the same few tax years thousands of times: reuse the choice when no clock is involved.
+  const cacheKey =
+    typeof choice.date === "string" && choice.date !== ""
+      ? `d${choice.date}|${choice.taxYear ?? ""}`
+      : (choice.date === null || choice.date === undefined || choice.date === "") && (typeof choice.taxYear === "string" || typeof choice.taxYear === "number") && choice.taxYear !== ""
+        ? `t${choice.taxYear}|${Math.floor(Date.now() / 86_400_000)}`
+        : null;
+  if (cacheKey && !choice.today) {
+    const hit = byDate.get(cacheKey);
+    if (hit) return hit;
+    const chosen = choose(choice);
+    if (byDate.size < 1000) byDate.set(cacheKey, chosen);
+    return chosen;
+  }
+  return choose(choice);
+}
+
+const byDate = new Map<string, ChosenRates>();
+
+function choose(choice: RatesChoice): ChosenRates {
   const today = (choice.today ?? (() => new Date()))();
   let date: Date;
   let year: string;
@@ -134,8 +154,27 @@ export function pence(f: Figure): number {
   return Math.round(f.value * 100);
 }
 
-/** The full text of a figure's source, for a breakdown line. */
+const sourceText = new WeakMap<Figure, string>();
+
+/** The full text of a figure's source, for a breakdown line (built once per figure: a caseload reuses it thousands of times). */
 export function sourceOf(rates: RatesYear, f: Figure): string {
-  const base = rates.sources[f.source] ?? f.source;
-  return f.derived ? `${base} (${f.derived})` : base;
+  let text = sourceText.get(f);
+  if (text === undefined) {
+    const base = rates.sources[f.source] ?? f.source;
+    text = f.derived ? `${base} (${f.derived})` : base;
+    sourceText.set(f, text);
+  }
+  return text;
+}
+
+const dayStarts = new Map<string, number>();
+
+/** Milliseconds at the start of an ISO day, cached (rates files hold few dates). */
+export function dayStart(iso: string): number {
+  let ms = dayStarts.get(iso);
+  if (ms === undefined) {
+    ms = Date.parse(`${iso}T00:00:00Z`);
+    dayStarts.set(iso, ms);
+  }
+  return ms;
 }

@@ -58,3 +58,10 @@ describe("benefit rates registry", () => {
     expect(() => chooseRates({ date: "2025-05-01", taxYear: "2024-25" })).toThrow(/does not contain the date/);
   });
 });
+
+describe("money in labels", () => {
+  it("formats pence as pounds with thousands separators", () => {
+    const { gbp } = jest.requireActual("../../../core/benefits/breakdown");
+    expect([gbp(0), gbp(5), gbp(12345), gbp(100000), gbp(123456789), gbp(-7205)]).toEqual(["£0.00", "£0.05", "£123.45", "£1,000.00", "£1,234,567.89", "-£72.05"]);
+  });
+});
