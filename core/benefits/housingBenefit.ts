@@ -130,7 +130,7 @@ function computeHb(h: Household, rates: RatesYear, date: Date): HousingBenefitEs
     nonDeps += d.pence;
     b.line("nonDependantDeduction", "deduct", `Non-dependant deduction, non-dependant ${i + 1} (aged ${n.age}): ${d.reason}`, -d.pence, d.figure ? src(d.figure) : undefined);
   });
-  if ((h.nonDependants?.length ?? 0) > 1) b.note("Each non-dependant is deducted for separately: a non-dependant couple would have one deduction (the higher), which is not estimated.");
+  if ((h.nonDependants?.length ?? 0) > 1) b.note("Each non-dependant is deducted for separately and given a bedroom of their own: a non-dependant couple would have one deduction (the higher) and share a bedroom, which is not estimated.");
   const maximum = Math.max(0, eligible - uoReduction - nonDeps);
   b.line("maximumBenefit", "subtotal", "Maximum Housing Benefit", maximum);
 

@@ -170,6 +170,7 @@ function computeUc(h: Household, rates: RatesYear, date: Date): UniversalCreditE
   if (h.sharedOwnership && uo.percent > 0) b.line("underOccupancy", "deduct", "Under-occupancy: none (shared ownership)", 0);
   else if (uoPercent > 0) b.line("underOccupancy", "deduct", `Under-occupancy: ${uo.spare} spare bedroom${uo.spare > 1 ? "s" : ""}, ${uoPercent}% of ${gbp(monthlyCosts)}`, -uoReduction, src(uo.spare > 1 ? uc.underOccupancyTwoPlusPercent : uc.underOccupancyOneRoomPercent));
   for (const [label, amount] of hccLines) b.line("housingCostContribution", "deduct", label, amount, amount ? src(uc.housingCostContribution) : undefined);
+  if ((h.nonDependants?.length ?? 0) > 1) b.note("Each non-dependant is counted for a bedroom of their own: a non-dependant couple would share one, which is not estimated.");
   if (monthlyCosts - uoReduction - contributions < 0) b.note("Reductions exceed the housing costs: the housing costs element is nil, not negative.");
   b.line("housingElement", "subtotal", "Housing costs element", housingElement);
   maximum += housingElement;
