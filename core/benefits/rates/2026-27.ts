@@ -12,7 +12,7 @@ export const RATES_2026_27: RatesYear = {
   to: "2027-04-05",
   sources: {
     govRates: "gov.uk, Proposed benefit and pension rates 2026 to 2027 (updated 12 January 2026), https://www.gov.uk/government/publications/benefit-and-pension-rates-2026-to-2027/proposed-benefit-and-pension-rates-2026-to-2027",
-    press: "DWP UC 2026/27 rates as reported (thebusinesstimes.co.uk, britbrief.co.uk), agreeing with PolicyEngine UK universal_credit parameters (commit eb2585fe1)",
+    press: "DWP UC 2026/27 rates as reported (upday.com 'DWP confirms new benefit rates', thebusinesstimes.co.uk, britbrief.co.uk), agreeing with PolicyEngine UK universal_credit parameters (commit eb2585fe1)",
     pe: "PolicyEngine UK parameters, commit eb2585fe1 'Update 2026-27 UK benefit and tax parameters' (citing the gov.uk 2026-27 rates page); not independently confirmed",
     ucAct2025: "Universal Credit Act 2025: LCWRA £217.26 for new claimants from 6 April 2026; protected rate for pre-April-2026, severe-conditions and terminally ill claimants",
     twoChild: "Universal Credit (Removal of Two Child Limit) Act 2026 (c. 13), in force 6 April 2026, https://www.legislation.gov.uk/ukpga/2026/13",
@@ -20,7 +20,7 @@ export const RATES_2026_27: RatesYear = {
     ucRegs: "Universal Credit Regulations 2013 (SI 2013/376)",
     hbRegs: "Housing Benefit Regulations 2006 (SI 2006/213)",
     hbSpcRegs: "Housing Benefit (State Pension Credit) Regulations 2006 (SI 2006/214)",
-    childBenefit: "Child Benefit 2026/27 (PolicyEngine UK hmrc/child_benefit/amount; particle.news)",
+    childBenefit: "HM Treasury written ministerial statement HCWS1100, 26 November 2025: Child Benefit from 6 April 2026",
     spa: "Pensions Act 2014 s.26: State Pension age rises from 66 to 67 for people born on or after 6 April 1960",
   },
   statePensionAge: {
@@ -34,7 +34,7 @@ export const RATES_2026_27: RatesYear = {
       singleUnder25: { value: 338.58, source: "press" },
       single25Plus: { value: 424.9, source: "press" },
       coupleUnder25: { value: 528.34, source: "press" },
-      couple25Plus: { value: 666.97, source: "pe" },
+      couple25Plus: { value: 666.97, source: "press" },
     },
     childFirstBornBefore2017: { value: 351.88, source: "press" },
     child: { value: 303.94, source: "press" },

@@ -128,6 +128,8 @@ export const UC_CASES: WorkedCase[] = [
   { name: "same home without the overnight carer: 14%", taxYear: "2025-26",
     household: { adults: single(40, { disability: "middle" }), rent: weekly(90), bedrooms: 2 },
     working: "390.00 − 14% 54.60 = 335.40 + 400.14 = 735.54", expect: { award: 735.54 } },
+  { name: "single, no children, Greater London: capped at the single rate", taxYear: "2026-27", household: { adults: single(30), rent: weekly(300), bedrooms: 1, london: true },
+    working: "424.90 + 300 × 52/12 = 1,300.00 → 1,724.90; London single cap 1,413.92: over by 310.98 → 1,413.92", expect: { award: 1413.92, "benefitCap.reduction": 310.98 } },
 ];
 
 export const HB_CASES: WorkedCase[] = [
@@ -190,4 +192,12 @@ export const HB_CASES: WorkedCase[] = [
     working: "95.55 + 2 × 87.88 = 271.31; 300 − 271.31 = 28.69 × 65% = 18.6485 → 18.65; 100 − 18.65 = 81.35", expect: { applicableAmount: 271.31, award: 81.35 } },
   { name: "monthly rent converts × 12/52", taxYear: "2025-26", household: { adults: single(40), rent: { amount: 433.33, period: "month" }, bedrooms: 1 },
     working: "43333p × 12 / 52 = 9,999.92p → 100.00", expect: { award: 100, eligibleRent: 100 } },
+  { name: "working-age couple, £10 disregard", taxYear: "2024-25", household: { adults: [{ age: 30, earnings: 200, hoursWorked: 16 }, { age: 30 }], rent: weekly(100), bedrooms: 1, incomePeriod: "week" },
+    working: "200 − 10 = 190.00 − 142.25 = 47.75 × 65% = 31.0375 → 31.04; 100 − 31.04 = 68.96", expect: { award: 68.96, applicableAmount: 142.25 } },
+  { name: "pension-age couple, pension age before April 2021", taxYear: "2026-27", household: { adults: [{ age: 75 }, { age: 72 }], rent: weekly(110), bedrooms: 2, incomePeriod: "week", unearnedIncome: 400 },
+    working: "383.35; 400 − 383.35 = 16.65 × 65% = 10.8225 → 10.82; 110 − 10.82 = 99.18", expect: { award: 99.18, applicableAmount: 383.35 } },
+  { name: "lone parent with disabled child: disability, severe disability, disabled child and enhanced premiums", taxYear: "2025-26",
+    household: { adults: single(45, { disability: "middle", severeDisability: true }), children: [{ age: 8, disability: "higher" }], rent: weekly(120), bedrooms: 2, incomePeriod: "week", unearnedIncome: 450 },
+    working: "92.05 + 84.66 + DCP 81.37 + EDP child 32.75 + DP 43.20 + SDP 82.90 = 416.93; 450 − 416.93 = 33.07 × 65% = 21.4955 → 21.50; 120 − 21.50 = 98.50",
+    expect: { applicableAmount: 416.93, award: 98.5 } },
 ];
