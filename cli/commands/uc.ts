@@ -5,6 +5,7 @@ import { ArrearsInputError, isArrearsInputError } from "../../core/errors";
 import type { Command, CommandIo } from "../command";
 import { CliError, readTextInput } from "../io/input";
 
+/** The usage text for `arrears uc` and `arrears hb`, which share their input. */
 const usage = (name: "uc" | "hb", what: string, unit: string) => `Usage: arrears ${name} [--in household.json] [--tax-year 2026-27 | --date 2026-11-23] [--summary]
 
 Estimates ${what} (${unit}) for one household, or for each household in a JSON
@@ -33,7 +34,11 @@ A household that cannot be estimated gives {"index", "id", "field", "error"} in
 its place; exit code 1 when the single household given is invalid.
 `;
 
-/** Shared by \`arrears uc\` and \`arrears hb\`: read JSON, estimate each household, print JSON. */
+/**
+ * Shared by `arrears uc` and `arrears hb`: reads one household or an array (file or stdin),
+ * estimates each, prints JSON. A bad single household is an input error (exit 1, field named);
+ * in an array each bad household gets {index, id, field, error} in its place.
+ */
 export async function runEstimate(args: string[], io: CommandIo, name: "uc" | "hb", estimate: (h: unknown, o: EstimateOptions) => object): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -80,6 +85,7 @@ export async function runEstimate(args: string[], io: CommandIo, name: "uc" | "h
   return 0;
 }
 
+/** `arrears uc`: Universal Credit estimates, £ a month. */
 export const ucCommand: Command = {
   summary: "Universal Credit estimate (£ a month) with breakdown, for one household or a JSON array",
   usage: usage("uc", "Universal Credit", "£ a month"),
