@@ -259,3 +259,12 @@ export function benefitArg(value: unknown, fromForm: string | null): "UC" | "HB"
   if (["hb", "housingbenefit"].includes(t)) return "HB";
   throw new ArrearsInputError("benefit", `benefit must be UC or HB, got ${describeValue(v ?? fromForm)}`);
 }
+
+/**
+ * Fills the rent and bedrooms a function does not need (bedrooms allowed, non-dependant
+ * charges), so a household form without them still works for those functions.
+ */
+export function withoutHousingCosts(h: HouseholdInput): HouseholdInput {
+  const rent = (h.rent ?? {}) as Partial<HouseholdInput["rent"]>;
+  return { ...h, rent: { ...rent, amount: rent.amount ?? 0, period: rent.period ?? "week" }, bedrooms: h.bedrooms ?? 0 };
+}

@@ -1,6 +1,6 @@
 import { countBedrooms, estimateHousingBenefit, sexNeededError, estimateUniversalCredit, HouseholdSchema, type BreakdownLine, type HouseholdInput } from "../../core/benefits";
 import { parseOrThrow } from "../../core/zodIssues";
-import { benefitArg, breakdownRows, flagArg, householdFromForm, isHouseholdForm, nonDepsFromRange, readHousehold, taxYearArg } from "../excel/household";
+import { benefitArg, breakdownRows, flagArg, householdFromForm, isHouseholdForm, nonDepsFromRange, readHousehold, taxYearArg, withoutHousingCosts } from "../excel/household";
 import { runCustomFunction } from "../excel/results";
 
 // Thin adapters from Excel's shapes to core/benefits. Each returns a 1×1 result, or the
@@ -90,7 +90,7 @@ export function hb(adultAges: any[][], childAges?: any[][], rent?: any, rentPeri
 export function bedroomsNeeded(adultAges: any[][], childAges?: any[][], nonDeps?: any[][], breakdown?: any): any[][] {
   return runCustomFunction("ARREARS.BEDROOMSNEEDED", () => {
     const r = readHousehold({ adultAges, childAges, nonDeps, bedrooms: 0 }, "month", breakdown);
-    const h = parseOrThrow(HouseholdSchema, r.household);
+    const h = parseOrThrow(HouseholdSchema, withoutHousingCosts(r.household));
     const count = countBedrooms(h);
     if (count.neededIfUnknownSexesPair !== null) throw sexNeededError(h, "childAges");
     return r.breakdown ? [["Bedrooms allowed", count.needed], ...count.lines.map((l) => [l, 1])] : [[count.needed]];
@@ -140,7 +140,7 @@ export function nonDep(nonDeps: any[][], benefit?: any, taxYear?: any, claimantE
     let formBenefit: string | null = null;
     if (isHouseholdForm(nonDeps)) {
       const f = householdFromForm(nonDeps, "month");
-      household = f.household;
+      household = withoutHousingCosts(f.household);
       formBenefit = f.benefit;
     } else {
       const people = nonDepsFromRange(nonDeps);

@@ -113,6 +113,13 @@ describe("ARREARS.BEDROOMSNEEDED", () => {
     expect(rows[2][0]).toMatch(/shared by children 1 and 2/);
   });
 
+  it("reads a household form that has no rent or bedrooms", () => {
+    const form = [["Adult 1 age", 30], ["Adult 2 age", 29], ["Child 1 age", 12], ["Child 1 sex", "F"], ["Child 2 age", 8], ["Child 2 sex", "F"], ["Non-dep 1 age", 19]];
+    expect(bedroomsNeeded(form)).toEqual([[3]]);
+    expect(nonDep([...form, ["Tax year", "2025-26"]])).toEqual([[0]]);
+    expect(nonDep([...form, ["Non-dep 2 age", 24], ["Tax year", "2025-26"]])).toEqual([[93.02]]);
+  });
+
   it("asks for a child's sex when it changes the count", () => {
     expect(messageOf(bedroomsNeeded([[30]], [[12], [11]]))).toBe("ARREARS.BEDROOMSNEEDED: child 1 is 12: give their sex (e.g. 12F or 12M), so bedrooms can be counted");
   });
