@@ -1,5 +1,5 @@
 import { PERIODS, type BreakdownLine, type HouseholdInput } from "../../core/benefits";
-import { serialToIso } from "../../core/dates/excelSerial";
+import { FIRST_SAFE_SERIAL, LAST_SERIAL, serialToIso } from "../../core/dates/excelSerial";
 import { ArrearsInputError, describeValue } from "../../core/errors";
 import { cellToAmount, gridOf, isBlank, vectorOf, type Cell, type Grid } from "./cells";
 
@@ -41,7 +41,11 @@ const bool = (label: string, value: Cell): boolean => {
   throw new ArrearsInputError(label, `${label} must be TRUE or FALSE (or yes / no), got ${describeValue(value)}`);
 };
 const text = (value: Cell): string => (typeof value === "string" ? value.trim() : String(value));
-const dateText = (label: string, value: Cell): string => (typeof value === "number" ? serialToIso(num(label, value)) : text(value));
+const dateText = (label: string, value: Cell): string => {
+  if (typeof value !== "number") return text(value);
+  if (value < FIRST_SAFE_SERIAL || value > LAST_SERIAL) throw new ArrearsInputError(label, `${label} must be a date, got ${describeValue(value)}`);
+  return serialToIso(value);
+};
 
 const TOP: Record<string, Setter> = {
   rent: (h, v, l) => (h.rent.amount = num(l, v)),
@@ -91,12 +95,13 @@ const PERSON: Record<"adult" | "child" | "nondep", Record<string, PersonField>> 
 /** Resolves a form label to a setter, or null when it is not a field we know. */
 function fieldOf(label: string): Setter | null {
   const k = key(label);
-  if (TOP[k]) return TOP[k];
+  // Own properties only: a label such as "constructor" must not reach Object.prototype.
+  if (Object.hasOwn(TOP, k)) return TOP[k];
   const m = /^(adult|claimant|partner|child|nondependant|nondep)(\d*)(.+)$/.exec(k);
   if (!m) return null;
   const kind = m[1] === "child" ? "child" : m[1].startsWith("nondep") ? "nondep" : "adult";
   const n = m[1] === "claimant" ? 1 : m[1] === "partner" ? 2 : m[2] === "" ? 1 : Number(m[2]);
-  const field = PERSON[kind][m[3]];
+  const field = Object.hasOwn(PERSON[kind], m[3]) ? PERSON[kind][m[3]] : undefined;
   if (!field || n < 1 || n > 20) return null;
   return (h, v, l) => {
     const person = (h.people[kind][n] ??= {});
@@ -172,7 +177,10 @@ function scalar(value: unknown): Cell {
 export function taxYearArg(value: unknown): { taxYear?: string | number; date?: string } {
   const v = scalar(value);
   if (isBlank(v)) return {};
-  if (typeof v === "number" && v > 10000) return { date: serialToIso(v) };
+  if (typeof v === "number" && v > 10000) {
+    if (v > LAST_SERIAL) throw new ArrearsInputError("taxYear", `tax year must look like 2026-27 or be a date, got ${describeValue(v)}`);
+    return { date: serialToIso(v) };
+  }
   if (typeof v === "number" || typeof v === "string") return { taxYear: v };
   throw new ArrearsInputError("taxYear", `tax year must look like 2026-27, got ${describeValue(v)}`);
 }

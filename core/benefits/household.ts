@@ -20,7 +20,8 @@ const PERIOD_WORDS: Record<string, Period> = {
 /** Reads a period as typed ("weekly", "4-weekly", "Month"); returns null when it is not one we know. */
 export function periodOf(value: unknown): Period | null {
   if (typeof value !== "string") return null;
-  return PERIOD_WORDS[value.toLowerCase().replace(/[^a-z0-9]/g, "")] ?? null;
+  const k = value.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return Object.hasOwn(PERIOD_WORDS, k) ? PERIOD_WORDS[k] : null;
 }
 
 const periodSchema = (what: string) =>

@@ -10,10 +10,10 @@ export const RATES_2025_26: RatesYear = {
   from: "2025-04-06",
   to: "2026-04-05",
   sources: {
-    cpagUc: "CPAG, Universal credit rates 2025/26, https://askcpag.org.uk/?id=-267269",
-    cpagMtb: "CPAG, Means-tested benefit rates 2025/26 (incl. HB), https://askcpag.org.uk/?id=-267593",
+    cpagUc: "CPAG, Universal credit rates 2025/26, askcpag.org.uk/?id=-267269",
+    cpagMtb: "CPAG, Means-tested benefit rates 2025/26 (incl. HB), askcpag.org.uk/?id=-267593",
     niOrder: "Social Security Benefits Up-rating Order (NI) 2025, NISR 2025/64 Sch 3 (same premiums as GB)",
-    govRates: "gov.uk, Benefit and pension rates 2025 to 2026, https://www.gov.uk/government/publications/benefit-and-pension-rates-2025-to-2026/benefit-and-pension-rates-2025-to-2026",
+    govRates: "gov.uk, Benefit and pension rates 2025 to 2026, www.gov.uk/government/publications/benefit-and-pension-rates-2025-to-2026/benefit-and-pension-rates-2025-to-2026",
     nonDep: "HB non-dependant deductions from April 2025: Southwark, Haringey and Manchester council pages (gov.uk table)",
     capEarnings: "DWP via Healthwatch Darlington 2026-01-27: benefit cap earnings exemption £846 a month (16 h x NLW £12.21 x 52/12)",
     ucRegs: "Universal Credit Regulations 2013 (SI 2013/376)",

@@ -11,11 +11,11 @@ export const RATES_2026_27: RatesYear = {
   from: "2026-04-06",
   to: "2027-04-05",
   sources: {
-    govRates: "gov.uk, Proposed benefit and pension rates 2026 to 2027 (updated 12 January 2026), https://www.gov.uk/government/publications/benefit-and-pension-rates-2026-to-2027/proposed-benefit-and-pension-rates-2026-to-2027",
+    govRates: "gov.uk, Proposed benefit and pension rates 2026 to 2027 (updated 12 January 2026), www.gov.uk/government/publications/benefit-and-pension-rates-2026-to-2027/proposed-benefit-and-pension-rates-2026-to-2027",
     press: "DWP UC 2026/27 rates as reported (upday.com 'DWP confirms new benefit rates', thebusinesstimes.co.uk, britbrief.co.uk), agreeing with PolicyEngine UK universal_credit parameters (commit eb2585fe1)",
     pe: "PolicyEngine UK parameters, commit eb2585fe1 'Update 2026-27 UK benefit and tax parameters' (citing the gov.uk 2026-27 rates page); not independently confirmed",
     ucAct2025: "Universal Credit Act 2025: LCWRA £217.26 for new claimants from 6 April 2026; protected rate for pre-April-2026, severe-conditions and terminally ill claimants",
-    twoChild: "Universal Credit (Removal of Two Child Limit) Act 2026 (c. 13), in force 6 April 2026, https://www.legislation.gov.uk/ukpga/2026/13",
+    twoChild: "Universal Credit (Removal of Two Child Limit) Act 2026 (c. 13), in force 6 April 2026, www.legislation.gov.uk/ukpga/2026/13",
     nlw: "National Living Wage from April 2026 £12.71",
     ucRegs: "Universal Credit Regulations 2013 (SI 2013/376)",
     hbRegs: "Housing Benefit Regulations 2006 (SI 2006/213)",

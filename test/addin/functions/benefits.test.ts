@@ -87,6 +87,9 @@ describe("ARREARS.UC and ARREARS.UCHOUSING", () => {
     expect(messageOf(uc([[30]], [["twelve"]], 90, "week", 1))).toMatch(/child ages must be numbers, or with sex like 12F/);
     expect(messageOf(uc([["Adult 1 age", 30], ["Wages", 100]]))).toMatch(/household form: unknown field "Wages"/);
     expect(messageOf(uc([["Child 1 sex", "F"], ["Adult 1 age", 30]]))).toMatch(/child 1 has no age/);
+    expect(messageOf(uc([["Adult 1 age", 30], ["constructor", 1]]))).toMatch(/household form: unknown field "constructor"/);
+    expect(messageOf(uc([[30]], n, 90, "constructor", 1))).toMatch(/rent period must be week/);
+    expect(messageOf(uc([[30]], n, 90, "week", 1, n, n, n, 1e308))).toMatch(/^ARREARS.UC: tax year must look like 2026-27/);
   });
 });
 

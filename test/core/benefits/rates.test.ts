@@ -15,6 +15,12 @@ describe("benefit rates registry", () => {
     }
   });
 
+  it("names every source without a URL scheme, so the add-in bundle carries no URLs", () => {
+    for (const [, rates] of loadRates()) {
+      for (const text of Object.values(rates.sources)) expect(text).not.toMatch(/https?:\/\//);
+    }
+  });
+
   it("rejects a rates file whose figure names a source it does not list", () => {
     const bad = { ...RATES_2025_26, uc: { ...RATES_2025_26.uc, child: { value: 292.81, source: "nowhere" } } };
     expect(() => loadRates([bad])).toThrow(/names source "nowhere"/);
