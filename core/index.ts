@@ -7,3 +7,4 @@ export * from "./money";
 export * from "./dates/excelSerial";
 export * from "./trend/trend";
 export * from "./qa";
+export * from "./benefits";

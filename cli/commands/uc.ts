@@ -1,0 +1,95 @@
+import { parseArgs } from "node:util";
+import type { EstimateOptions } from "../../core/benefits";
+import { estimateUniversalCredit } from "../../core/benefits";
+import { ArrearsInputError, isArrearsInputError } from "../../core/errors";
+import type { Command, CommandIo } from "../command";
+import { CliError, readTextInput } from "../io/input";
+
+/** The usage text for `arrears uc` and `arrears hb`, which share their input. */
+const usage = (name: "uc" | "hb", what: string, unit: string) => `Usage: arrears ${name} [--in household.json] [--tax-year 2026-27 | --date 2026-11-23] [--summary]
+
+Estimates ${what} (${unit}) for one household, or for each household in a JSON
+array (a caseload), and prints the award with its full breakdown as JSON.
+
+Input (a file, or standard input when --in is omitted or is -): one household
+object or an array of them. Fields (see README "Benefit estimates"):
+  adults [{age, earnings, hoursWorked, lcwra, lcwraProtected, carer, disability,
+          severeDisability, pensionAge, pensionAgeBefore2021, pensionCredit, legacyBenefit}]
+  children [{age, sex, bornBefore2017, disability, cannotShare, twoChildException}]
+  rent {amount, period: week|fortnight|4 weeks|month, serviceCharges, otherCharges, rentFreeWeeks}
+  bedrooms, nonDependants [{age, grossWeeklyIncome, works16Hours, pensionCredit, disability,
+          carersAllowance, childUnder5, outOfWorkBenefit, exempt}]
+  capital, unearnedIncome, incomePeriod (default month), otherCappedBenefits,
+  childBenefit, london, overnightCarer, fosterCarer, coupleCannotShare,
+  sharedOwnership, taxYear, date, id
+disability is none, lower, middle or higher.
+
+Options
+  --in FILE        JSON to read (default: standard input)
+  --tax-year YEAR  rates for this tax year (default: the tax year containing today)
+  --date DATE      rates for the tax year containing this date (yyyy-mm-dd or dd/mm/yyyy)
+  --summary        leave out the breakdown lines and notes (smaller output for big batches)
+
+A household that cannot be estimated gives {"index", "id", "field", "error"} in
+its place; exit code 1 when the single household given is invalid.
+`;
+
+/**
+ * Shared by `arrears uc` and `arrears hb`: reads one household or an array (file or stdin),
+ * estimates each, prints JSON. A bad single household is an input error (exit 1, field named);
+ * in an array each bad household gets {index, id, field, error} in its place.
+ */
+export async function runEstimate(args: string[], io: CommandIo, name: "uc" | "hb", estimate: (h: unknown, o: EstimateOptions) => object): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { in: { type: "string" }, "tax-year": { type: "string" }, date: { type: "string" }, summary: { type: "boolean", default: false } },
+    strict: true,
+  });
+  const text = await readTextInput(values.in, io.stdin);
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`the input is not valid JSON: ${(e as Error).message}`);
+  }
+  const options: EstimateOptions = { taxYear: values["tax-year"] ?? null, date: values.date ?? null };
+  const shape = (result: object) => {
+    if (!values.summary) return result;
+    const { lines: _lines, notes: _notes, ...rest } = result as { lines?: unknown; notes?: unknown };
+    return rest;
+  };
+  if (!Array.isArray(input)) {
+    if (input === null || typeof input !== "object") throw new CliError("the input must be a household object or an array of households");
+    try {
+      io.stdout.write(JSON.stringify(shape(estimate(input, options)), null, 2) + "\n");
+    } catch (e) {
+      if (isArrearsInputError(e)) throw new ArrearsInputError(e.field, `${e.field}: ${e.message}`);
+      throw e;
+    }
+    return 0;
+  }
+  let failed = 0;
+  const out: string[] = [];
+  input.forEach((household, index) => {
+    try {
+      out.push(JSON.stringify(shape(estimate(household, options))));
+    } catch (e) {
+      if (!isArrearsInputError(e)) throw e;
+      failed++;
+      const id = household !== null && typeof household === "object" ? (household as { id?: unknown }).id : undefined;
+      out.push(JSON.stringify({ index: index + 1, ...(id !== undefined ? { id } : {}), field: e.field, error: e.message }));
+    }
+  });
+  io.stdout.write(`[\n${out.join(",\n")}\n]\n`);
+  if (failed) io.stderr.write(`arrears ${name}: ${failed} of ${input.length} households could not be estimated (see their "error")\n`);
+  return 0;
+}
+
+/** `arrears uc`: Universal Credit estimates, £ a month. */
+export const ucCommand: Command = {
+  summary: "Universal Credit estimate (£ a month) with breakdown, for one household or a JSON array",
+  usage: usage("uc", "Universal Credit", "£ a month"),
+  run: (args, io) => runEstimate(args, io, "uc", estimateUniversalCredit),
+};
+
+export { usage as estimateUsage };

@@ -1,0 +1,75 @@
+import { ArrearsInputError } from "../errors";
+import { parseOrThrow } from "../zodIssues";
+import { countBedrooms, sexNeededError, type BedroomCount } from "./bedrooms";
+import { findUnknownField, HouseholdSchema, type Adult, type Child, type Household } from "./household";
+import { chooseRates, type ChosenRates, type RatesChoice } from "./rates";
+import type { RatesYear } from "./rates/schema";
+
+/** Options shared by both estimators: which rates (date or tax year; default today's tax year) and the clock. */
+export type EstimateOptions = RatesChoice;
+
+/** Validates a household and picks its rates: the household's own date or tax year wins over the options'. */
+export function prepare(household: unknown, options: EstimateOptions): { h: Household; chosen: ChosenRates } {
+  const unknown = findUnknownField(household);
+  if (unknown) throw new ArrearsInputError(unknown.path, unknown.message);
+  const h = parseOrThrow(HouseholdSchema, household);
+  const own = h.date !== undefined || h.taxYear !== undefined;
+  const chosen = chooseRates(own ? { date: h.date, taxYear: h.taxYear, today: options.today } : options);
+  if (h.rent.period === "month" && (h.rent.rentFreeWeeks ?? 0) > 0) {
+    throw new ArrearsInputError("rent.rentFreeWeeks", "rent-free weeks only apply to rent charged weekly, fortnightly or 4-weekly");
+  }
+  return { h, chosen };
+}
+
+/** Whether an adult has reached State Pension age: their own flag, else age at or over the rates file's State Pension age. */
+export function isPensionAge(a: Adult, rates: RatesYear): boolean {
+  return a.pensionAge ?? a.age >= rates.statePensionAge.value;
+}
+
+const APRIL_6_2017 = Date.UTC(2017, 3, 6);
+
+/**
+ * Whether a child was born before 6 April 2017: the flag if given; otherwise from age on
+ * the estimate date when that settles it; otherwise null (cannot tell).
+ */
+export function bornBefore2017(c: Child, date: Date): boolean | null {
+  if (c.bornBefore2017 !== undefined) return c.bornBefore2017;
+  const y = date.getUTCFullYear(), m = date.getUTCMonth(), d = date.getUTCDate();
+  const latestBirth = Date.UTC(y - c.age, m, d);
+  const earliestBirth = Date.UTC(y - c.age - 1, m, d + 1);
+  if (latestBirth < APRIL_6_2017) return true;
+  if (earliestBirth >= APRIL_6_2017) return false;
+  return null;
+}
+
+/** Children eldest first, keeping each one's position in the household (1-based) for labels. */
+export function childrenEldestFirst(h: Household): { child: Child; n: number }[] {
+  return (h.children ?? []).map((child, i) => ({ child, n: i + 1 })).sort((a, b) => b.child.age - a.child.age || a.n - b.n);
+}
+
+/** The under-occupancy outcome: bedrooms counted, spare rooms and the percentage. */
+export interface UnderOccupancy {
+  count: BedroomCount;
+  spare: number;
+  percent: number;
+}
+
+/**
+ * Spare bedrooms and the under-occupancy percentage (14% for one, 25% for two or more).
+ * @throws ArrearsInputError naming a child's sex when an unknown sex would change the answer.
+ */
+export function underOccupancy(h: Household, onePercent: number, twoPlusPercent: number): UnderOccupancy {
+  const count = countBedrooms(h);
+  const pct = (needed: number) => {
+    const spare = Math.max(0, h.bedrooms - needed);
+    return spare === 0 ? 0 : spare === 1 ? onePercent : twoPlusPercent;
+  };
+  if (count.neededIfUnknownSexesPair !== null && pct(count.neededIfUnknownSexesPair) !== pct(count.needed)) {
+    throw sexNeededError(h);
+  }
+  const spare = Math.max(0, h.bedrooms - count.needed);
+  return { count, spare, percent: pct(count.needed) };
+}
+
+/** Out-of-scope rules both estimators state in every breakdown. */
+export const COMMON_OUT_OF_SCOPE = "Not estimated: transitional protection, the self-employed minimum income floor, student income, sanctions and deductions for debts or advances, and Scottish or Northern Irish variations.";

@@ -1,0 +1,13 @@
+/**
+ * Benefit estimates for social-sector tenants: Universal Credit (monthly) and
+ * Housing Benefit (weekly), with the rules in code and the rates in dated data files.
+ */
+export * from "./household";
+export * from "./breakdown";
+export * from "./bedrooms";
+export * from "./conversions";
+export { bornBefore2017, isPensionAge, underOccupancy, type EstimateOptions, type UnderOccupancy } from "./common";
+export { availableTaxYears, chooseRates, normaliseTaxYear, taxYearOf, type ChosenRates, type RatesChoice } from "./rates";
+export type { Figure, RatesYear } from "./rates/schema";
+export * from "./universalCredit";
+export * from "./housingBenefit";

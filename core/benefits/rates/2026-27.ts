@@ -1,0 +1,128 @@
+import type { RatesYear } from "./schema";
+
+/**
+ * Benefit rates for tax year 2026-27 (6 April 2026 to 5 April 2027). UC amounts are
+ * £ a month, HB and Child Benefit £ a week, as published. Several HB figures were
+ * not found published in the sources we could reach; those carry `derived` with
+ * the working, so a reviewer can replace them when the circular is to hand.
+ */
+export const RATES_2026_27: RatesYear = {
+  taxYear: "2026-27",
+  from: "2026-04-06",
+  to: "2027-04-05",
+  sources: {
+    govRates: "gov.uk, Proposed benefit and pension rates 2026 to 2027 (updated 12 January 2026), www.gov.uk/government/publications/benefit-and-pension-rates-2026-to-2027/proposed-benefit-and-pension-rates-2026-to-2027",
+    press: "DWP UC 2026/27 rates as reported (upday.com 'DWP confirms new benefit rates', thebusinesstimes.co.uk, britbrief.co.uk), agreeing with PolicyEngine UK universal_credit parameters (commit eb2585fe1)",
+    pe: "PolicyEngine UK parameters, commit eb2585fe1 'Update 2026-27 UK benefit and tax parameters' (citing the gov.uk 2026-27 rates page); not independently confirmed",
+    ucAct2025: "Universal Credit Act 2025: LCWRA £217.26 for new claimants from 6 April 2026; protected rate for pre-April-2026, severe-conditions and terminally ill claimants",
+    twoChild: "Universal Credit (Removal of Two Child Limit) Act 2026 (c. 13), in force 6 April 2026, www.legislation.gov.uk/ukpga/2026/13",
+    nlw: "National Living Wage from April 2026 £12.71",
+    ucRegs: "Universal Credit Regulations 2013 (SI 2013/376)",
+    hbRegs: "Housing Benefit Regulations 2006 (SI 2006/213)",
+    hbSpcRegs: "Housing Benefit (State Pension Credit) Regulations 2006 (SI 2006/214)",
+    childBenefit: "HM Treasury written ministerial statement HCWS1100, 26 November 2025: Child Benefit from 6 April 2026",
+    spa: "Pensions Act 2014 s.26: State Pension age rises from 66 to 67 for people born on or after 6 April 1960",
+  },
+  statePensionAge: {
+    value: 66,
+    source: "spa",
+    note: "someone aged 66 in 2026-27 may not yet have reached State Pension age (born on or after 6 April 1960): set pension age per adult to be sure",
+  },
+  uc: {
+    effectiveFrom: "2026-04-13",
+    standardAllowance: {
+      singleUnder25: { value: 338.58, source: "press" },
+      single25Plus: { value: 424.9, source: "press" },
+      coupleUnder25: { value: 528.34, source: "press" },
+      couple25Plus: { value: 666.97, source: "press" },
+    },
+    childFirstBornBefore2017: { value: 351.88, source: "press" },
+    child: { value: 303.94, source: "press" },
+    disabledChildLower: { value: 164.79, source: "pe", derived: "158.76 x 1.038 = 164.79" },
+    disabledChildHigher: { value: 514.71, source: "press" },
+    lcwra: { value: 217.26, source: "ucAct2025" },
+    lcwraProtected: { value: 429.8, source: "press", derived: "1.038 x (400.14 + 423.27) - 424.90 = 429.80" },
+    carer: { value: 209.34, source: "press" },
+    workAllowanceWithHousing: { value: 427, source: "pe" },
+    workAllowanceNoHousing: { value: 710, source: "pe" },
+    taperPercent: { value: 55, source: "ucRegs", derived: "reg 22(1)(b)" },
+    capitalLower: { value: 6000, source: "ucRegs", derived: "reg 72(1)" },
+    capitalUpper: { value: 16000, source: "ucRegs", derived: "reg 18(1)" },
+    tariffPer250: { value: 4.35, source: "ucRegs", derived: "reg 72(1)" },
+    housingCostContribution: { value: 96.55, source: "pe", derived: "93.02 x 1.038 = 96.55" },
+    twoChildLimit: { value: false, source: "twoChild" },
+    underOccupancyOneRoomPercent: { value: 14, source: "ucRegs", derived: "Sch 4 para 36(3)" },
+    underOccupancyTwoPlusPercent: { value: 25, source: "ucRegs", derived: "Sch 4 para 36(3)" },
+  },
+  hb: {
+    effectiveFrom: "2026-04-06",
+    personal: {
+      singleUnder25: { value: 75.65, source: "pe" },
+      single25Plus: { value: 95.55, source: "pe" },
+      loneParentUnder18: { value: 75.65, source: "pe" },
+      loneParent18Plus: { value: 95.55, source: "pe" },
+      coupleBothUnder18: { value: 114.35, source: "pe" },
+      couple18Plus: { value: 150.15, source: "pe" },
+      child: { value: 87.88, source: "pe", derived: "not found published: 2025-26 £84.66 x 1.038 = £87.88" },
+      pensionSingleBefore2021: { value: 256.0, source: "pe" },
+      pensionSingleFrom2021: { value: 238.0, source: "pe" },
+      pensionCoupleBefore2021: { value: 383.35, source: "pe" },
+      pensionCoupleFrom2021: { value: 363.25, source: "pe" },
+    },
+    premiums: {
+      disabilitySingle: { value: 44.85, source: "pe" },
+      disabilityCouple: { value: 64.0, source: "pe" },
+      enhancedDisabilitySingle: { value: 22.0, source: "pe" },
+      enhancedDisabilityCouple: { value: 31.4, source: "pe" },
+      enhancedDisabilityChild: { value: 34.0, source: "pe", derived: "not found published: 2025-26 £32.75 x 1.038 = £33.99, taken as £34.00" },
+      severeDisabilityOne: { value: 86.05, source: "pe" },
+      severeDisabilityTwo: { value: 172.1, source: "pe" },
+      disabledChild: { value: 84.46, source: "pe", derived: "not found published: 2025-26 £81.37 x 1.038 = £84.46" },
+      carer: { value: 48.15, source: "pe" },
+    },
+    nonDependant: {
+      bands: {
+        thresholds: [192, 279, 365, 485, 605],
+        amounts: [
+          { value: 20.4, source: "pe" },
+          { value: 46.85, source: "pe" },
+          { value: 64.35, source: "pe" },
+          { value: 105.2, source: "pe" },
+          { value: 119.85, source: "pe" },
+          { value: 131.45, source: "pe" },
+        ],
+      },
+    },
+    earningsDisregard: {
+      single: { value: 5, source: "hbRegs", derived: "Sch 4 para 10" },
+      couple: { value: 10, source: "hbRegs", derived: "Sch 4 para 9" },
+      loneParent: { value: 25, source: "hbRegs", derived: "Sch 4 para 4" },
+      higher: { value: 20, source: "hbRegs", derived: "Sch 4 paras 3, 5, 6 (disability, carer or severe disability premium)" },
+      additional: { value: 17.1, source: "hbRegs", derived: "Sch 4 para 17(1)" },
+    },
+    taperPercent: { value: 65, source: "hbRegs", derived: "reg 71" },
+    capitalLowerWorkingAge: { value: 6000, source: "hbRegs", derived: "reg 52(1)" },
+    capitalLowerPensionAge: { value: 10000, source: "hbSpcRegs", derived: "reg 29(2)" },
+    capitalUpper: { value: 16000, source: "hbRegs", derived: "reg 43; HB(SPC) reg 43" },
+    minimumAward: { value: 0.5, source: "hbRegs", derived: "reg 75" },
+    // The 2026 Act removes the limit in UC; we found nothing removing it from HB dependants' allowances.
+    twoChildLimit: { value: true, source: "hbRegs" },
+    underOccupancyOneRoomPercent: { value: 14, source: "hbRegs", derived: "reg B13(3)" },
+    underOccupancyTwoPlusPercent: { value: 25, source: "hbRegs", derived: "reg B13(3)" },
+  },
+  benefitCap: {
+    londonCoupleOrChildrenMonthly: { value: 2110.25, source: "govRates" },
+    londonSingleMonthly: { value: 1413.92, source: "govRates" },
+    outsideCoupleOrChildrenMonthly: { value: 1835.0, source: "govRates" },
+    outsideSingleMonthly: { value: 1229.42, source: "govRates" },
+    londonCoupleOrChildrenWeekly: { value: 486.98, source: "govRates" },
+    londonSingleWeekly: { value: 326.29, source: "govRates" },
+    outsideCoupleOrChildrenWeekly: { value: 423.46, source: "govRates" },
+    outsideSingleWeekly: { value: 283.71, source: "govRates" },
+    ucEarningsExemptionMonthly: { value: 881, source: "nlw", derived: "16 h x £12.71 x 52 / 12 = £881.23, rounded down (UC Regs reg 82(1)(a))" },
+  },
+  childBenefit: {
+    eldestWeekly: { value: 27.05, source: "childBenefit" },
+    otherWeekly: { value: 17.9, source: "childBenefit" },
+  },
+};
