@@ -79,11 +79,14 @@ export interface VoidPeriod {
   officer: string | null;
 }
 
-/** A weekly balance snapshot (long form). */
-export interface BalanceSnapshot {
-  account: string;
-  date: number;
-  balance: number;
+/** Weekly balance history, wide: one row of balances per account, one column per snapshot date. */
+export interface BalanceHistory {
+  /** Snapshot dates (serials), oldest first. */
+  dates: number[];
+  /** Account references, one per row of balances. */
+  accounts: string[];
+  /** balances[i][k]: account i's balance in £ at dates[k]. */
+  balances: number[][];
 }
 
 /** A whole export in canonical form. */
@@ -91,7 +94,7 @@ export interface CanonicalExport {
   accounts: Account[];
   transactions: Transaction[];
   voids: VoidPeriod[] | null;
-  balanceHistory?: BalanceSnapshot[] | null;
+  balanceHistory?: BalanceHistory | null;
 }
 
 /** Officer name used for accounts whose export gives none. */
