@@ -161,7 +161,8 @@ export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT
     if (!ben) bad("benefit", `must be one of ${acceptedCodes(benefit)}`);
     const date = (f: AccountField) => {
       const v = at(row, f);
-      if (isBlankCell(v)) return null;
+      // Excel desktop passes 0 for an empty cell in a range: no real date is serial 0.
+      if (isBlankCell(v) || v === 0) return null;
       const s = parseSerial(v, profile.dateFormat);
       if (s === null) bad(f, "must be a date (2025-04-07 or 07/04/2025)");
       return s;
@@ -265,8 +266,9 @@ export function readVoids(table: TableRows, profile: MappingProfile = DEFAULT_PR
     const start = parseSerial(row[col.voidStart!], profile.dateFormat);
     if (start === null) problems.add(rowNo, "voidStart", `void start must be a date, got ${describeValue(row[col.voidStart!])}`);
     const endCell = col.voidEnd === undefined ? null : row[col.voidEnd];
-    const end = isBlankCell(endCell) ? null : parseSerial(endCell, profile.dateFormat);
-    if (!isBlankCell(endCell) && end === null) problems.add(rowNo, "voidEnd", `void end must be a date or blank (still empty), got ${describeValue(endCell)}`);
+    const endBlank = isBlankCell(endCell) || endCell === 0;
+    const end = endBlank ? null : parseSerial(endCell, profile.dateFormat);
+    if (!endBlank && end === null) problems.add(rowNo, "voidEnd", `void end must be a date or blank (still empty), got ${describeValue(endCell)}`);
     const rent = parseAmount(row[col.weeklyRent!]);
     if (rent === null || rent < 0) problems.add(rowNo, "weeklyRent", `weekly rent must be an amount of zero or more, got ${describeValue(row[col.weeklyRent!])}`);
     if (start !== null && end !== null && end < start) problems.add(rowNo, "voidEnd", "void end is before void start");

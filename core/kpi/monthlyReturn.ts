@@ -485,3 +485,14 @@ export function kpiById(ret: MonthlyReturn, id: string): KpiFigure {
   if (!found) throw new ArrearsInputError("name", `"${id}" is not a KPI; use one of ${ret.kpis.map((k) => k.id).join(", ")}`);
   return found;
 }
+
+/**
+ * Arrears ageing alone: current tenancies in arrears by weeks of rent owed. It uses
+ * closing balances only, so it needs no transactions and no period.
+ * @param accounts canonical accounts (balances at period end).
+ * @param ageBands week thresholds, rising; default 4, 8, 13.
+ */
+export function arrearsAgeing(accounts: readonly Account[], ageBands?: readonly number[] | null): AgeBand[] {
+  // Balances alone drive the ageing; the period is a placeholder that no transaction is read against.
+  return monthlyReturn({ accounts: [...accounts], transactions: [], voids: [] }, { periodStart: 61, periodEnd: 61, ageBands: ageBands ? [...ageBands] : undefined }).ageing;
+}
