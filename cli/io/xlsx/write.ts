@@ -1,0 +1,266 @@
+import { zipSync, strToU8 } from "fflate";
+import { looksLikeFormula } from "../../../core/safety/cellText";
+import type { CellValue } from "./read";
+import { escapeXml } from "./xml";
+
+/**
+ * Writes .xlsx workbooks for reports and samples: values with number formats,
+ * bold headers, frozen header rows, Excel tables and (dynamic-array) formulas.
+ * The same input always gives the same bytes (fixed zip timestamps, no clock),
+ * so sample files can be regenerated and compared byte for byte.
+ *
+ * Formula injection: text is always written as a text cell, which Excel never
+ * evaluates; text that *looks* like a formula (= + - @ tab CR) also gets Excel's
+ * quote-prefix style, so it stays text even when someone edits the cell.
+ */
+
+/** How a number is shown. */
+export type CellFormat = "text" | "integer" | "money" | "percent" | "date" | "decimal" | "weeks";
+
+export interface OutCell {
+  value: CellValue;
+  /** A formula without the leading "=" (e.g. `SUM(A1:A3)` or `ARREARS.TREND(B2:BA100)`); `value` is then only a cached result. */
+  formula?: string;
+  /** Write as a dynamic-array formula that spills (Excel 365); otherwise a plain one-cell formula. */
+  spill?: boolean;
+  format?: CellFormat;
+  bold?: boolean;
+  wrap?: boolean;
+}
+
+export interface OutSheet {
+  /** Sheet name: at most 31 characters, none of : \ / ? * [ ]. */
+  name: string;
+  rows: (CellValue | OutCell)[][];
+  /** Column widths in characters, from column A. */
+  columnWidths?: number[];
+  /** Freeze the first row so headers stay visible while scrolling. */
+  freezeHeader?: boolean;
+  /** Make rows (header in row 1) an Excel table with this name, e.g. QAReviews. */
+  table?: { name: string };
+}
+
+const NUM_FMT: Record<CellFormat, { id: number; code?: string }> = {
+  text: { id: 49 },
+  integer: { id: 3 },
+  decimal: { id: 2 },
+  money: { id: 164, code: '[$£-809]#,##0.00;-[$£-809]#,##0.00' },
+  percent: { id: 165, code: "0.0%" },
+  date: { id: 166, code: "dd/mm/yyyy" },
+  weeks: { id: 167, code: "0.0" },
+};
+
+/** Fixed timestamp for every zip entry, so output is byte-for-byte repeatable. */
+const ZIP_TIME = new Date(Date.UTC(2000, 0, 1));
+
+interface StyleKey {
+  format?: CellFormat;
+  bold?: boolean;
+  wrap?: boolean;
+  quote?: boolean;
+}
+
+/** Builds the workbook and returns the .xlsx bytes. */
+export function writeXlsx(sheets: readonly OutSheet[]): Uint8Array {
+  if (sheets.length === 0) throw new Error("a workbook needs at least one sheet");
+  const names = new Set<string>();
+  for (const s of sheets) {
+    if (!/^[^:\\/?*[\]]{1,31}$/.test(s.name) || s.name.startsWith("'")) throw new Error(`"${s.name}" is not a valid sheet name`);
+    if (names.has(s.name.toLowerCase())) throw new Error(`two sheets are named "${s.name}"`);
+    names.add(s.name.toLowerCase());
+  }
+  const styles: string[] = [];
+  const styleIndex = new Map<string, number>();
+  const styleOf = (key: StyleKey): number => {
+    if (!key.format && !key.bold && !key.wrap && !key.quote) return 0;
+    const id = `${key.format ?? ""}|${key.bold ? 1 : 0}|${key.wrap ? 1 : 0}|${key.quote ? 1 : 0}`;
+    let index = styleIndex.get(id);
+    if (index === undefined) {
+      index = styles.length + 1;
+      styleIndex.set(id, index);
+      const numFmtId = key.format ? NUM_FMT[key.format].id : 0;
+      styles.push(
+        `<xf numFmtId="${numFmtId}" fontId="${key.bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"` +
+          `${numFmtId ? ' applyNumberFormat="1"' : ""}${key.bold ? ' applyFont="1"' : ""}${key.quote ? ' quotePrefix="1"' : ""}` +
+          `${key.wrap ? ' applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>' : "/>"}`,
+      );
+    }
+    return index;
+  };
+
+  const files: Record<string, Uint8Array> = {};
+  let tableCount = 0;
+  let usesDynamicArrays = false;
+  sheets.forEach((sheet, i) => {
+    const { xml, dynamic } = sheetXml(sheet, styleOf, sheet.table ? `rIdT1` : null);
+    usesDynamicArrays ||= dynamic;
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(xml);
+    if (sheet.table) {
+      tableCount++;
+      files[`xl/tables/table${tableCount}.xml`] = strToU8(tableXml(sheet, tableCount));
+      files[`xl/worksheets/_rels/sheet${i + 1}.xml.rels`] = strToU8(
+        `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdT1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table${tableCount}.xml"/></Relationships>`,
+      );
+    }
+  });
+  files["[Content_Types].xml"] = strToU8(contentTypes(sheets.length, tableCount, usesDynamicArrays));
+  files["_rels/.rels"] = strToU8(
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  files["xl/workbook.xml"] = strToU8(workbookXml(sheets));
+  files["xl/_rels/workbook.xml.rels"] = strToU8(workbookRels(sheets.length, usesDynamicArrays));
+  files["xl/styles.xml"] = strToU8(stylesXml(styles));
+  if (usesDynamicArrays) files["xl/metadata.xml"] = strToU8(METADATA_XML);
+  return zipSync(files, { level: 6, mtime: ZIP_TIME });
+}
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** "A", "B", … "Z", "AA": Excel's column letters for a zero-based index. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function isOutCell(v: CellValue | OutCell): v is OutCell {
+  return v !== null && typeof v === "object";
+}
+
+function sheetXml(sheet: OutSheet, styleOf: (k: StyleKey) => number, tableRel: string | null): { xml: string; dynamic: boolean } {
+  let dynamic = false;
+  const width = Math.max(1, ...sheet.rows.map((r) => r.length));
+  const parts: string[] = [];
+  sheet.rows.forEach((row, r) => {
+    const cells: string[] = [];
+    row.forEach((raw, c) => {
+      const cell: OutCell = isOutCell(raw) ? raw : { value: raw };
+      const ref = `${columnLetter(c)}${r + 1}`;
+      const value = cell.value;
+      const isText = typeof value === "string";
+      const style = styleOf({
+        format: cell.format,
+        bold: cell.bold,
+        wrap: cell.wrap,
+        quote: isText && !cell.formula && looksLikeFormula(value),
+      });
+      const s = style ? ` s="${style}"` : "";
+      if (cell.formula) {
+        const f = escapeXml(cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula);
+        if (cell.spill) dynamic = true;
+        const fTag = cell.spill ? `<f t="array" ref="${ref}">${f}</f>` : `<f>${f}</f>`;
+        const cm = cell.spill ? ' cm="1"' : "";
+        if (typeof value === "number" && Number.isFinite(value)) cells.push(`<c r="${ref}"${s}${cm}>${fTag}<v>${value}</v></c>`);
+        else if (typeof value === "string") cells.push(`<c r="${ref}"${s}${cm} t="str">${fTag}<v>${escapeXml(value)}</v></c>`);
+        else cells.push(`<c r="${ref}"${s}${cm}>${fTag}</c>`);
+        return;
+      }
+      if (value === null || value === undefined) {
+        if (style) cells.push(`<c r="${ref}"${s}/>`);
+      } else if (typeof value === "number") {
+        if (!Number.isFinite(value)) throw new Error(`cell ${sheet.name}!${ref} is not a finite number`);
+        cells.push(`<c r="${ref}"${s}><v>${value}</v></c>`);
+      } else if (typeof value === "boolean") {
+        cells.push(`<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`);
+      } else {
+        cells.push(`<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`);
+      }
+    });
+    parts.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+  });
+  const dim = `A1:${columnLetter(width - 1)}${Math.max(1, sheet.rows.length)}`;
+  const views = sheet.freezeHeader
+    ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
+    : `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`;
+  const cols = sheet.columnWidths?.length
+    ? `<cols>${sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
+    : "";
+  const tableParts = tableRel ? `<tableParts count="1"><tablePart r:id="${tableRel}"/></tableParts>` : "";
+  const xml =
+    `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<dimension ref="${dim}"/>${views}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${parts.join("")}</sheetData>` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${tableParts}</worksheet>`;
+  return { xml, dynamic };
+}
+
+function tableXml(sheet: OutSheet, id: number): string {
+  const header = sheet.rows[0] ?? [];
+  if (header.length === 0) throw new Error(`table ${sheet.table!.name} needs a header row`);
+  const names = header.map((h) => String(isOutCell(h) ? h.value : h));
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (!n || seen.has(n.toLowerCase())) throw new Error(`table ${sheet.table!.name}: column headers must be present and distinct ("${n}")`);
+    seen.add(n.toLowerCase());
+  }
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(sheet.table!.name)) throw new Error(`"${sheet.table!.name}" is not a valid table name`);
+  const lastRow = Math.max(2, sheet.rows.length);
+  const ref = `A1:${columnLetter(names.length - 1)}${lastRow}`;
+  const columns = names.map((n, i) => `<tableColumn id="${i + 1}" name="${escapeXml(n)}"/>`).join("");
+  return (
+    `${XML_HEAD}<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${sheet.table!.name}" displayName="${sheet.table!.name}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${names.length}">${columns}</tableColumns>` +
+    `<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
+
+function workbookXml(sheets: readonly OutSheet[]): string {
+  const list = sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+  return (
+    `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<bookViews><workbookView/></bookViews><sheets>${list}</sheets><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`
+  );
+}
+
+function workbookRels(sheetCount: number, dynamic: boolean): string {
+  const rels = Array.from(
+    { length: sheetCount },
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  );
+  rels.push(`<Relationship Id="rId${sheetCount + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`);
+  if (dynamic) rels.push(`<Relationship Id="rId${sheetCount + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata" Target="metadata.xml"/>`);
+  return `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`;
+}
+
+function contentTypes(sheetCount: number, tableCount: number, dynamic: boolean): string {
+  const sheets = Array.from(
+    { length: sheetCount },
+    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join("");
+  const tables = Array.from(
+    { length: tableCount },
+    (_, i) => `<Override PartName="/xl/tables/table${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
+  ).join("");
+  const meta = dynamic ? `<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/>` : "";
+  return (
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+    `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+    `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets}${tables}${meta}</Types>`
+  );
+}
+
+function stylesXml(xfs: string[]): string {
+  const custom = Object.values(NUM_FMT).filter((f) => f.code);
+  const numFmts = `<numFmts count="${custom.length}">${custom.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code!)}"/>`).join("")}</numFmts>`;
+  return (
+    `${XML_HEAD}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${numFmts}` +
+    `<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+    `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+    `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+    `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+    `<cellXfs count="${xfs.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${xfs.join("")}</cellXfs>` +
+    `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
+  );
+}
+
+/** Marks cm="1" cells as dynamic-array formulas (Excel's XLDAPR cell metadata), so they spill instead of showing @-intersection. */
+const METADATA_XML =
+  `${XML_HEAD}<metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray">` +
+  `<metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes>` +
+  `<futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata>` +
+  `<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`;
