@@ -59,7 +59,8 @@ export function returnOptionsFromRange(range: unknown): Omit<MonthlyReturnOption
   for (const row of gridOf(range)) {
     if (row.every(isBlank)) continue;
     if (row.length < 2) throw new ArrearsInputError("options", "options must be two columns: option name and value");
-    const key = OPTION_KEYS[normaliseName(String(row[0] ?? ""))];
+    const name = normaliseName(String(row[0] ?? ""));
+    const key = Object.hasOwn(OPTION_KEYS, name) ? OPTION_KEYS[name] : undefined;
     if (!key) throw new ArrearsInputError("options", `"${String(row[0])}" is not an option; use ${Object.keys(OPTION_KEYS).join(", ")}`);
     const value = row[1];
     if (key === "ageBands") {
