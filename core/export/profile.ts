@@ -77,8 +77,18 @@ const headerList = (what: string) =>
     message: `list at least one accepted header for ${what}`,
   });
 
-const codeMap = <T extends readonly string[]>(values: T, what: string) =>
-  z.partialRecord(z.enum(values, { error: `${what} must be one of ${values.join(", ")}` }), z.array(z.string({ error: `${what} codes must be text` })));
+/** A record keyed by a fixed set of names; an unknown key is named in the error with the names allowed. */
+const keyedBy = <T extends readonly string[], V extends z.ZodType>(keys: T, what: string, value: V) =>
+  z
+    .record(z.string(), value)
+    .superRefine((rec, ctx) => {
+      for (const k of Object.keys(rec)) {
+        if (!(keys as readonly string[]).includes(k)) ctx.addIssue({ code: "custom", path: [k], message: `${what} must be among ${keys.join(", ")}, got "${k}"` });
+      }
+    })
+    .transform((rec) => rec as Partial<Record<T[number], z.output<V>>>);
+
+const codeMap = <T extends readonly string[]>(values: T, what: string) => keyedBy(values, what, z.array(z.string({ error: `${what} codes must be text` })));
 
 /**
  * Sign convention of transaction amounts in the export:
@@ -93,21 +103,18 @@ export type SignConvention = (typeof SIGN_CONVENTIONS)[number];
 /** The profile schema: what a user's mapping.json must look like. */
 export const MappingProfileSchema = z.object({
   name: z.string({ error: "profile name must be text" }).min(1, { message: "profile name must not be empty" }),
-  accounts: z.partialRecord(z.enum(ACCOUNT_FIELDS, { error: `accounts fields must be among ${ACCOUNT_FIELDS.join(", ")}` }), headerList("an accounts field")),
-  transactions: z.partialRecord(
-    z.enum(TRANSACTION_FIELDS, { error: `transactions fields must be among ${TRANSACTION_FIELDS.join(", ")}` }),
-    headerList("a transactions field"),
-  ),
-  voids: z.partialRecord(z.enum(VOID_FIELDS, { error: `voids fields must be among ${VOID_FIELDS.join(", ")}` }), headerList("a voids field")).optional(),
+  accounts: keyedBy(ACCOUNT_FIELDS, "accounts fields", headerList("an accounts field")),
+  transactions: keyedBy(TRANSACTION_FIELDS, "transactions fields", headerList("a transactions field")),
+  voids: keyedBy(VOID_FIELDS, "voids fields", headerList("a voids field")).optional(),
   signConvention: z.enum(SIGN_CONVENTIONS, { error: `sign convention must be one of ${SIGN_CONVENTIONS.join(", ")}` }).default("debitPositive"),
   /** Text dates: "dmy" reads 03/04/2025 as 3 April (UK); "mdy" as 4 March. ISO dates are always read. */
   dateFormat: z.enum(["dmy", "mdy"], { error: "date format must be dmy or mdy" }).default("dmy"),
   codes: z
     .object({
-      tenancyType: codeMap(TENANCY_TYPES, "tenancy type").optional(),
-      status: codeMap(ACCOUNT_STATUSES, "status").optional(),
-      benefit: codeMap(BENEFITS, "benefit").optional(),
-      transactionType: codeMap(TRANSACTION_TYPES, "transaction type").optional(),
+      tenancyType: codeMap(TENANCY_TYPES, "tenancy type codes").optional(),
+      status: codeMap(ACCOUNT_STATUSES, "status codes").optional(),
+      benefit: codeMap(BENEFITS, "benefit codes").optional(),
+      transactionType: codeMap(TRANSACTION_TYPES, "transaction type codes").optional(),
     })
     .default({}),
 });

@@ -375,7 +375,7 @@ export function monthlyReturn(data: CanonicalExport, options: MonthlyReturnOptio
   };
 }
 
-const specialLast = (name: string) => (name === UNASSIGNED_OFFICER || name === UNMATCHED_OFFICER ? 1 : 0);
+const specialLast = (name: string) => (name === UNASSIGNED_OFFICER ? 1 : name === UNMATCHED_OFFICER ? 2 : 0);
 
 type SummedField = Exclude<keyof ReturnTotals, "bandCounts" | "bandPence" | "bandUcCounts" | "bandUcPence">;
 
