@@ -169,7 +169,7 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null): Escalation
     const idx = Math.max(metIdx, lastIdx, 0);
     const s = stages[idx];
     const why = met
-      ? `owes ${owed}; already at ${s.label.toLowerCase()} (the arrears point to ${stages[metIdx].label.toLowerCase()})`
+      ? `owes ${owed}; already at ${s.label.toLowerCase()}${metIdx < idx ? ` (the arrears alone point to ${stages[metIdx].label.toLowerCase()})` : ""}`
       : `owes ${owed}, below every threshold for ${a.tenancyType} tenancies`;
     const nextAction = idx === 0 ? s.label : `Keep monitoring at ${s.label.toLowerCase()}`;
     return result(s, false, [], [why, ...notes].join("; "), nextAction, []);
