@@ -134,6 +134,11 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null): Escalation
   if (a.status === "void") {
     return result(stages[0], false, [], "empty home: no tenant to recover from", stages[0].label, []);
   }
+  if (a.status === "former") {
+    // Possession steps do not apply once the tenancy has ended: the debt is recovered as former tenant arrears.
+    const reason = balP > 0 ? `former tenancy owing ${money(a.balance)}: recover as former tenant arrears, not through possession stages` : "former tenancy, nothing owed";
+    return result(stages[0], false, [], reason, balP > 0 ? "Former tenant arrears recovery: trace, letter, payment plan, or review for write-off" : stages[0].label, []);
+  }
   if (balP <= 0) {
     const reason = [balP < 0 ? `in credit by ${money(-a.balance)}` : "nothing owed", lastStage && lastIdx > 0 ? `arrears cleared since ${stages[lastIdx].label.toLowerCase()}` : null, ...notes].filter(Boolean).join("; ");
     return result(stages[0], false, [], reason, stages[0].label, []);

@@ -72,6 +72,9 @@ describe("escalation stage from arrears in weeks of rent", () => {
     expect(at(-20).reason).toBe("in credit by £20.00");
     expect(at(0, { lastAction: "NOSP" }).reason).toBe("nothing owed; arrears cleared since notice");
     expect(at(900, { status: "void" }).reason).toBe("empty home: no tenant to recover from");
+    const former = at(900, { status: "former" });
+    expect(former).toMatchObject({ stage: "none", dueToEscalate: false });
+    expect(former.reason).toBe("former tenancy owing £900.00: recover as former tenant arrears, not through possession stages");
     const noRent = at(900, { weeklyRent: 0 });
     expect(noRent).toMatchObject({ stage: "none", weeksOwed: null });
     expect(noRent.reason).toMatch(/no weekly rent recorded: thresholds in weeks could not be judged/);
