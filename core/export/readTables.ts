@@ -108,6 +108,31 @@ function codeLookup<T extends string>(codes: Partial<Record<T, string[]>> | unde
   return map;
 }
 
+/** Looks a code up by its normalised text, remembering each distinct raw text: exports repeat a handful of codes thousands of times. */
+function cachedLookup<T extends string>(map: Map<string, T>): (text: string) => T | undefined {
+  const seen = new Map<string, T | undefined>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text);
+    const v = map.get(normaliseName(text));
+    seen.set(text, v);
+    return v;
+  };
+}
+
+/** Parses dates, remembering each distinct cell: a month's transactions carry about 30 distinct dates. */
+function cachedDates(dateFormat: "dmy" | "mdy"): (v: CellValue) => number | null {
+  const seen = new Map<string, number | null>();
+  return (v) => {
+    if (typeof v !== "string") return parseSerial(v, dateFormat);
+    let s = seen.get(v);
+    if (s === undefined) {
+      s = parseSerial(v, dateFormat);
+      seen.set(v, s);
+    }
+    return s;
+  };
+}
+
 function acceptedCodes(map: Map<string, string>): string {
   return [...new Set(map.values())].join(", ");
 }
@@ -121,6 +146,10 @@ export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT
   const tenancy = codeLookup<TenancyType>(profile.codes.tenancyType);
   const status = codeLookup<AccountStatus>(profile.codes.status);
   const benefit = codeLookup<Benefit>(profile.codes.benefit);
+  const tenancyOf = cachedLookup(tenancy);
+  const statusOf = cachedLookup(status);
+  const benefitOf = cachedLookup(benefit);
+  const dateOf = cachedDates(profile.dateFormat);
   const problems = new RowProblems("accounts");
   const seen = new Map<string, number>();
   const out: Account[] = [];
@@ -142,10 +171,10 @@ export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT
     seen.set(account, rowNo);
 
     const statusText = cellText(at(row, "status"));
-    const st = statusText === null ? undefined : status.get(normaliseName(statusText));
+    const st = statusText === null ? undefined : statusOf(statusText);
     if (!st) bad("status", `must be one of ${acceptedCodes(status)}`);
     const typeText = cellText(at(row, "tenancyType"));
-    let tt: TenancyType | undefined = typeText === null ? (st === "void" ? "other" : undefined) : tenancy.get(normaliseName(typeText));
+    let tt: TenancyType | undefined = typeText === null ? (st === "void" ? "other" : undefined) : tenancyOf(typeText);
     if (!tt) {
       bad("tenancyType", `must be one of ${acceptedCodes(tenancy)}`);
       tt = "other";
@@ -157,13 +186,13 @@ export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT
     const balance = isBlankCell(balCell) ? 0 : parseAmount(balCell);
     if (balance === null) bad("balance", "must be an amount (positive = owed)");
     const benefitText = cellText(at(row, "benefit"));
-    const ben = benefitText === null ? "none" : benefit.get(normaliseName(benefitText));
+    const ben = benefitText === null ? "none" : benefitOf(benefitText);
     if (!ben) bad("benefit", `must be one of ${acceptedCodes(benefit)}`);
     const date = (f: AccountField) => {
       const v = at(row, f);
       // Excel desktop passes 0 for an empty cell in a range: no real date is serial 0.
       if (isBlankCell(v) || v === 0) return null;
-      const s = parseSerial(v, profile.dateFormat);
+      const s = dateOf(v);
       if (s === null) bad(f, "must be a date (2025-04-07 or 07/04/2025)");
       return s;
     };
@@ -212,6 +241,8 @@ export function readTransactions(table: TableRows, profile: MappingProfile = DEF
     locateColumns<TransactionField>("transactions", table[0], { amount: profile.transactions.amount }, ["amount"]);
   }
   const types = codeLookup<TransactionType>(profile.codes.transactionType);
+  const typeOf = cachedLookup(types);
+  const dateOf = cachedDates(profile.dateFormat);
   const problems = new RowProblems("transactions");
   const out: Transaction[] = [];
   const iDate = col.date!;
@@ -224,12 +255,12 @@ export function readTransactions(table: TableRows, profile: MappingProfile = DEF
     const row = table[r];
     if (isBlankRow(row)) continue;
     const rowNo = r + 1;
-    const date = parseSerial(row[iDate], profile.dateFormat);
+    const date = dateOf(row[iDate]);
     if (date === null) problems.add(rowNo, "date", `date must be a date (2025-04-07 or 07/04/2025), got ${describeValue(row[iDate])}`);
     const account = cellText(row[iAccount]);
     if (account === null) problems.add(rowNo, "account", "account reference is blank");
     const typeText = cellText(row[iType]);
-    const type = typeText === null ? undefined : types.get(normaliseName(typeText));
+    const type = typeText === null ? undefined : typeOf(typeText);
     if (!type) problems.add(rowNo, "type", `transaction type must be one of ${acceptedCodes(types)} (add the code to the mapping profile), got ${describeValue(row[iType])}`);
     let amount: number | null;
     if (hasAmount) {
