@@ -1,7 +1,7 @@
 import { ArrearsInputError } from "../../core/errors";
 import { DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, policyFromTable, type EscalationPolicy } from "../../core/escalation/policy";
 import type { CellValue } from "../../core/export/cellValues";
-import { normaliseName } from "../../core/export/profile";
+import { DEFAULT_PROFILE, normaliseName, parseMappingProfile, type MappingProfile } from "../../core/export/profile";
 import { readAccounts, readExport } from "../../core/export/readTables";
 import type { Account, CanonicalExport } from "../../core/export/schema";
 import type { MonthlyReturnOptionsInput } from "../../core/kpi/monthlyReturn";
@@ -18,10 +18,30 @@ function tableOf(range: unknown): CellValue[][] {
   return gridOf(range).map((row) => row.map((c) => (c === undefined ? null : (c as CellValue))));
 }
 
-/** Reads the accounts, transactions and optional voids tables (each with its header row). */
-export function exportFromRanges(accounts: unknown, transactions: unknown, voids?: unknown): CanonicalExport {
+/** Reads the accounts, transactions and optional voids tables (each with its header row) through a mapping profile. */
+export function exportFromRanges(accounts: unknown, transactions: unknown, voids?: unknown, profile: MappingProfile = DEFAULT_PROFILE): CanonicalExport {
   const v = voids === null || voids === undefined || isBlank(voids) ? null : tableOf(voids);
-  return readExport({ accounts: tableOf(accounts), transactions: tableOf(transactions), voids: v });
+  return readExport({ accounts: tableOf(accounts), transactions: tableOf(transactions), voids: v }, profile);
+}
+
+const PROFILE_KEYS = new Set(["profile", "mapping profile"]);
+
+/**
+ * The mapping profile named in an options range: a row `profile | {JSON}` (the same JSON
+ * the command line's --profile file holds). Without one, the default profile.
+ */
+export function profileFromOptions(range: unknown): MappingProfile {
+  for (const row of gridOf(range)) {
+    if (row.length < 2 || !PROFILE_KEYS.has(normaliseName(String(row[0] ?? "")))) continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(String(row[1] ?? ""));
+    } catch {
+      throw new ArrearsInputError("options", "the profile option must be the mapping profile as JSON text");
+    }
+    return parseMappingProfile(parsed);
+  }
+  return DEFAULT_PROFILE;
 }
 
 /** Reads the accounts table alone (header row first). */
@@ -60,8 +80,9 @@ export function returnOptionsFromRange(range: unknown): Omit<MonthlyReturnOption
     if (row.every(isBlank)) continue;
     if (row.length < 2) throw new ArrearsInputError("options", "options must be two columns: option name and value");
     const name = normaliseName(String(row[0] ?? ""));
+    if (PROFILE_KEYS.has(name)) continue;
     const key = Object.hasOwn(OPTION_KEYS, name) ? OPTION_KEYS[name] : undefined;
-    if (!key) throw new ArrearsInputError("options", `"${String(row[0])}" is not an option; use ${Object.keys(OPTION_KEYS).join(", ")}`);
+    if (!key) throw new ArrearsInputError("options", `"${String(row[0])}" is not an option; use ${Object.keys(OPTION_KEYS).join(", ")}, profile`);
     const value = row[1];
     if (key === "ageBands") {
       const parts = typeof value === "number" ? [value] : String(value ?? "").split(/[,;\s]+/).filter(Boolean).map((p) => cellToAmount(p));

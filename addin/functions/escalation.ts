@@ -41,7 +41,7 @@ export function stage(balance: any, weeklyRent: any, tenancyType: any, policy?: 
  * @param accounts The accounts table with its header row (e.g. Accounts[#All]); optional columns vulnerable, benefit claim pending, breathing space until, last action and last action date are used when present.
  * @param [policy] Escalation policy: a table with header row (stage, tenancy type, min weeks, min £, after stage, min days after, next action, holds) or one cell of policy JSON. Omitted: the default policy.
  * @param [asOf] Date of the check (e.g. the period end): needed for rules counted in days since the last action, and for Breathing Space end dates.
- * @returns A header row, then Account, Weeks owed, Balance £, Stage, Due to escalate, Reason, Next action per account.
+ * @returns A header row, then Account, Officer, Weeks owed, Balance £, Stage, Due to escalate, Reason, Next action per account.
  */
 export function escalations(accounts: any[][], policy?: any[][], asOf?: any): any[][] {
   const NAME = "ARREARS.ESCALATIONS";
@@ -52,7 +52,7 @@ export function escalations(accounts: any[][], policy?: any[][], asOf?: any): an
     const rows: CellOut[][] = [[...ESCALATION_COLUMNS]];
     escalationsOf(list, policyFromRange(policy ?? null), when === null ? null : Math.floor(when)).forEach((r, i) => {
       if (r instanceof ArrearsInputError) rows.push([list[i].account, ...Array(ESCALATION_COLUMNS.length - 1).fill(excelError(NAME, r.message))]);
-      else rows.push([r.account, toCell(NAME, r.weeksOwed), toCell(NAME, r.balance), r.stageLabel, r.dueToEscalate, r.reason, r.nextAction]);
+      else rows.push([r.account, r.officer ?? "", toCell(NAME, r.weeksOwed), toCell(NAME, r.balance), r.stageLabel, r.dueToEscalate, r.reason, r.nextAction]);
     });
     return rows;
   }) as any[][];

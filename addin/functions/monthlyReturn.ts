@@ -1,7 +1,7 @@
 import { arrearsAgeing, kpiById, monthlyReturn, type KpiFigure, type MonthlyReturn, type OfficerReturn } from "../../core/kpi/monthlyReturn";
 import { cellToAmount, gridOf, isBlank } from "../excel/cells";
 import { runCustomFunction, toCell, type CellOut } from "../excel/results";
-import { accountsFromRange, exportFromRanges, periodDate, returnOptionsFromRange } from "../excel/tables";
+import { accountsFromRange, exportFromRanges, periodDate, profileFromOptions, returnOptionsFromRange } from "../excel/tables";
 
 /** A KPI that cannot be defined (e.g. no rent due) shows #N/A with the reason, never #DIV/0! or 0. */
 function notDefined(functionName: string, note: string | null): CustomFunctions.Error {
@@ -13,7 +13,7 @@ function figureCell(functionName: string, f: KpiFigure): CellOut {
 }
 
 function computeReturn(accounts: unknown, transactions: unknown, periodStart: unknown, periodEnd: unknown, options: unknown, voids: unknown): MonthlyReturn {
-  const data = exportFromRanges(accounts, transactions, voids);
+  const data = exportFromRanges(accounts, transactions, voids, profileFromOptions(options));
   return monthlyReturn(data, { ...returnOptionsFromRange(options), periodStart: periodDate(periodStart, "period start"), periodEnd: periodDate(periodEnd, "period end") });
 }
 
@@ -25,7 +25,7 @@ function computeReturn(accounts: unknown, transactions: unknown, periodStart: un
  * @param transactions The transactions table with its header row (e.g. Transactions[#All]): date, account ref, type, amount (debits positive).
  * @param periodStart First day of the period (a date).
  * @param periodEnd Last day of the period, inclusive (a date).
- * @param [options] Two columns, option name and value: void treatment (net/gross), age bands (4,8,13), annual rent debit, weeks per year, UC/HB technical weeks.
+ * @param [options] Two columns, option name and value: void treatment (net/gross), age bands (4,8,13), annual rent debit, weeks per year, UC/HB technical weeks, profile (mapping profile JSON).
  * @param [voids] The voids table with its header row (property, void start, void end, weekly rent); omitted, empty homes come from accounts with status void.
  * @returns The KPI's value.
  */

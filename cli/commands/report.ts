@@ -255,10 +255,10 @@ function workbook(ret: MonthlyReturn, escalations: EscalationResult[], policy: E
     name: "Escalations",
     freezeHeader: true,
     table: { name: "Escalations" },
-    columnWidths: [14, 10, 14, 26, 10, 80, 80],
+    columnWidths: [14, 20, 10, 14, 26, 10, 80, 80],
     rows: [
       [...ESCALATION_COLUMNS].map(bold),
-      ...escalations.map((e) => [e.account, { value: e.weeksOwed, format: "weeks" as const }, { value: e.balance, format: "money" as const }, e.stageLabel, e.dueToEscalate, { value: e.reason, wrap: true }, { value: e.nextAction, wrap: true }]),
+      ...escalations.map((e) => [e.account, e.officer, { value: e.weeksOwed, format: "weeks" as const }, { value: e.balance, format: "money" as const }, e.stageLabel, e.dueToEscalate, { value: e.reason, wrap: true }, { value: e.nextAction, wrap: true }]),
     ],
   };
   const about: OutSheet = {

@@ -16,10 +16,12 @@ import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy, type EscalationRule, 
 
 /** What an escalation check needs about one account; a canonical {@link Account} has all of it. */
 export type EscalationInput = Pick<Account, "account" | "balance" | "weeklyRent" | "tenancyType"> &
-  Partial<Pick<Account, "status" | "vulnerable" | "benefitPending" | "breathingSpaceUntil" | "lastAction" | "lastActionDate">>;
+  Partial<Pick<Account, "status" | "officer" | "vulnerable" | "benefitPending" | "breathingSpaceUntil" | "lastAction" | "lastActionDate">>;
 
 export interface EscalationResult {
   account: string;
+  /** Officer or patch holding the account, when known: who acts on the next step. */
+  officer: string | null;
   balance: number;
   /** Balance ÷ weekly rent, 2 dp; null without a weekly rent. */
   weeksOwed: number | null;
@@ -118,6 +120,7 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null): Escalation
   // Results are built as literals, not by spreading a base object: spreading is ~10x slower and this runs per account.
   const result = (stage: { id: string; label: string }, dueToEscalate: boolean, heldBy: Hold[], reason: string, nextAction: string, steps: string[]): EscalationResult => ({
     account: a.account,
+    officer: a.officer ?? null,
     balance: a.balance,
     weeksOwed,
     stage: stage.id,
@@ -235,4 +238,4 @@ export function escalationsOf(accounts: readonly EscalationInput[], policy: Esca
 }
 
 /** Column headings of the escalation list, as the add-in spills it and the report writes it. */
-export const ESCALATION_COLUMNS = ["Account", "Weeks owed", "Balance £", "Stage", "Due to escalate", "Reason", "Next action"] as const;
+export const ESCALATION_COLUMNS = ["Account", "Officer", "Weeks owed", "Balance £", "Stage", "Due to escalate", "Reason", "Next action"] as const;

@@ -36,6 +36,11 @@ describe("ARREARS.KPI", () => {
     // Annual debit given as £100,000: 1,350 ÷ 100,000 = 1.35 %.
     expect(kpi("current_arrears_pct", ACCOUNTS, TRANSACTIONS, START, END, [["Annual rent debit", 100000]])).toBe(1.35);
     expect(kpi("arrears_band_1_count", ACCOUNTS, TRANSACTIONS, START, END, [["age bands", "3,13"]])).toBe(1);
+    // A mapping profile as JSON: here a system that writes payments as positive credits.
+    const flipped = TRANSACTIONS.map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], typeof r[3] === "number" ? -r[3] : "200.00"]));
+    const profile = JSON.stringify({ name: "finance", accounts: {}, transactions: {}, signConvention: "creditPositive" });
+    expect(kpi("rent_collected", ACCOUNTS, flipped, START, END, [["profile", profile]])).toBe(900);
+    expect(kpi("rent_due", ACCOUNTS, flipped, START, END, [["Profile", profile]])).toBe(1083.33);
     const bad = kpi("current_arrears", ACCOUNTS, TRANSACTIONS, START, END, [["colour", "red"]]);
     expect((bad as Error).message).toMatch(/^ARREARS.KPI: "colour" is not an option; use age bands/);
   });
@@ -107,16 +112,16 @@ describe("ARREARS.STAGE and ESCALATIONS", () => {
 
   it("spills one row per account with stage, due flag, reason and next action", () => {
     const out = escalations(ACCOUNTS, null as never, END);
-    expect(out[0]).toEqual(["Account", "Weeks owed", "Balance £", "Stage", "Due to escalate", "Reason", "Next action"]);
-    expect(out.slice(1).map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
-      ["A1", 2.5, "Pre-action protocol contact", true],
-      ["A2", 4, "Notice", true],
-      ["A3", 14, "Notice", false],
-      ["A4", 6.25, "No action", false],
+    expect(out[0]).toEqual(["Account", "Officer", "Weeks owed", "Balance £", "Stage", "Due to escalate", "Reason", "Next action"]);
+    expect(out.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[5]])).toEqual([
+      ["A1", "Ann", 2.5, "Pre-action protocol contact", true],
+      ["A2", "Ann", 4, "Notice", true],
+      ["A3", "Bob", 14, "Notice", false],
+      ["A4", "Bob", 6.25, "No action", false],
     ]);
-    expect(out[2][5]).toMatch(/^due: owes £400.00 \(4.0 weeks of rent\)/);
-    expect(out[3][5]).toMatch(/^held: vulnerable-tenant flag/);
-    expect(String(out[4][6])).toMatch(/^Former tenant arrears recovery/);
+    expect(out[2][6]).toMatch(/^due: owes £400.00 \(4.0 weeks of rent\)/);
+    expect(out[3][6]).toMatch(/^held: vulnerable-tenant flag/);
+    expect(String(out[4][7])).toMatch(/^Former tenant arrears recovery/);
     expect((escalations(ACCOUNTS, null as never, "not a date") as unknown as Error).message).toBe('ARREARS.ESCALATIONS: as-of date must be a date, got "not a date"');
   });
 });
