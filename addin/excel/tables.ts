@@ -1,5 +1,5 @@
 import { ArrearsInputError } from "../../core/errors";
-import { DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, policyFromTable, type EscalationPolicy } from "../../core/escalation/policy";
+import { BUILT_IN_POLICIES, DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, policyFromTable, type EscalationPolicy } from "../../core/escalation/policy";
 import type { CellValue } from "../../core/export/cellValues";
 import { DEFAULT_PROFILE, normaliseName, parseMappingProfile, type MappingProfile } from "../../core/export/profile";
 import { readAccounts, readExport } from "../../core/export/readTables";
@@ -101,7 +101,8 @@ export function returnOptionsFromRange(range: unknown): Omit<MonthlyReturnOption
 /**
  * Reads an escalation policy argument: omitted gives the default policy; a table with
  * a header row (stage, tenancy type, min weeks, min £, after stage, min days after,
- * next action, holds) replaces the rules; one cell of JSON gives a whole policy.
+ * next action, holds) replaces the rules; one cell of JSON gives a whole policy; one cell
+ * naming a built-in policy ("england", "scotland") picks it.
  */
 export function policyFromRange(range: unknown): EscalationPolicy {
   if (range === null || range === undefined || isBlank(range)) return DEFAULT_ESCALATION_POLICY;
@@ -109,6 +110,8 @@ export function policyFromRange(range: unknown): EscalationPolicy {
   if (grid.length === 1 && grid[0].length === 1) {
     const text = grid[0][0];
     if (isBlank(text)) return DEFAULT_ESCALATION_POLICY;
+    const named = typeof text === "string" ? text.trim().toLowerCase() : "";
+    if (Object.hasOwn(BUILT_IN_POLICIES, named)) return BUILT_IN_POLICIES[named];
     if (typeof text === "string" && text.trim().startsWith("{")) {
       let parsed: unknown;
       try {

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { parseDateToSerial, serialToIso } from "../../core/dates/excelSerial";
 import { ArrearsInputError } from "../../core/errors";
 import { ESCALATION_COLUMNS, escalationsOf, type EscalationResult } from "../../core/escalation/escalate";
-import { DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, type EscalationPolicy } from "../../core/escalation/policy";
+import { BUILT_IN_POLICIES, DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, type EscalationPolicy } from "../../core/escalation/policy";
 import type { CellValue } from "../../core/export/cellValues";
 import { DEFAULT_PROFILE, normaliseName, parseMappingProfile, REQUIRED_ACCOUNT_FIELDS, REQUIRED_TRANSACTION_FIELDS, REQUIRED_VOID_FIELDS, type MappingProfile } from "../../core/export/profile";
 import { readExport, type ExportTables, type TableRows } from "../../core/export/readTables";
@@ -31,7 +31,7 @@ Input
                        empty homes are accounts with status void
   --profile FILE       mapping profile JSON: accepted headers per field, codes, sign
                        convention, date format (default: common Northgate/Capita/Tallyman names)
-  --policy FILE        escalation policy JSON (default: the built-in England policy)
+  --policy FILE|NAME   escalation policy JSON, or a built-in policy: england (default) or scotland
 
 Period and options
   --from DATE, --to DATE   the period, inclusive (2025-04-01 or 01/04/2025)
@@ -75,7 +75,11 @@ export const reportCommand: Command = {
     const to = dateOption(values.to, "--to");
     const asOf = values["as-of"] === undefined ? to : dateOption(values["as-of"], "--as-of");
     const profile = values.profile ? parseMappingProfile(await readJson(values.profile, "profile")) : DEFAULT_PROFILE;
-    const policy = values.policy ? parseEscalationPolicy(await readJson(values.policy, "policy")) : DEFAULT_ESCALATION_POLICY;
+    const policy = !values.policy
+      ? DEFAULT_ESCALATION_POLICY
+      : Object.hasOwn(BUILT_IN_POLICIES, values.policy)
+        ? BUILT_IN_POLICIES[values.policy]
+        : parseEscalationPolicy(await readJson(values.policy, "policy"));
     const tables = await readTables(values, profile, io.stdin);
     const data = readExport(tables, profile);
     const ret = monthlyReturn(data, {

@@ -244,3 +244,72 @@ const HOLD_NAMES = new Map<string, string>([
   ["breathingspace", "breathingSpace"],
   ["breathing space", "breathingSpace"],
 ]);
+
+/**
+ * The Scottish pre-action requirements (Housing (Scotland) Act 2001 s14A, inserted by the
+ * Housing (Scotland) Act 2010, for notices served from 1 August 2012). Sub-section numbers
+ * follow the reference notes and should be checked against the Act.
+ */
+export const SCOTTISH_PRE_ACTION_STEPS: readonly string[] = [
+  "Give clear information about the tenancy terms and the outstanding rent and other financial obligations, broken down, with the charges expected if unpaid, including an illustration of legal expenses (s14A(2); Pre-Action Requirements Order art 2)",
+  "Make reasonable efforts to give advice and help on eligibility for Housing Benefit, UC housing costs and other financial help (s14A(3))",
+  "Give information about sources of debt advice (s14A(4))",
+  "Make reasonable efforts to agree a reasonable plan for future rent and the arrears (s14A(5))",
+  "Do not serve notice while a benefit claim is undetermined, the tenant is taking steps likely to clear the arrears in a reasonable time, or is keeping to an agreed plan (s14A(6)–(7))",
+  "The notice must list the steps taken, with brief details and dates; keep records of every arrears contact",
+];
+
+/**
+ * Default policy for Scotland (Scottish secure and short Scottish secure tenancies):
+ * the same early stages, then a notice of proceedings only after the s14A requirements,
+ * and the sheriff court once the notice's date has passed (28 days by default).
+ */
+export const SCOTLAND_ESCALATION_POLICY: EscalationPolicy = {
+  id: "scotland-social-landlord",
+  version: 1,
+  effectiveFrom: "2012-08-01",
+  description:
+    "Scottish social landlord recovery path: reminder at 1 week, contact at 2, warning at 3, notice of proceedings after the s14A pre-action requirements at 4 weeks' rent, sheriff court 28 days after notice. Thresholds are typical, not statutory.",
+  stages: DEFAULT_ESCALATION_POLICY.stages,
+  rules: [
+    ...DEFAULT_ESCALATION_POLICY.rules
+      .filter((r) => r.stage === "reminder" || r.stage === "early_contact" || r.stage === "warning")
+      .map((r) => ({ ...r, steps: r.stage === "reminder" ? [] : [...SCOTTISH_PRE_ACTION_STEPS], holds: r.holds.filter((h) => h !== "breathingSpace") })),
+    {
+      stage: "notice",
+      tenancyTypes: ["any"],
+      minWeeks: 4,
+      minPounds: null,
+      action: "Confirm every s14A pre-action requirement is met and recorded, then serve a notice of proceedings (Housing (Scotland) Act 2001 s14, Sch 2 Ground 1) listing the steps taken with dates",
+      steps: [...SCOTTISH_PRE_ACTION_STEPS],
+      holds: ["vulnerable", "benefitPending"],
+    },
+    {
+      stage: "court",
+      tenancyTypes: ["any"],
+      minWeeks: 4,
+      minPounds: null,
+      afterStage: "notice",
+      minDaysAfter: 28,
+      action: "Raise proceedings in the sheriff court; confirm compliance with the pre-action requirements in the prescribed form; the sheriff must find eviction reasonable",
+      steps: [...SCOTTISH_PRE_ACTION_STEPS],
+      holds: ["vulnerable", "benefitPending"],
+    },
+    {
+      stage: "eviction",
+      tenancyTypes: ["any"],
+      minWeeks: 4,
+      minPounds: null,
+      afterStage: "order",
+      action: "Check the decree's terms; only if breached, instruct sheriff officers (senior sign-off; eviction is the last resort)",
+      steps: ["Confirm the breach against the decree", "Safeguarding and vulnerability review", "Senior manager sign-off"],
+      holds: ["vulnerable", "benefitPending"],
+    },
+  ],
+};
+
+/** Policies shipped with the toolkit, by the name a user types (`--policy scotland`, or "scotland" in a policy cell). */
+export const BUILT_IN_POLICIES: Readonly<Record<string, EscalationPolicy>> = {
+  england: DEFAULT_ESCALATION_POLICY,
+  scotland: SCOTLAND_ESCALATION_POLICY,
+};

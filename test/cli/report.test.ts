@@ -128,6 +128,9 @@ describe("arrears report", () => {
     expect(json.profile).toBe("ours");
     expect(json.policy).toEqual({ id: "strict", version: 2 });
     expect(json.escalations.map((e: { account: string }) => e.account).sort()).toEqual(["=HYPERLINK(\"http://x\",\"y\")", "A3"]);
+    const scot = JSON.parse((await run(["report", "--accounts", ACCOUNTS, "--transactions", TRANSACTIONS, ...PERIOD, "--policy", "scotland", "--json"])).out);
+    expect(scot.policy.id).toBe("scotland-social-landlord");
+    expect(scot.escalations[0].nextAction).toMatch(/s14A/);
   });
 
   it("exits 1 with a clear message on bad input", async () => {

@@ -108,6 +108,8 @@ describe("ARREARS.STAGE and ESCALATIONS", () => {
     ];
     expect(stage(200, 100, "secure", policy)).toBe("Notice");
     expect(stage(200, 100, "secure")).toBe("Pre-action protocol contact");
+    expect(stage(450, 100, "secure", [["Scotland"]])).toBe("Notice");
+    expect((stage(450, 100, "secure", [["{not json"]]) as Error).message).toBe("ARREARS.STAGE: the policy cell is not valid JSON");
   });
 
   it("spills one row per account with stage, due flag, reason and next action", () => {

@@ -1,6 +1,6 @@
 import { ArrearsInputError } from "../../../core/errors";
 import { escalationOf, escalationsOf, type EscalationInput } from "../../../core/escalation/escalate";
-import { DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, policyFromTable, PROTOCOL_STEPS } from "../../../core/escalation/policy";
+import { BUILT_IN_POLICIES, DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, policyFromTable, PROTOCOL_STEPS, SCOTLAND_ESCALATION_POLICY } from "../../../core/escalation/policy";
 
 const base: EscalationInput = { account: "A1", balance: 0, weeklyRent: 100, tenancyType: "secure" };
 const at = (balance: number, over: Partial<EscalationInput> = {}) => escalationOf({ ...base, balance, ...over });
@@ -111,5 +111,16 @@ describe("escalation policies as data", () => {
     expect(escalationOf({ ...base, balance: 700, breathingSpaceUntil: 99999 }, policy).heldBy).toEqual(["breathingSpace"]);
     expect(() => policyFromTable([["Stage", "Next action"], ["Moon", "x"]])).toThrow('policy row 2: stage "Moon" is not one of none, reminder');
     expect(() => policyFromTable([["Tier", "Do"], ["x", "y"]])).toThrow(/the policy table has no stage column; headers found: "Tier", "Do"/);
+  });
+
+  it("ships valid England and Scotland policies", () => {
+    for (const policy of Object.values(BUILT_IN_POLICIES)) expect(parseEscalationPolicy(policy)).toEqual(policy);
+    const scot = escalationOf({ ...base, balance: 450 }, SCOTLAND_ESCALATION_POLICY);
+    expect(scot).toMatchObject({ stage: "notice", dueToEscalate: true });
+    expect(scot.nextAction).toMatch(/s14A pre-action requirement.*Housing \(Scotland\) Act 2001 s14/);
+    expect(scot.steps.join(" ")).toMatch(/reasonable plan for future rent and the arrears \(s14A\(5\)\)/);
+    // Breathing Space is an England and Wales scheme: it does not hold the Scottish policy.
+    expect(escalationOf({ ...base, balance: 450, breathingSpaceUntil: 99999 }, SCOTLAND_ESCALATION_POLICY).dueToEscalate).toBe(true);
+    expect(escalationOf({ ...base, balance: 450, benefitPending: true }, SCOTLAND_ESCALATION_POLICY).heldBy).toEqual(["benefitPending"]);
   });
 });
