@@ -14,3 +14,4 @@ export * from "./kpi/definitions";
 export * from "./kpi/monthlyReturn";
 export * from "./escalation/policy";
 export * from "./escalation/escalate";
+export * from "./escalation/withTrend";

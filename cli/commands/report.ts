@@ -6,7 +6,9 @@ import { ESCALATION_COLUMNS, escalationsOf, type EscalationResult } from "../../
 import { BUILT_IN_POLICIES, DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, type EscalationPolicy } from "../../core/escalation/policy";
 import type { CellValue } from "../../core/export/cellValues";
 import { DEFAULT_PROFILE, normaliseName, parseMappingProfile, REQUIRED_ACCOUNT_FIELDS, REQUIRED_TRANSACTION_FIELDS, REQUIRED_VOID_FIELDS, type MappingProfile } from "../../core/export/profile";
-import { readExport, type ExportTables, type TableRows } from "../../core/export/readTables";
+import { readBalanceHistory, readExport, type ExportTables, type TableRows } from "../../core/export/readTables";
+import { withBalanceTrend, type EscalationWithTrend } from "../../core/escalation/withTrend";
+import { parseSerial } from "../../core/export/cellValues";
 import { monthlyReturn, type KpiFigure, type MonthlyReturn } from "../../core/kpi/monthlyReturn";
 import type { Command } from "../command";
 import { parseCsv, toCsv } from "../io/csv";
@@ -29,6 +31,9 @@ Input
                        unless the profile says otherwise)
   --voids FILE         voids CSV (property, void start, void end, weekly rent); without it
                        empty homes are accounts with status void
+  --history FILE       weekly balance history CSV, wide (account, one column per date) or
+                       long (account, date, balance): adds each case's 13-week arrears trend
+                       to the escalation list (an .xlsx export's history sheet is found by itself)
   --profile FILE       mapping profile JSON: accepted headers per field, codes, sign
                        convention, date format (default: common Northgate/Capita/Tallyman names)
   --policy FILE|NAME   escalation policy JSON, or a built-in policy: england (default) or scotland
@@ -58,6 +63,7 @@ export const reportCommand: Command = {
         accounts: { type: "string" },
         transactions: { type: "string" },
         voids: { type: "string" },
+        history: { type: "string" },
         profile: { type: "string" },
         policy: { type: "string" },
         from: { type: "string" },
@@ -80,7 +86,7 @@ export const reportCommand: Command = {
       : Object.hasOwn(BUILT_IN_POLICIES, values.policy)
         ? BUILT_IN_POLICIES[values.policy]
         : parseEscalationPolicy(await readJson(values.policy, "policy"));
-    const tables = await readTables(values, profile, io.stdin);
+    const { history, ...tables } = await readTables(values, profile, io.stdin);
     const data = readExport(tables, profile);
     const ret = monthlyReturn(data, {
       periodStart: from,
@@ -89,8 +95,8 @@ export const reportCommand: Command = {
       voidTreatment: values["void-treatment"] as "net" | "gross" | undefined,
       annualRentDebit: values["annual-debit"] === undefined ? null : numberOption(values["annual-debit"], "--annual-debit"),
     });
-    const escalations = escalationsOf(data.accounts, policy, asOf);
-    const listed = escalationList(escalations);
+    const judged = checked(escalationsOf(data.accounts, policy, asOf));
+    const listed = escalationList(history ? withBalanceTrend(judged, readBalanceHistory(history, profile)) : judged.map((e) => ({ ...e, trend: null })));
     for (const w of ret.warnings) io.stderr.write(`arrears report: ${w}\n`);
 
     if (values.out) {
@@ -136,7 +142,9 @@ async function readCsvTable(file: string, stdin: NodeJS.ReadableStream): Promise
   }
 }
 
-async function readTables(values: Record<string, string | boolean | undefined>, profile: MappingProfile, stdin: NodeJS.ReadableStream): Promise<ExportTables> {
+type InputTables = ExportTables & { history: TableRows | null };
+
+async function readTables(values: Record<string, string | boolean | undefined>, profile: MappingProfile, stdin: NodeJS.ReadableStream): Promise<InputTables> {
   const csvGiven = values.accounts !== undefined || values.transactions !== undefined;
   if (values.in !== undefined && csvGiven) throw new CliError("give either --in export.xlsx or --accounts and --transactions, not both");
   if (values.in !== undefined) return readWorkbookTables(String(values.in), profile);
@@ -145,11 +153,12 @@ async function readTables(values: Record<string, string | boolean | undefined>, 
     accounts: await readCsvTable(String(values.accounts), stdin),
     transactions: await readCsvTable(String(values.transactions), stdin),
     voids: values.voids === undefined ? null : await readCsvTable(String(values.voids), stdin),
+    history: values.history === undefined ? null : await readCsvTable(String(values.history), stdin),
   };
 }
 
 /** Finds the accounts, transactions and voids sheets by their headers (sheet names vary by system). */
-async function readWorkbookTables(file: string, profile: MappingProfile): Promise<ExportTables> {
+async function readWorkbookTables(file: string, profile: MappingProfile): Promise<InputTables> {
   const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
     throw new CliError(e.code === "ENOENT" ? `cannot find the file ${file}` : `cannot read ${file}: ${e.message}`);
   });
@@ -179,16 +188,25 @@ async function readWorkbookTables(file: string, profile: MappingProfile): Promis
   if (!transactions) throw new CliError(`${file}: no sheet other than "${accounts.name}" has the transactions columns (date, account, type, amount)`);
   used.add(transactions.name);
   const voids = pick(profile.voids ?? {}, REQUIRED_VOID_FIELDS, used);
-  return { accounts: accounts.rows, transactions: transactions.rows, voids: voids ? voids.rows : null };
+  if (voids) used.add(voids.name);
+  // A wide balance history: an account column, then dated columns.
+  const history = sheets.find((s) => !used.has(s.name) && s.rows.length > 1 && s.rows[0].slice(1).filter((h) => parseSerial(h, profile.dateFormat) !== null).length >= 2);
+  return { accounts: accounts.rows, transactions: transactions.rows, voids: voids ? voids.rows : null, history: history ? history.rows : null };
 }
 
-/** Accounts worth a line on the escalation list: any stage past "no action", or due, or held. Most urgent first. */
-function escalationList(all: (EscalationResult | ArrearsInputError)[]): EscalationResult[] {
+/** Every account judged, or the first account's problem. */
+function checked(all: (EscalationResult | ArrearsInputError)[]): EscalationResult[] {
   const bad = all.find((e) => e instanceof ArrearsInputError);
   if (bad) throw bad;
-  return (all as EscalationResult[])
+  return all as EscalationResult[];
+}
+
+/** Accounts worth a line on the escalation list: any stage past "no action", or due. Due first, then worsening arrears, then most weeks owed. */
+function escalationList(all: EscalationWithTrend[]): EscalationWithTrend[] {
+  const worsening = (e: EscalationWithTrend) => (e.trend?.direction === "worsening" ? 1 : 0);
+  return all
     .filter((e) => e.stage !== "none" || e.dueToEscalate)
-    .sort((a, b) => Number(b.dueToEscalate) - Number(a.dueToEscalate) || (b.weeksOwed ?? 0) - (a.weeksOwed ?? 0) || a.account.localeCompare(b.account));
+    .sort((a, b) => Number(b.dueToEscalate) - Number(a.dueToEscalate) || worsening(b) - worsening(a) || (b.weeksOwed ?? 0) - (a.weeksOwed ?? 0) || a.account.localeCompare(b.account));
 }
 
 const unitText = (f: KpiFigure) => (f.unit === "percent" ? "%" : f.unit === "money" ? "£" : "count");
@@ -199,7 +217,7 @@ function returnRows(ret: MonthlyReturn): (string | number | null)[][] {
   return rows;
 }
 
-function toJson(ret: MonthlyReturn, escalations: EscalationResult[], policy: EscalationPolicy, profile: MappingProfile) {
+function toJson(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy: EscalationPolicy, profile: MappingProfile) {
   return {
     period: { from: serialToIso(ret.periodStart), to: serialToIso(ret.periodEnd) },
     profile: profile.name,
@@ -217,7 +235,7 @@ const bold = (value: string | number | null): OutCell => ({ value, bold: true })
 const fmt = (f: KpiFigure): OutCell => ({ value: f.value, format: f.unit === "money" ? "money" : f.unit === "count" ? "integer" : "decimal" });
 
 /** The return workbook. Text from the export goes in as text cells; the writer quote-prefixes any that looks like a formula. */
-function workbook(ret: MonthlyReturn, escalations: EscalationResult[], policy: EscalationPolicy, profile: MappingProfile): OutSheet[] {
+function workbook(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy: EscalationPolicy, profile: MappingProfile): OutSheet[] {
   const period = `${serialToIso(ret.periodStart)} to ${serialToIso(ret.periodEnd)}`;
   const returnSheet: OutSheet = {
     name: "Return",
@@ -259,10 +277,20 @@ function workbook(ret: MonthlyReturn, escalations: EscalationResult[], policy: E
     name: "Escalations",
     freezeHeader: true,
     table: { name: "Escalations" },
-    columnWidths: [14, 20, 10, 14, 26, 10, 80, 80],
+    columnWidths: [14, 20, 10, 14, 26, 10, 80, 80, 14],
     rows: [
-      [...ESCALATION_COLUMNS].map(bold),
-      ...escalations.map((e) => [e.account, e.officer, { value: e.weeksOwed, format: "weeks" as const }, { value: e.balance, format: "money" as const }, e.stageLabel, e.dueToEscalate, { value: e.reason, wrap: true }, { value: e.nextAction, wrap: true }]),
+      [...ESCALATION_COLUMNS, "Trend £/week (13 weeks)"].map(bold),
+      ...escalations.map((e) => [
+        e.account,
+        e.officer,
+        { value: e.weeksOwed, format: "weeks" as const },
+        { value: e.balance, format: "money" as const },
+        e.stageLabel,
+        e.dueToEscalate,
+        { value: e.reason, wrap: true },
+        { value: e.nextAction, wrap: true },
+        { value: e.trend?.slopePerWeek ?? null, format: "money" as const },
+      ]),
     ],
   };
   const about: OutSheet = {

@@ -15,6 +15,7 @@ import {
 import {
   UNASSIGNED_OFFICER,
   type Account,
+  type BalanceHistory,
   type AccountStatus,
   type Benefit,
   type CanonicalExport,
@@ -317,4 +318,74 @@ export function readExport(tables: ExportTables, profile: MappingProfile = DEFAU
     transactions: tables.transactions ? readTransactions(tables.transactions, profile) : [],
     voids: tables.voids ? readVoids(tables.voids, profile) : null,
   };
+}
+
+const HISTORY_DATE = ["date", "week", "week ending", "snapshot date", "period"];
+const HISTORY_BALANCE = ["balance", "closing balance", "arrears", "account balance"];
+
+/**
+ * Reads a weekly balance history, long (account, date, balance: one row per account per
+ * week) or wide (account column, then one column per date, headed with the date).
+ * @throws ArrearsInputError when no account column is found, a header is not a date (wide), or a cell is not an amount.
+ */
+export function readBalanceHistory(table: TableRows, profile: MappingProfile = DEFAULT_PROFILE): BalanceHistory {
+  if (table.length < 2) throw new ArrearsInputError("history", "the balance history needs a header row and at least one account row");
+  const header = table[0];
+  const names = header.map((h) => (isBlankCell(h) ? "" : normaliseName(String(h))));
+  const find = (accepted: readonly string[]) => {
+    for (const a of accepted) {
+      const i = names.indexOf(normaliseName(a));
+      if (i >= 0) return i;
+    }
+    return -1;
+  };
+  const accountCol = find(profile.accounts.account ?? ["account"]);
+  const dateCol = find(HISTORY_DATE);
+  const balanceCol = find(HISTORY_BALANCE);
+  const problems = new RowProblems("history");
+  if (accountCol >= 0 && dateCol >= 0 && balanceCol >= 0) {
+    const byAccount = new Map<string, Map<number, number>>();
+    const dates = new Set<number>();
+    for (let r = 1; r < table.length; r++) {
+      const row = table[r];
+      if (isBlankRow(row)) continue;
+      const account = cellText(row[accountCol]);
+      const date = parseSerial(row[dateCol], profile.dateFormat);
+      const balance = parseAmount(row[balanceCol]);
+      if (account === null || date === null || balance === null) {
+        problems.add(r + 1, "balance", `each row needs an account, a date and a balance, got ${describeValue(row[account === null ? accountCol : date === null ? dateCol : balanceCol])}`);
+        continue;
+      }
+      if (!byAccount.has(account)) byAccount.set(account, new Map());
+      byAccount.get(account)!.set(date, balance);
+      dates.add(date);
+    }
+    problems.throwIfAny();
+    const sorted = [...dates].sort((a, b) => a - b);
+    const accounts = [...byAccount.keys()];
+    return { dates: sorted, accounts, balances: accounts.map((a) => sorted.map((d) => byAccount.get(a)!.get(d) ?? Number.NaN)) };
+  }
+  const acc = accountCol >= 0 ? accountCol : 0;
+  const dateCols = header.map((_, i) => i).filter((i) => i !== acc && !isBlankCell(header[i]));
+  const dates = dateCols.map((i) => parseSerial(header[i], profile.dateFormat));
+  const badHeader = dates.findIndex((d) => d === null);
+  if (badHeader >= 0) {
+    throw new ArrearsInputError("history", `a wide balance history needs a date in every column header after the account; "${String(header[dateCols[badHeader]])}" is not a date`);
+  }
+  const accounts: string[] = [];
+  const balances: number[][] = [];
+  for (let r = 1; r < table.length; r++) {
+    const row = table[r];
+    if (isBlankRow(row)) continue;
+    const account = cellText(row[acc]);
+    if (account === null) {
+      problems.add(r + 1, "account", "account reference is blank");
+      continue;
+    }
+    accounts.push(account);
+    // A blank week is NaN: "no snapshot", never zero.
+    balances.push(dateCols.map((i) => (isBlankCell(row[i]) ? Number.NaN : (parseAmount(row[i]) ?? (problems.add(r + 1, "balance", `balance must be an amount, got ${describeValue(row[i])}`), Number.NaN)))));
+  }
+  problems.throwIfAny();
+  return { dates: dates as number[], accounts, balances };
 }

@@ -85,7 +85,7 @@ export interface BalanceHistory {
   dates: number[];
   /** Account references, one per row of balances. */
   accounts: string[];
-  /** balances[i][k]: account i's balance in £ at dates[k]. */
+  /** balances[i][k]: account i's balance in £ at dates[k]; NaN where there is no snapshot. */
   balances: number[][];
 }
 

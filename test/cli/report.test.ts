@@ -110,10 +110,14 @@ describe("arrears report", () => {
     const t = teamExportTables(exp);
     const csv = teamExportCsv(exp);
     const xlsx = path.join(dir, "export.xlsx");
-    fs.writeFileSync(xlsx, writeXlsx([{ name: "Notes", rows: [["exported 1 May"]] }, { name: "Txns", rows: t.transactions }, { name: "Rent accounts", rows: t.accounts }, { name: "Empty homes", rows: t.voids }]));
+    fs.writeFileSync(xlsx, writeXlsx([{ name: "Notes", rows: [["exported 1 May"]] }, { name: "Txns", rows: t.transactions }, { name: "Rent accounts", rows: t.accounts }, { name: "Empty homes", rows: t.voids }, { name: "Weekly balances", rows: t.balanceHistory }]));
     const fromXlsx = JSON.parse((await run(["report", "--in", xlsx, ...PERIOD, "--json"])).out);
-    const fromCsv = JSON.parse((await run(["report", "--accounts", file("g-a.csv", csv.accounts), "--transactions", file("g-t.csv", csv.transactions), "--voids", file("g-v.csv", csv.voids), ...PERIOD, "--json"])).out);
+    const fromCsv = JSON.parse((await run(["report", "--accounts", file("g-a.csv", csv.accounts), "--transactions", file("g-t.csv", csv.transactions), "--voids", file("g-v.csv", csv.voids), "--history", file("g-h.csv", csv.balanceHistory), ...PERIOD, "--json"])).out);
     expect(fromXlsx.kpis).toEqual(fromCsv.kpis);
+    // The history gives every case on the list its 13-week trend, from the CSV and from the workbook's history sheet alike.
+    expect(fromCsv.escalations.every((e: { trend: unknown }) => e.trend !== null)).toBe(true);
+    expect(fromXlsx.escalations).toEqual(fromCsv.escalations);
+    expect(fromCsv.escalations.some((e: { trend: { direction: string } }) => e.trend.direction === "worsening")).toBe(true);
     expect(fromXlsx.kpis.find((k: { id: string }) => k.id === "void_loss").value).toBeGreaterThan(0);
     expect(fromXlsx.escalations.length).toBeGreaterThan(10);
   });

@@ -1,4 +1,7 @@
+import { serialToIso } from "../../../core/dates/excelSerial";
 import { ArrearsInputError } from "../../../core/errors";
+import { readBalanceHistory } from "../../../core/export/readTables";
+import { withBalanceTrend } from "../../../core/escalation/withTrend";
 import { escalationOf, escalationsOf, type EscalationInput } from "../../../core/escalation/escalate";
 import { BUILT_IN_POLICIES, DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, policyFromTable, PROTOCOL_STEPS, SCOTLAND_ESCALATION_POLICY } from "../../../core/escalation/policy";
 
@@ -122,5 +125,26 @@ describe("escalation policies as data", () => {
     // Breathing Space is an England and Wales scheme: it does not hold the Scottish policy.
     expect(escalationOf({ ...base, balance: 450, breathingSpaceUntil: 99999 }, SCOTLAND_ESCALATION_POLICY).dueToEscalate).toBe(true);
     expect(escalationOf({ ...base, balance: 450, benefitPending: true }, SCOTLAND_ESCALATION_POLICY).heldBy).toEqual(["benefitPending"]);
+  });
+});
+
+describe("escalation with the balance history's trend", () => {
+  it("adds the 13-week trend to the reason, from wide or long history", () => {
+    const results = [escalationOf({ ...base, balance: 400 }), escalationOf({ ...base, account: "B", balance: 250 }), escalationOf({ ...base, account: "C", balance: -5 })];
+    // A rises £10 a week over 14 weekly snapshots (only the last 13 count); B is static; C has no history.
+    const dates = Array.from({ length: 14 }, (_, k) => 45700 + 7 * k);
+    const wide = readBalanceHistory([
+      ["Account", ...dates.map((d) => serialToIso(d))],
+      ["A1", ...dates.map((_, k) => 270 + 10 * k)],
+      ["B", ...dates.map(() => 250)],
+    ]);
+    const out = withBalanceTrend(results, wide);
+    expect(out[0].trend).toEqual({ direction: "worsening", slopePerWeek: 10, weeks: 13 });
+    expect(out[0].reason).toMatch(/; arrears worsening by £10.00 a week over the last 13 weeks$/);
+    expect(out[1].reason).toMatch(/; arrears static over the last 13 weeks$/);
+    expect(out[2].trend).toBeNull();
+    const long = readBalanceHistory([["account", "week ending", "balance"], ...dates.map((d, k) => ["A1", serialToIso(d), 270 + 10 * k])]);
+    expect(withBalanceTrend(results, long)[0].trend).toEqual(out[0].trend);
+    expect(() => readBalanceHistory([["Account", "Q1", "Q2"], ["A", 1, 2]])).toThrow(/needs a date in every column header after the account; "Q1" is not a date/);
   });
 });
