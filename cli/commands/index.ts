@@ -1,10 +1,12 @@
 import type { Command } from "../command";
 import { hbCommand } from "./hb";
+import { reportCommand } from "./report";
 import { trendCommand } from "./trend";
 import { ucCommand } from "./uc";
 
 /** Every `arrears` subcommand by name. A new subcommand is one file in this folder and one line here. */
 export const COMMANDS: Record<string, Command> = {
+  report: reportCommand,
   trend: trendCommand,
   uc: ucCommand,
   hb: hbCommand,

@@ -1,0 +1,43 @@
+import type { BalanceHistory } from "../export/schema";
+import { trendOfAccounts, type TrendDirection } from "../trend/trend";
+import type { EscalationResult } from "./escalate";
+
+/**
+ * Adds each account's recent arrears trend (from the weekly balance history) to its
+ * escalation result, so the list shows whether arrears are rising, falling or static,
+ * which is how an officer decides between pressing on and giving an arrangement time.
+ */
+
+/** Weeks of history the trend is fitted over: a quarter, the protocol's 13-week rent statement. */
+export const TREND_WEEKS = 13;
+
+export interface EscalationWithTrend extends EscalationResult {
+  /** Direction and £-per-week slope over the last {@link TREND_WEEKS} snapshots; null without enough history. */
+  trend: { direction: TrendDirection; slopePerWeek: number; weeks: number } | null;
+}
+
+/**
+ * Annotates escalation results with the arrears trend over the last 13 weekly balances.
+ * Accounts missing from the history, or with fewer than two snapshots, get trend null.
+ * @param results escalation results, as {@link escalationsOf} gives them.
+ * @param history weekly balances (wide), e.g. from {@link readBalanceHistory}.
+ */
+export function withBalanceTrend(results: readonly EscalationResult[], history: BalanceHistory): EscalationWithTrend[] {
+  const from = Math.max(0, history.dates.length - TREND_WEEKS);
+  const dates = history.dates.slice(from);
+  const rowOf = new Map(history.accounts.map((a, i) => [a, i]));
+  const rows = results.map((r) => {
+    const i = rowOf.get(r.account);
+    return i === undefined ? dates.map(() => null) : history.balances[i].slice(from).map((v) => (Number.isFinite(v) ? v : null));
+  });
+  const trends = dates.length >= 2 ? trendOfAccounts(rows, { periods: dates }) : rows.map(() => null);
+  return results.map((r, i) => {
+    const t = trends[i];
+    if (t === null || t instanceof Error) return { ...r, trend: null };
+    // Slope per period; weekly snapshots make a period a week.
+    const perWeek = t.periodLength > 0 ? Math.round(((t.slopePerPeriod * 7) / t.periodLength) * 100) / 100 : t.slopePerPeriod;
+    const words = t.direction === "stable" ? "static" : `${t.direction} by £${Math.abs(perWeek).toFixed(2)} a week`;
+    const reason = r.balance > 0 ? `${r.reason}; arrears ${words} over the last ${t.pointsUsed} weeks` : r.reason;
+    return { ...r, reason, trend: { direction: t.direction, slopePerWeek: perWeek, weeks: t.pointsUsed } };
+  });
+}

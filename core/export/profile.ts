@@ -1,0 +1,227 @@
+import { z } from "zod";
+import { parseOrThrow } from "../zodIssues";
+import { ACCOUNT_STATUSES, BENEFITS, TENANCY_TYPES, TRANSACTION_TYPES } from "./schema";
+
+/**
+ * Mapping profiles: how one housing system's export names its columns and codes.
+ * A profile is data (JSON a user can write), validated with zod; {@link DEFAULT_PROFILE}
+ * recognises the common Northgate / Capita / Tallyman spellings. Header matching
+ * ignores case, spaces, underscores and punctuation ("Weekly_Rent" = "weekly rent").
+ */
+
+/** Canonical fields of each table, in the order reports list them. */
+export const ACCOUNT_FIELDS = [
+  "account",
+  "tenancyType",
+  "status",
+  "weeklyRent",
+  "officer",
+  "tenancyStart",
+  "tenancyEnd",
+  "benefit",
+  "ucDirect",
+  "bedrooms",
+  "balance",
+  "name",
+  "vulnerable",
+  "benefitPending",
+  "breathingSpaceUntil",
+  "lastAction",
+  "lastActionDate",
+] as const;
+export type AccountField = (typeof ACCOUNT_FIELDS)[number];
+
+export const TRANSACTION_FIELDS = ["date", "account", "type", "amount", "debit", "credit", "method"] as const;
+export type TransactionField = (typeof TRANSACTION_FIELDS)[number];
+
+export const VOID_FIELDS = ["property", "voidStart", "voidEnd", "weeklyRent", "officer"] as const;
+export type VoidField = (typeof VOID_FIELDS)[number];
+
+/** Fields a table cannot do without. Transactions need amount, or debit and credit columns. */
+export const REQUIRED_ACCOUNT_FIELDS: readonly AccountField[] = ["account", "tenancyType", "status", "weeklyRent", "balance"];
+export const REQUIRED_TRANSACTION_FIELDS: readonly TransactionField[] = ["date", "account", "type"];
+export const REQUIRED_VOID_FIELDS: readonly VoidField[] = ["property", "voidStart", "weeklyRent"];
+
+/** Words for each field in error messages: the user's words, not ours. */
+export const FIELD_LABELS: Record<AccountField | TransactionField | VoidField, string> = {
+  account: "account reference",
+  tenancyType: "tenancy type",
+  status: "status",
+  weeklyRent: "weekly rent",
+  officer: "officer",
+  tenancyStart: "tenancy start",
+  tenancyEnd: "tenancy end",
+  benefit: "benefit",
+  ucDirect: "UC direct payment",
+  bedrooms: "bedrooms",
+  balance: "balance",
+  name: "tenant name",
+  vulnerable: "vulnerable",
+  benefitPending: "benefit claim pending",
+  breathingSpaceUntil: "breathing space until",
+  lastAction: "last action",
+  lastActionDate: "last action date",
+  date: "date",
+  type: "transaction type",
+  amount: "amount",
+  debit: "debit",
+  credit: "credit",
+  method: "payment method",
+  property: "property",
+  voidStart: "void start",
+  voidEnd: "void end",
+};
+
+const headerList = (what: string) =>
+  z.array(z.string({ error: `each accepted header for ${what} must be text` }).min(1, { message: `accepted headers for ${what} must not be empty` })).min(1, {
+    message: `list at least one accepted header for ${what}`,
+  });
+
+/** A record keyed by a fixed set of names; an unknown key is named in the error with the names allowed. */
+const keyedBy = <T extends readonly string[], V extends z.ZodType>(keys: T, what: string, value: V) =>
+  z
+    .record(z.string(), value)
+    .superRefine((rec, ctx) => {
+      for (const k of Object.keys(rec)) {
+        if (!(keys as readonly string[]).includes(k)) ctx.addIssue({ code: "custom", path: [k], message: `${what} must be among ${keys.join(", ")}, got "${k}"` });
+      }
+    })
+    .transform((rec) => rec as Partial<Record<T[number], z.output<V>>>);
+
+const codeMap = <T extends readonly string[]>(values: T, what: string) => keyedBy(values, what, z.array(z.string({ error: `${what} codes must be text` })));
+
+/**
+ * Sign convention of transaction amounts in the export:
+ * - `debitPositive`: as the balance moves (rent +, payments −); the canonical form.
+ * - `creditPositive`: the reverse (payments +, rent −), as some finance extracts show them.
+ * - `unsignedByType`: amounts are all positive and the type says which way they go; adjustments
+ *   keep their sign, read as debitPositive.
+ */
+export const SIGN_CONVENTIONS = ["debitPositive", "creditPositive", "unsignedByType"] as const;
+export type SignConvention = (typeof SIGN_CONVENTIONS)[number];
+
+/** The profile schema: what a user's mapping.json must look like. */
+export const MappingProfileSchema = z.object({
+  name: z.string({ error: "profile name must be text" }).min(1, { message: "profile name must not be empty" }),
+  accounts: keyedBy(ACCOUNT_FIELDS, "accounts fields", headerList("an accounts field")),
+  transactions: keyedBy(TRANSACTION_FIELDS, "transactions fields", headerList("a transactions field")),
+  voids: keyedBy(VOID_FIELDS, "voids fields", headerList("a voids field")).optional(),
+  signConvention: z.enum(SIGN_CONVENTIONS, { error: `sign convention must be one of ${SIGN_CONVENTIONS.join(", ")}` }).default("debitPositive"),
+  /** Text dates: "dmy" reads 03/04/2025 as 3 April (UK); "mdy" as 4 March. ISO dates are always read. */
+  dateFormat: z.enum(["dmy", "mdy"], { error: "date format must be dmy or mdy" }).default("dmy"),
+  codes: z
+    .object({
+      tenancyType: codeMap(TENANCY_TYPES, "tenancy type codes").optional(),
+      status: codeMap(ACCOUNT_STATUSES, "status codes").optional(),
+      benefit: codeMap(BENEFITS, "benefit codes").optional(),
+      transactionType: codeMap(TRANSACTION_TYPES, "transaction type codes").optional(),
+    })
+    .default({}),
+});
+
+export type MappingProfile = z.output<typeof MappingProfileSchema>;
+/** A profile as a user writes it: every part but name and the field lists may be left out. */
+export type MappingProfileInput = z.input<typeof MappingProfileSchema>;
+
+/**
+ * The default profile: the spellings seen in Northgate (NEC Housing), Capita and
+ * Tallyman extracts and in hand-built team sheets. The first header of each field is
+ * the one our own CSV writer uses.
+ */
+export const DEFAULT_PROFILE: MappingProfile = {
+  name: "default",
+  accounts: {
+    account: ["account ref", "account", "account reference", "account no", "account number", "rent account", "tenancy ref", "tenancy reference", "payment ref", "ref"],
+    tenancyType: ["tenancy type", "tenure", "tenure type", "tenancy", "agreement type"],
+    status: ["status", "account status", "tenancy status"],
+    weeklyRent: ["weekly rent", "weekly charge", "net rent", "rent", "weekly debit", "weekly net rent", "rent per week", "total weekly charge"],
+    officer: ["officer", "patch", "housing officer", "income officer", "patch officer", "responsible officer"],
+    tenancyStart: ["tenancy start", "start date", "tenancy start date", "commencement date"],
+    tenancyEnd: ["tenancy end", "end date", "tenancy end date", "termination date"],
+    benefit: ["benefit", "benefit type", "hb uc", "benefit status"],
+    ucDirect: ["uc direct", "uc direct payment", "apa", "managed payment", "uc apa", "uc paid to landlord"],
+    bedrooms: ["bedrooms", "beds", "no of bedrooms", "bedroom count"],
+    balance: ["balance", "closing balance", "current balance", "arrears balance", "account balance", "arrears"],
+    name: ["tenant name", "name", "tenant", "lead tenant"],
+    vulnerable: ["vulnerable", "vulnerability", "vulnerability flag"],
+    benefitPending: ["benefit claim pending", "benefit pending", "claim pending", "hb uc pending"],
+    breathingSpaceUntil: ["breathing space until", "breathing space", "moratorium end", "breathing space end"],
+    lastAction: ["last action", "last recovery action", "recovery stage", "last action code"],
+    lastActionDate: ["last action date", "action date", "date of last action"],
+  },
+  transactions: {
+    date: ["date", "transaction date", "trans date", "posting date", "effective date"],
+    account: ["account ref", "account", "account reference", "account no", "account number", "rent account", "tenancy ref", "payment ref", "ref"],
+    type: ["type", "transaction type", "trans type", "transaction code", "code"],
+    amount: ["amount", "value", "transaction amount", "net amount"],
+    debit: ["debit", "dr", "debit amount"],
+    credit: ["credit", "cr", "credit amount"],
+    method: ["method", "payment method", "pay method", "source"],
+  },
+  voids: {
+    property: ["property", "property ref", "property reference", "uprn", "address"],
+    voidStart: ["void start", "void start date", "vacated", "date vacated"],
+    voidEnd: ["void end", "void end date", "let date", "relet date", "re-let date"],
+    weeklyRent: ["weekly rent", "weekly charge", "rent", "net rent"],
+    officer: ["officer", "patch"],
+  },
+  signConvention: "debitPositive",
+  dateFormat: "dmy",
+  codes: {
+    tenancyType: {
+      secure: ["secure", "sec", "secure tenancy", "flexible", "flexible secure", "scottish secure", "sst"],
+      assured: ["assured", "ass", "assured tenancy", "assured non-shorthold", "ant", "affordable rent", "general needs"],
+      introductory: ["introductory", "intro", "int", "introductory tenancy"],
+      starter: ["starter", "starter tenancy", "assured shorthold", "ast", "starter ast", "probationary"],
+      other: ["other", "licence", "license", "non-secure", "non secure", "temporary", "ta", "use and occupation"],
+    },
+    status: {
+      current: ["current", "live", "active", "occupied", "c", "tenanted"],
+      former: ["former", "ended", "terminated", "closed", "ft", "former tenant", "f"],
+      void: ["void", "empty", "vacant", "v"],
+    },
+    benefit: {
+      UC: ["uc", "universal credit", "uc housing costs", "uc housing element"],
+      HB: ["hb", "housing benefit", "hb direct"],
+      none: ["none", "no", "n", "self pay", "self-pay", "full rent", ""],
+    },
+    transactionType: {
+      rent: ["rent", "rent debit", "debit", "rnt", "rent charge", "dr rent", "weekly rent", "service charge"],
+      payment: ["payment", "pay", "cash", "direct debit", "dd", "standing order", "so", "card", "allpay", "bank", "tenant payment", "paypoint"],
+      hb: ["hb", "housing benefit", "hb credit", "hb payment"],
+      uc: ["uc", "uc direct", "uc direct payment", "uc payment", "apa", "mpl", "managed payment", "uc housing costs"],
+      writeoff: ["write off", "write-off", "writeoff", "w/o", "wo", "written off"],
+      refund: ["refund", "credit refund", "rfd"],
+      adjustment: ["adjustment", "adj", "transfer", "correction", "journal"],
+    },
+  },
+};
+
+/**
+ * Validates a user's profile and fills what it leaves out from the default: fields
+ * they do not list keep the default headers, codes they do not list keep the default codes.
+ * @throws ArrearsInputError naming the first problem, in the profile's own terms.
+ */
+export function parseMappingProfile(input: unknown): MappingProfile {
+  const p = parseOrThrow(MappingProfileSchema, input);
+  return {
+    ...p,
+    accounts: { ...DEFAULT_PROFILE.accounts, ...p.accounts },
+    transactions: { ...DEFAULT_PROFILE.transactions, ...p.transactions },
+    voids: { ...DEFAULT_PROFILE.voids, ...p.voids },
+    codes: {
+      tenancyType: { ...DEFAULT_PROFILE.codes.tenancyType, ...p.codes.tenancyType },
+      status: { ...DEFAULT_PROFILE.codes.status, ...p.codes.status },
+      benefit: { ...DEFAULT_PROFILE.codes.benefit, ...p.codes.benefit },
+      transactionType: { ...DEFAULT_PROFILE.codes.transactionType, ...p.codes.transactionType },
+    },
+  };
+}
+
+/** Normalises a header or code for matching: lower case, letters and digits only, single spaces. */
+export function normaliseName(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9£/+-]+/g, " ")
+    .trim();
+}
