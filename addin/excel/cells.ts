@@ -1,5 +1,6 @@
 import { parseDateToSerial } from "../../core/dates/excelSerial";
 import { ArrearsInputError, describeValue } from "../../core/errors";
+import { parseAmount } from "../../core/export/cellValues";
 
 /**
  * Excel's shapes, adapted for core. Excel hands a custom function 2-D arrays for
@@ -24,24 +25,7 @@ export function isBlank(cell: Cell): boolean {
  * blanks, other text and booleans give null so they are left out, never counted as 0.
  */
 export function cellToAmount(cell: Cell): number | null {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
-  if (typeof cell !== "string") return null;
-  let t = cell.trim().replace(/[£,\s]/g, "");
-  if (t === "") return null;
-  let sign = 1;
-  if (/^\(.*\)$/.test(t)) {
-    sign = -1;
-    t = t.slice(1, -1);
-  }
-  if (/CR$/i.test(t)) {
-    sign = -sign;
-    t = t.slice(0, -2);
-  } else if (/DR$/i.test(t)) {
-    t = t.slice(0, -2);
-  }
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
-  const n = Number(t) * sign;
-  return Number.isFinite(n) ? n : null;
+  return typeof cell === "string" || typeof cell === "number" ? parseAmount(cell) : null;
 }
 
 /** Reads a cell as an Excel date serial or period number: a number, or ISO / dd/mm/yyyy text. */

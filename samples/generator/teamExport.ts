@@ -1,3 +1,4 @@
+import { toCsv } from "../../cli/io/csv";
 import { parseDateToSerial, serialToIso } from "../../core/dates/excelSerial";
 import { DEFAULT_PROFILE } from "../../core/export/profile";
 import type { Account, BalanceHistory, Benefit, TenancyType, Transaction, TransactionType, VoidPeriod } from "../../core/export/schema";
@@ -277,17 +278,9 @@ export function teamExportTables(exp: TeamExport): { accounts: Rows; transaction
 /** One CSV text per table (RFC 4180, CRLF), with the default profile's headers. */
 export function teamExportCsv(exp: TeamExport): { accounts: string; transactions: string; voids: string; balanceHistory: string } {
   const t = teamExportTables(exp);
-  return { accounts: csv(t.accounts), transactions: csv(t.transactions), voids: csv(t.voids), balanceHistory: csv(t.balanceHistory) };
+  return { accounts: toCsv(t.accounts), transactions: toCsv(t.transactions), voids: toCsv(t.voids), balanceHistory: toCsv(t.balanceHistory) };
 }
 
-function csv(rows: Rows): string {
-  const field = (v: string | number | boolean | null) => {
-    if (v === null) return "";
-    const s = String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return rows.map((r) => r.map(field).join(",")).join("\r\n") + "\r\n";
-}
 
 /** ISO or dd/mm/yyyy date to an Excel serial, for scripts that pass periods as text. */
 export const isoToSerial = (d: string): number => toSerial(d, "date");
