@@ -3,6 +3,7 @@ import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-compon
 import { buildOneToOneSheet, monthLabel, monthlySummary, reviewsInMonth, type QaTemplate, type SavedReview } from "../../../core/qa";
 import type { ReviewStore, TeamInfo } from "../../storage/reviewStore";
 import { todayIso } from "../ids";
+import { Messages } from "./Messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -16,8 +17,6 @@ const useStyles = makeStyles({
   },
   below: { backgroundColor: tokens.colorPaletteRedBackground1 },
   belowText: { display: "block", color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  status: { color: tokens.colorPaletteGreenForeground1 },
-  alert: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** Props of the summary view. */
@@ -89,12 +88,7 @@ export function SummaryView({ store, team, templates, reviews, onTargetChanged }
         </Field>
         <Button onClick={() => void saveTarget()}>Save target</Button>
       </div>
-      <div role="status" className={styles.status}>
-        {status}
-      </div>
-      <div role="alert" className={styles.alert}>
-        {alert}
-      </div>
+      <Messages status={status} alert={alert} />
       {validMonth && (
         <table className={styles.table} id="summary-table">
           <caption>Call reviews, {monthLabel(month)}</caption>

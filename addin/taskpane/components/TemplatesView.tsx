@@ -2,11 +2,11 @@ import * as React from "react";
 import { Button, Field, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { parseTemplateJson, templateKey } from "../../../core/qa";
 import type { ReviewStore, TemplateSet } from "../../storage/reviewStore";
+import { Messages } from "./Messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  status: { color: tokens.colorPaletteGreenForeground1 },
   alert: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   json: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   full: { width: "100%", minWidth: 0, boxSizing: "border-box" },
@@ -88,12 +88,7 @@ export function TemplatesView({ store, set, onChanged }: { store: ReviewStore; s
           Import template
         </Button>
       </div>
-      <div role="status" className={styles.status}>
-        {status}
-      </div>
-      <div role="alert" className={styles.alert}>
-        {alert}
-      </div>
+      <Messages status={status} alert={alert} />
     </section>
   );
 }
