@@ -19,6 +19,7 @@ import {
   type SheetGrid,
   type TeamMember,
 } from "../../core";
+import { TEAM_SHEET, TEAM_TABLE } from "../../core/qa/summary";
 import { neutraliseCellText } from "../../core/safety/cellText";
 import { deleteLocalDraft, loadLocalDrafts, loadReviewer, saveLocalDraft, saveReviewer } from "./drafts";
 import { ReviewWriteError, type DraftInfo, type ReviewStore, type TeamInfo, type TemplateEntry, type TemplateSet } from "./reviewStore";
@@ -32,10 +33,7 @@ import { explainWriteError } from "./writeErrors";
  * workbook never overwrite each other.
  */
 
-/** Table holding the team list. */
-export const TEAM_TABLE = "QATeam";
-/** Sheet the team table is created on. */
-export const TEAM_SHEET = "QA Team";
+export { TEAM_SHEET, TEAM_TABLE };
 /** Tables the one-to-one sheet looks in for an officer's monthly KPIs. */
 export const KPI_TABLES = ["OfficerKPIs", "MonthlyReturn"];
 const SETTING = {

@@ -7,6 +7,11 @@ import type { SavedReview } from "./reviewTable";
  * the change from the previous month.
  */
 
+/** Table holding the team list (officers and their monthly review targets). */
+export const TEAM_TABLE = "QATeam";
+/** Sheet the team table is created on. */
+export const TEAM_SHEET = "QA Team";
+
 /** One officer in the team list (the QATeam table). */
 export interface TeamMember {
   officer: string;

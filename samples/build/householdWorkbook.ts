@@ -1,0 +1,150 @@
+import type { CellValue, OutCell, OutSheet } from "../../cli/io/xlsx";
+import { arrearsCall } from "./customFunctionName";
+
+/**
+ * The household calculator: one sheet per example household, each a household
+ * form (field / value, README "The household form") with the benefit functions
+ * beside it and the full working spilled underneath. An officer copies a sheet,
+ * types the tenant's circumstances over the example and reads off the estimate.
+ */
+
+type FormRow = [field: string, value: CellValue];
+
+interface Household {
+  sheet: string;
+  about: string;
+  form: FormRow[];
+  /** Result rows: label and function name (each called with the form range). */
+  results: [label: string, fn: string][];
+  /** Function whose full working is spilled below the results. */
+  breakdown: string;
+}
+
+/** Rows the form range covers: room to add people without editing the formulas. */
+const FORM_ROWS = 40;
+const FORM = `$A$2:$B$${FORM_ROWS + 1}`;
+
+const HOUSEHOLDS: Household[] = [
+  {
+    sheet: "UC family",
+    about: "Couple with three children in a four-bedroom home: one spare bedroom (14% under-occupancy charge); one partner working.",
+    form: [
+      ["Tax year", "2026-27"],
+      ["Adult 1 age", 34],
+      ["Adult 1 earnings", 820],
+      ["Adult 1 hours", 24],
+      ["Adult 2 age", 31],
+      ["Child 1 age", 12],
+      ["Child 1 sex", "F"],
+      ["Child 2 age", 9],
+      ["Child 2 sex", "M"],
+      ["Child 3 age", 4],
+      ["Child 3 sex", "F"],
+      ["Rent", 112.4],
+      ["Service charges", 6.35],
+      ["Rent period", "week"],
+      ["Bedrooms", 4],
+      ["Income period", "month"],
+    ],
+    results: [
+      ["Universal Credit £ a month", "UC"],
+      ["Housing costs element £ a month", "UCHOUSING"],
+      ["Bedrooms allowed", "BEDROOMSNEEDED"],
+      ["Under-occupancy charge £ a month", "UNDEROCCUPANCY"],
+      ["Benefit cap reduction £ a month", "BENEFITCAP"],
+    ],
+    breakdown: "UC",
+  },
+  {
+    sheet: "UC non-dependant",
+    about: "Single claimant with an adult son at home who works: a non-dependant housing cost contribution comes off the housing element.",
+    form: [
+      ["Tax year", "2026-27"],
+      ["Adult 1 age", 52],
+      ["Adult 1 LCWRA", "yes"],
+      ["Non-dep 1 age", 24],
+      ["Non-dep 1 income", 310],
+      ["Non-dep 1 works 16 hours", "yes"],
+      ["Rent", 98.75],
+      ["Rent period", "week"],
+      ["Bedrooms", 2],
+    ],
+    results: [
+      ["Universal Credit £ a month", "UC"],
+      ["Housing costs element £ a month", "UCHOUSING"],
+      ["Non-dependant contributions £ a month", "NONDEP"],
+      ["Under-occupancy charge £ a month", "UNDEROCCUPANCY"],
+    ],
+    breakdown: "UCHOUSING",
+  },
+  {
+    sheet: "UC benefit cap",
+    about: "Lone parent, five children, not working: the benefit cap takes the award below the housing costs.",
+    form: [
+      ["Tax year", "2026-27"],
+      ["Adult 1 age", 29],
+      ["Child 1 age", 14],
+      ["Child 1 sex", "M"],
+      ["Child 2 age", 11],
+      ["Child 2 sex", "F"],
+      ["Child 3 age", 8],
+      ["Child 3 sex", "M"],
+      ["Child 4 age", 5],
+      ["Child 4 sex", "F"],
+      ["Child 5 age", 2],
+      ["Child 5 sex", "M"],
+      ["Rent", 142.6],
+      ["Rent period", "week"],
+      ["Bedrooms", 4],
+      ["London", "no"],
+    ],
+    results: [
+      ["Universal Credit £ a month", "UC"],
+      ["Benefit cap reduction £ a month", "BENEFITCAP"],
+      ["Bedrooms allowed", "BEDROOMSNEEDED"],
+    ],
+    breakdown: "BENEFITCAP",
+  },
+  {
+    sheet: "HB pensioner",
+    about: "Pensioner living alone on State Pension and a small occupational pension: Housing Benefit, no under-occupancy charge at pension age.",
+    form: [
+      ["Benefit", "HB"],
+      ["Tax year", "2026-27"],
+      ["Adult 1 age", 74],
+      ["Unearned income", 268.4],
+      ["Capital", 4200],
+      ["Rent", 96.1],
+      ["Service charges", 3.9],
+      ["Rent period", "week"],
+      ["Bedrooms", 2],
+    ],
+    results: [
+      ["Housing Benefit £ a week", "HB"],
+      ["Under-occupancy charge £ a week", "UNDEROCCUPANCY"],
+      ["Benefit cap reduction £ a week", "BENEFITCAP"],
+    ],
+    breakdown: "HB",
+  },
+];
+
+const bold = (value: string): OutCell => ({ value, bold: true });
+
+function householdSheet(h: Household): OutSheet {
+  const rows: (CellValue | OutCell)[][] = [[bold("Field"), bold("Value"), null, bold(h.about)]];
+  for (let i = 0; i < FORM_ROWS; i++) rows.push([...(h.form[i] ?? [null, null])]);
+  const put = (r: number, c: number, cell: CellValue | OutCell) => (rows[r][c] = cell);
+  h.results.forEach(([label, fn], i) => {
+    put(2 + i, 3, label);
+    put(2 + i, 4, { value: null, formula: arrearsCall(fn, FORM), format: fn === "BEDROOMSNEEDED" ? "integer" : "money" });
+  });
+  const at = 3 + h.results.length;
+  put(at, 3, bold(`Full working (ARREARS.${h.breakdown} with breakdown TRUE)`));
+  put(at + 1, 3, { value: null, formula: arrearsCall(h.breakdown, FORM, "TRUE"), spill: true });
+  return { name: h.sheet, rows, columnWidths: [26, 14, 3, 46, 16, 60] };
+}
+
+/** Builds the calculator workbook's sheets. */
+export function householdWorkbook(): OutSheet[] {
+  return HOUSEHOLDS.map(householdSheet);
+}
