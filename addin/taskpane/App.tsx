@@ -2,6 +2,7 @@ import * as React from "react";
 import { Spinner, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { DEFAULT_TEMPLATE, templateKey, type SavedReview } from "../../core/qa";
 import type { DraftInfo, ReviewStore, TeamInfo, TemplateSet } from "../storage/reviewStore";
+import { FormulasView, type WorkbookTools } from "./components/FormulasView";
 import { ReviewView } from "./components/ReviewView";
 import { SummaryView } from "./components/SummaryView";
 import { TemplatesView } from "./components/TemplatesView";
@@ -11,7 +12,7 @@ const useStyles = makeStyles({
   alert: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-type View = "review" | "summary" | "templates";
+type View = "review" | "summary" | "templates" | "formulas";
 
 interface Loaded {
   team: TeamInfo;
@@ -20,8 +21,8 @@ interface Loaded {
   reviews: SavedReview[];
 }
 
-/** The call-review task pane: score a call, see the month's summary, manage templates. */
-export function App({ store }: { store: ReviewStore }): React.JSX.Element {
+/** The call-review task pane: score a call, see the month's summary, manage templates; and the #NAME? fix for ARREARS formulas. */
+export function App({ store, tools }: { store: ReviewStore; tools: WorkbookTools }): React.JSX.Element {
   const styles = useStyles();
   const [view, setView] = React.useState<View>("review");
   const [data, setData] = React.useState<Loaded | null>(null);
@@ -65,6 +66,7 @@ export function App({ store }: { store: ReviewStore }): React.JSX.Element {
           Summary
         </Tab>
         <Tab value="templates">Templates</Tab>
+        <Tab value="formulas">Formulas</Tab>
       </TabList>
       <div role="alert" className={styles.alert}>
         {error}
@@ -83,6 +85,7 @@ export function App({ store }: { store: ReviewStore }): React.JSX.Element {
       </div>
       {view === "summary" && <SummaryView store={store} team={data.team} templates={templates} reviews={data.reviews} onTargetChanged={() => reload("team")} />}
       {view === "templates" && <TemplatesView store={store} set={data.templates} onChanged={() => reload("templates")} />}
+      {view === "formulas" && <FormulasView tools={tools} />}
     </main>
   );
 }

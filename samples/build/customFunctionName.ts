@@ -14,8 +14,3 @@ export const SAVED_FUNCTION_PREFIX = "_xldudf_";
 export function arrearsCall(name: string, ...args: string[]): string {
   return `${SAVED_FUNCTION_PREFIX}ARREARS_${name}(${args.join(",")})`;
 }
-
-/** The display form (as typed in Excel) of a formula written with {@link arrearsCall}. */
-export function displayFormula(fileFormula: string): string {
-  return fileFormula.replace(/_xldudf_ARREARS_([A-Z0-9]+)\(/g, "ARREARS.$1(");
-}

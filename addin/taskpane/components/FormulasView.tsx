@@ -1,0 +1,50 @@
+import * as React from "react";
+import { Body1, Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Messages } from "./Messages";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+/** Workbook actions the pane offers beside call reviews. */
+export interface WorkbookTools {
+  /** Re-enters every ARREARS formula; resolves to the sentence to show. */
+  reenterArrearsFormulas(): Promise<string>;
+}
+
+/**
+ * Fixes ARREARS cells stuck at #NAME?: a workbook opened before the add-in
+ * loaded keeps them until each formula is re-entered (Excel does not re-resolve
+ * them on recalculation), which this does in one click.
+ */
+export function FormulasView({ tools }: { tools: WorkbookTools }): React.JSX.Element {
+  const styles = useStyles();
+  const [busy, setBusy] = React.useState(false);
+  const [status, setStatus] = React.useState("");
+  const [alert, setAlert] = React.useState("");
+  const run = () => {
+    setBusy(true);
+    setStatus("");
+    setAlert("");
+    tools
+      .reenterArrearsFormulas()
+      .then(setStatus)
+      .catch((e) => setAlert(`The formulas could not be re-entered: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <section className={styles.root} aria-labelledby="formulas-title">
+      <h2 id="formulas-title">ARREARS formulas showing #NAME?</h2>
+      <Body1>
+        A workbook opened before the add-in loaded can keep its ARREARS cells at #NAME? even after it loads, and recalculating does not help. Re-entering each
+        formula does: this goes through every sheet and re-enters the ARREARS formulas only, leaving values, other formulas and spilled results as they are.
+        Protected sheets are left alone.
+      </Body1>
+      <Button appearance="primary" onClick={run} disabled={busy} id="reenter-formulas">
+        Re-enter ARREARS formulas
+      </Button>
+      {busy && <Spinner size="tiny" label="Re-entering…" />}
+      <Messages status={status} alert={alert} />
+    </section>
+  );
+}
