@@ -11,14 +11,14 @@ const useStyles = makeStyles({
  * region for what did not. Both regions are always in the page (empty when silent)
  * so screen readers announce a message the moment it changes.
  */
-export function Messages({ status, alert }: { status: React.ReactNode; alert: React.ReactNode }): React.JSX.Element {
+export function Messages({ status, alert, idPrefix }: { status: React.ReactNode; alert: React.ReactNode; /** Gives the regions ids `<prefix>-status` and `<prefix>-alert`. */ idPrefix?: string }): React.JSX.Element {
   const styles = useStyles();
   return (
     <>
-      <div role="status" className={styles.status}>
+      <div role="status" id={idPrefix && `${idPrefix}-status`} className={styles.status}>
         {status}
       </div>
-      <div role="alert" className={styles.alert}>
+      <div role="alert" id={idPrefix && `${idPrefix}-alert`} className={styles.alert}>
         {alert}
       </div>
     </>

@@ -15,6 +15,7 @@ import {
 import type { DraftInfo, ReviewStore, TeamInfo } from "../../storage/reviewStore";
 import { clockTime, newReviewId, todayIso, ukDate } from "../ids";
 import { CriterionItem } from "./CriterionItem";
+import { Messages } from "./Messages";
 import { ScoreBar } from "./ScoreBar";
 
 const useStyles = makeStyles({
@@ -24,7 +25,6 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   fieldset: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, margin: 0, padding: `0 ${tokens.spacingHorizontalS}` },
   legend: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, paddingInline: tokens.spacingHorizontalXS },
-  status: { color: tokens.colorPaletteGreenForeground1 },
   alert: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   sticky: { position: "sticky", top: 0, zIndex: 2, backgroundColor: tokens.colorNeutralBackground1, paddingBottom: tokens.spacingVerticalXS },
@@ -291,14 +291,17 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
             </span>
           )}
         </div>
-        <div role="status" id="save-status" className={styles.status}>
-          {save.kind === "saved" ? save.message : ""}
-        </div>
-        <div role="alert" id="save-alert" className={styles.alert}>
-          {save.kind === "failed" && save.message}
-          {!template && `This review was scored against template ${draft.templateId} version ${draft.templateVersion}, which is not in this workbook. Import that template version to finish it, or discard the draft.`}
-          {problems.length > 0 && `Not saved: ${problems.length === 1 ? "one thing needs" : `${problems.length} things need`} fixing (listed under the call details).`}
-        </div>
+        <Messages
+          idPrefix="save"
+          status={save.kind === "saved" ? save.message : ""}
+          alert={
+            <>
+              {save.kind === "failed" && save.message}
+              {!template && `This review was scored against template ${draft.templateId} version ${draft.templateVersion}, which is not in this workbook. Import that template version to finish it, or discard the draft.`}
+              {problems.length > 0 && `Not saved: ${problems.length === 1 ? "one thing needs" : `${problems.length} things need`} fixing (listed under the call details).`}
+            </>
+          }
+        />
         <div className={styles.muted} id="autosave-status">
           {autosave}
         </div>
