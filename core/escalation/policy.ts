@@ -228,11 +228,37 @@ export function policyFromTable(rows: readonly (readonly CellValue[])[], base: E
       afterStage: afterText ? (stageId.get(normaliseName(afterText)) ?? afterText) : null,
       minDaysAfter: num("minDaysAfter", "min days after"),
       action: cellText(get("action")) ?? "",
-      steps: [],
+      // The protocol checklist belongs to the stage, so a rule edited on a sheet keeps the base policy's.
+      steps: base.rules.find((b) => b.stage === stage)?.steps ?? [],
       holds: list(get("holds")).map((h) => HOLD_NAMES.get(normaliseName(h)) ?? h),
     });
   }
   return parseEscalationPolicy({ ...base, id: `${base.id}-sheet`, rules });
+}
+
+/** Header row of the policy table {@link policyToTable} writes and {@link policyFromTable} reads. */
+export const POLICY_TABLE_HEADERS = ["Stage", "Tenancy type", "Min weeks", "Min £", "After stage", "Min days after", "Next action", "Holds"] as const;
+
+/**
+ * A policy's rules as a sheet table (header row first), the form a team leader
+ * edits and passes back as `policy`: stages by label, tenancy types and holds
+ * comma-separated, blanks where a rule has no threshold.
+ */
+export function policyToTable(policy: EscalationPolicy): (string | number | null)[][] {
+  const label = new Map(policy.stages.map((s) => [s.id, s.label]));
+  return [
+    [...POLICY_TABLE_HEADERS],
+    ...policy.rules.map((r) => [
+      label.get(r.stage) ?? r.stage,
+      r.tenancyTypes.join(", "),
+      r.minWeeks ?? null,
+      r.minPounds ?? null,
+      r.afterStage ? (label.get(r.afterStage) ?? r.afterStage) : null,
+      r.minDaysAfter ?? null,
+      r.action,
+      r.holds.join(", ") || null,
+    ]),
+  ];
 }
 
 const HOLD_NAMES = new Map<string, string>([

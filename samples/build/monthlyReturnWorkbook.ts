@@ -1,4 +1,5 @@
 import type { OutCell, OutSheet } from "../../cli/io/xlsx";
+import { DEFAULT_ESCALATION_POLICY, policyToTable } from "../../core/escalation/policy";
 import { monthlyReturn, kpiById } from "../../core/kpi/monthlyReturn";
 import type { TeamExport } from "../generator/teamExport";
 import { arrearsCall } from "./customFunctionName";
@@ -8,7 +9,8 @@ import { exportTableSheets, TABLES } from "./exportSheets";
  * The monthly-return workbook: the export's tables plus sheets whose formulas
  * build the return from them, so next month a team leader pastes the new export
  * into the tables, changes the two dates, and the return, officer breakdown,
- * ageing and escalation list follow. A Checks sheet sets two headline figures
+ * ageing and escalation list follow. The escalation policy is a table on the
+ * Policy sheet, so the team's own thresholds drive the escalation list. A Checks sheet sets two headline figures
  * beside the same figure worked out with native SUMIFS/COUNTIFS, so anyone can
  * see the add-in agrees with Excel to the penny.
  */
@@ -16,6 +18,7 @@ import { exportTableSheets, TABLES } from "./exportSheets";
 const A = `${TABLES.accounts}[#All]`;
 const T = `${TABLES.transactions}[#All]`;
 const V = `${TABLES.voids}[#All]`;
+const POLICY = "Policy";
 const START = "Return!$B$3";
 const END = "Return!$B$4";
 
@@ -40,7 +43,16 @@ export function monthlyReturnWorkbook(exp: TeamExport, periodStart: number, peri
   };
   const officers: OutSheet = { name: "By officer", rows: [[spill(arrearsCall("BYOFFICER", A, T, START, END, "", V), "Officer")]], columnWidths: [18] };
   const ageing: OutSheet = { name: "Ageing", rows: [[spill(arrearsCall("AGEING", A), "Band")]], columnWidths: [18] };
-  const escalations: OutSheet = { name: "Escalations", rows: [[spill(arrearsCall("ESCALATIONS", A, "", END), "Account")]], columnWidths: [12, 16, 10, 12, 28, 10, 60, 50] };
+  const escalations: OutSheet = { name: "Escalations", rows: [[spill(arrearsCall("ESCALATIONS", A, `${POLICY}[#All]`, END), "Account")]], columnWidths: [12, 16, 10, 12, 28, 10, 60, 50] };
+  // The escalation policy as a table the team leader edits (thresholds, actions, holds); ESCALATIONS reads it.
+  const [policyHeader, ...policyRules] = policyToTable(DEFAULT_ESCALATION_POLICY);
+  const policy: OutSheet = {
+    name: POLICY,
+    table: { name: POLICY },
+    freezeHeader: true,
+    columnWidths: [26, 22, 10, 10, 16, 14, 90, 28],
+    rows: [policyHeader.map((h) => ({ value: h, bold: true })), ...policyRules.map((r) => r.map((v, i) => (i === 6 ? { value: v, wrap: true } : v)))],
+  };
 
   // Current arrears: current tenancies owing at period end (README "Monthly return").
   const status = `${TABLES.accounts}[status]`;
@@ -62,5 +74,5 @@ export function monthlyReturnWorkbook(exp: TeamExport, periodStart: number, peri
       ["Difference should be 0. The native column only covers figures SUMIFS/COUNTIFS can express; the Return sheet has every KPI with its definition and source."],
     ],
   };
-  return [returnSheet, officers, ageing, escalations, checks, ...exportTableSheets(exp)];
+  return [returnSheet, officers, ageing, escalations, checks, policy, ...exportTableSheets(exp)];
 }

@@ -3,7 +3,7 @@ import { ArrearsInputError } from "../../../core/errors";
 import { readBalanceHistory } from "../../../core/export/readTables";
 import { withBalanceTrend } from "../../../core/escalation/withTrend";
 import { escalationOf, escalationsOf, type EscalationInput } from "../../../core/escalation/escalate";
-import { BUILT_IN_POLICIES, DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, policyFromTable, PROTOCOL_STEPS, SCOTLAND_ESCALATION_POLICY } from "../../../core/escalation/policy";
+import { BUILT_IN_POLICIES, DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, policyFromTable, policyToTable, PROTOCOL_STEPS, SCOTLAND_ESCALATION_POLICY } from "../../../core/escalation/policy";
 
 const base: EscalationInput = { account: "A1", balance: 0, weeklyRent: 100, tenancyType: "secure" };
 const at = (balance: number, over: Partial<EscalationInput> = {}) => escalationOf({ ...base, balance, ...over });
@@ -114,6 +114,17 @@ describe("escalation policies as data", () => {
     expect(escalationOf({ ...base, balance: 700, breathingSpaceUntil: 99999 }, policy).heldBy).toEqual(["breathingSpace"]);
     expect(() => policyFromTable([["Stage", "Next action"], ["Moon", "x"]])).toThrow('policy row 2: stage "Moon" is not one of none, reminder');
     expect(() => policyFromTable([["Tier", "Do"], ["x", "y"]])).toThrow(/the policy table has no stage column; headers found: "Tier", "Do"/);
+  });
+
+  it("writes each built-in policy as a sheet table that reads back to the same rules, protocol steps included", () => {
+    for (const policy of Object.values(BUILT_IN_POLICIES)) {
+      const table = policyToTable(policy);
+      expect(table[0]).toEqual(["Stage", "Tenancy type", "Min weeks", "Min £", "After stage", "Min days after", "Next action", "Holds"]);
+      expect(table.length).toBe(policy.rules.length + 1);
+      // Blank cells read back as null where the built-in rule leaves the field out.
+      const filled = (rules: typeof policy.rules) => rules.map((r) => ({ ...r, minWeeks: r.minWeeks ?? null, minPounds: r.minPounds ?? null, afterStage: r.afterStage ?? null, minDaysAfter: r.minDaysAfter ?? null }));
+      expect(filled(policyFromTable(table, policy).rules)).toEqual(filled(policy.rules));
+    }
   });
 
   it("ships valid England and Scotland policies", () => {
