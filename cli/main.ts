@@ -27,12 +27,24 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof CliError || isArrearsInputError(e) || isBadOption(e)) {
-      io.stderr.write(`arrears ${name}: ${(e as Error).message}\n`);
+      io.stderr.write(`arrears ${name}: ${oneLine((e as Error).message)}\n`);
       return 1;
     }
     io.stderr.write(`arrears ${name}: unexpected failure, please report it: ${e instanceof Error ? e.stack : String(e)}\n`);
     return 2;
   }
+}
+
+/**
+ * A message as one line of bounded length. Messages quote headers and sheet names
+ * from the user's file, which may hold line breaks, control characters or
+ * megabytes of text; the user should still see one readable line.
+ */
+export function oneLine(message: string, max = 1000): string {
+  const head = message.length > max ? message.slice(0, max) : message;
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  const flat = head.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
+  return message.length > max ? `${flat}… (message shortened)` : flat;
 }
 
 /** node:util parseArgs rejects unknown or malformed options with ERR_PARSE_ARGS_* codes. */

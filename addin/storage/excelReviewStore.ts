@@ -234,57 +234,84 @@ export class ExcelReviewStore implements ReviewStore {
 
   async saveReview(draft: ReviewDraft, template: QaTemplate, result: ScoreResult): Promise<SavedReview> {
     const savedAt = this.now();
+    const attempt = { creating: false, retry: false };
     try {
-      return await Excel.run(async (ctx) => {
-        let table = ctx.workbook.tables.getItemOrNullObject(REVIEW_TABLE);
-        const namedSheet = ctx.workbook.worksheets.getItemOrNullObject(REVIEW_SHEET);
-        await ctx.sync();
-        let headers: string[];
-        if (table.isNullObject) {
-          let sheet = namedSheet;
-          if (!sheet.isNullObject) {
-            const used = sheet.getUsedRangeOrNullObject(true);
-            await ctx.sync();
-            if (!used.isNullObject) {
-              throw new ReviewWriteError(
-                `The "${REVIEW_SHEET}" sheet has data but no table called ${REVIEW_TABLE}. If the table was renamed, rename it back to ${REVIEW_TABLE} (Table Design › Table Name), then save again.`,
-              );
-            }
-          } else sheet = ctx.workbook.worksheets.add(REVIEW_SHEET);
-          headers = headersNeeded(template, []);
-          table = sheet.tables.add(`A1:${columnLetter(headers.length - 1)}1`, true);
-          table.name = REVIEW_TABLE;
-          table.getHeaderRowRange().values = [headers];
-        } else {
-          const sheet = table.worksheet;
-          sheet.protection.load("protected");
-          const header = table.getHeaderRowRange().load("values");
-          await ctx.sync();
-          if (sheet.protection.protected) throw new ReviewWriteError(`The sheet holding ${REVIEW_TABLE} is protected. Unprotect it (Review › Unprotect Sheet), then save again.`);
-          const existing = header.values[0].map((h) => String(h));
-          headers = headersNeeded(template, existing);
-          // New criteria (a new template version) become new columns at the right.
-          for (const name of headers.slice(existing.length)) table.columns.add(undefined, undefined, name);
-        }
-        const row = reviewToRow(headers, draft, template, result, savedAt);
-        const added = table.rows.add(undefined, [row]);
-        const range = added.getRange();
-        headers.forEach((h, i) => {
-          if (DATE_FORMATS[h]) range.getCell(0, i).numberFormat = [[DATE_FORMATS[h]]];
-        });
-        await ctx.sync();
-
-        const header = table.getHeaderRowRange().load("values");
-        const body = table.getDataBodyRange().load("values");
-        await ctx.sync();
-        const idAt = header.values[0].findIndex((h) => norm(h) === "review id");
-        const found = body.values.filter((r) => String(r[idAt]) === draft.reviewId);
-        if (found.length !== 1) throw new ReviewWriteError(`The review was written but could not be read back from ${REVIEW_TABLE} (found ${found.length} rows with its id). Check the table before scoring again.`);
-        return rowToReview(header.values[0], found[0])!;
-      });
+      return await this.appendReview(draft, template, result, savedAt, attempt);
     } catch (e) {
+      // Two panes saving the first review of a workbook at once both find no table and both
+      // create one; Excel refuses the second sheet or table. That pane tries once more, finds
+      // the table the other made, and appends to it. Any other failure is reported as it is.
+      if (attempt.creating && !(e instanceof ReviewWriteError)) {
+        attempt.retry = true;
+        attempt.creating = false;
+        try {
+          return await this.appendReview(draft, template, result, savedAt, attempt);
+        } catch (again) {
+          throw explainWriteError(again, `save the review to the ${REVIEW_TABLE} table`);
+        }
+      }
       throw explainWriteError(e, `save the review to the ${REVIEW_TABLE} table`);
     }
+  }
+
+  /** One attempt at saving: creates the table if missing, appends the row, reads it back. */
+  private appendReview(draft: ReviewDraft, template: QaTemplate, result: ScoreResult, savedAt: Date, attempt: { creating: boolean; retry: boolean }): Promise<SavedReview> {
+    return Excel.run(async (ctx) => {
+      let table = ctx.workbook.tables.getItemOrNullObject(REVIEW_TABLE);
+      const namedSheet = ctx.workbook.worksheets.getItemOrNullObject(REVIEW_SHEET);
+      await ctx.sync();
+      let headers: string[];
+      if (table.isNullObject) {
+        let sheet = namedSheet;
+        if (!sheet.isNullObject) {
+          const used = sheet.getUsedRangeOrNullObject(true);
+          await ctx.sync();
+          if (!used.isNullObject) {
+            throw new ReviewWriteError(
+              `The "${REVIEW_SHEET}" sheet has data but no table called ${REVIEW_TABLE}. If the table was renamed, rename it back to ${REVIEW_TABLE} (Table Design › Table Name), then save again.`,
+            );
+          }
+        } else sheet = ctx.workbook.worksheets.add(REVIEW_SHEET);
+        attempt.creating = true;
+        headers = headersNeeded(template, []);
+        table = sheet.tables.add(`A1:${columnLetter(headers.length - 1)}1`, true);
+        table.name = REVIEW_TABLE;
+        table.getHeaderRowRange().values = [headers];
+      } else {
+        const sheet = table.worksheet;
+        sheet.protection.load("protected");
+        const header = table.getHeaderRowRange().load("values");
+        // On a retry the first attempt may have got as far as the row (Excel batches are not
+        // transactions): look for the review id first so it is never added twice.
+        const body = attempt.retry ? table.getDataBodyRange().load("values") : null;
+        await ctx.sync();
+        if (body && bodyHasReview(header.values[0], body.values, draft.reviewId)) return this.readBack(ctx, table, draft.reviewId);
+        if (sheet.protection.protected) throw new ReviewWriteError(`The sheet holding ${REVIEW_TABLE} is protected. Unprotect it (Review › Unprotect Sheet), then save again.`);
+        const existing = header.values[0].map((h) => String(h));
+        headers = headersNeeded(template, existing);
+        // New criteria (a new template version) become new columns at the right.
+        for (const name of headers.slice(existing.length)) table.columns.add(undefined, undefined, name);
+      }
+      const row = reviewToRow(headers, draft, template, result, savedAt);
+      const added = table.rows.add(undefined, [row]);
+      const range = added.getRange();
+      headers.forEach((h, i) => {
+        if (DATE_FORMATS[h]) range.getCell(0, i).numberFormat = [[DATE_FORMATS[h]]];
+      });
+      await ctx.sync();
+      return this.readBack(ctx, table, draft.reviewId);
+    });
+  }
+
+  /** The saved row, found by review id: proof the review is in the table. */
+  private async readBack(ctx: Ctx, table: Excel.Table, reviewId: string): Promise<SavedReview> {
+    const header = table.getHeaderRowRange().load("values");
+    const body = table.getDataBodyRange().load("values");
+    await ctx.sync();
+    const idAt = header.values[0].findIndex((h) => norm(h) === "review id");
+    const found = body.values.filter((r) => String(r[idAt]) === reviewId);
+    if (found.length !== 1) throw new ReviewWriteError(`The review was written but could not be read back from ${REVIEW_TABLE} (found ${found.length} rows with its id). Check the table before scoring again.`);
+    return rowToReview(header.values[0], found[0])!;
   }
 
   async listReviews(): Promise<SavedReview[]> {
@@ -393,6 +420,11 @@ export class ExcelReviewStore implements ReviewStore {
   rememberReviewer(name: string): void {
     saveReviewer(this.storage, name);
   }
+}
+
+function bodyHasReview(headers: unknown[], rows: unknown[][], reviewId: string): boolean {
+  const idAt = headers.findIndex((h) => norm(h) === "review id");
+  return idAt >= 0 && rows.some((r) => String(r[idAt]) === reviewId);
 }
 
 /** The open file's address (path or URL), or "" for a workbook never saved. */

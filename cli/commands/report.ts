@@ -11,7 +11,7 @@ import { withBalanceTrend, type EscalationWithTrend } from "../../core/escalatio
 import { parseSerial } from "../../core/export/cellValues";
 import { monthlyReturn, type KpiFigure, type MonthlyReturn } from "../../core/kpi/monthlyReturn";
 import type { Command } from "../command";
-import { parseCsv, toCsv } from "../io/csv";
+import { readCsvInput, toCsv } from "../io/csv";
 import { CliError, MAX_INPUT_BYTES, readTextInput } from "../io/input";
 import { readXlsx, writeFileAtomically, writeXlsx, XlsxError, type OutCell, type OutSheet } from "../io/xlsx";
 
@@ -133,13 +133,8 @@ async function readJson(file: string, what: string): Promise<unknown> {
   }
 }
 
-async function readCsvTable(file: string, stdin: NodeJS.ReadableStream): Promise<TableRows> {
-  try {
-    return parseCsv(await readTextInput(file, stdin));
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`${file}: ${(e as Error).message}`);
-  }
+function readCsvTable(file: string, stdin: NodeJS.ReadableStream): Promise<TableRows> {
+  return readCsvInput(file, stdin);
 }
 
 type InputTables = ExportTables & { history: TableRows | null };

@@ -4,8 +4,8 @@ import { ArrearsInputError } from "../../core/errors";
 import { neutraliseCellText } from "../../core/safety/cellText";
 import { TREND_COLUMNS, trendOfAccounts, type TrendRowOutcome } from "../../core/trend/trend";
 import type { Command } from "../command";
-import { parseCsv, toCsv } from "../io/csv";
-import { CliError, readTextInput } from "../io/input";
+import { readCsvInput, toCsv } from "../io/csv";
+import { CliError } from "../io/input";
 
 const USAGE = `Usage: arrears trend [--in balances.csv] [--json] [--horizon N] [--tolerance N] [--weekly-rent N]
 
@@ -57,7 +57,8 @@ export const trendCommand: Command = {
       },
       strict: true,
     });
-    const table = parseCsv(await readTextInput(values.in, io.stdin));
+    // A malformed CSV is the user's to fix: a one-line error, not an "unexpected failure".
+    const table = await readCsvInput(values.in, io.stdin);
     if (table.length < 2) throw new CliError("the input has no accounts: expected a header row and at least one account row");
     const history = readHistory(table, optionNumber(values["weekly-rent"], "--weekly-rent"));
     const outcomes = trendOfAccounts(history.rows, {

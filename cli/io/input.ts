@@ -10,7 +10,7 @@ export async function readTextInput(file: string | undefined, stdin: NodeJS.Read
       throw new CliError(e.code === "ENOENT" ? `cannot find the file ${file}` : `cannot read ${file}: ${e.message}`);
     });
     if (buf.length > MAX_INPUT_BYTES) throw new CliError(`${file} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
-    return buf.toString("utf8");
+    return utf8Text(buf, file);
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -20,7 +20,21 @@ export async function readTextInput(file: string | undefined, stdin: NodeJS.Read
     if (size > MAX_INPUT_BYTES) throw new CliError(`standard input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
     chunks.push(b);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return utf8Text(Buffer.concat(chunks), "standard input");
+}
+
+/**
+ * The bytes as UTF-8 text, refusing the two look-alikes users save by mistake, which
+ * would otherwise decode to garbage headers: UTF-16 ("Unicode Text") and a workbook.
+ */
+function utf8Text(buf: Buffer, name: string): string {
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+    throw new CliError(`${name} is UTF-16 text (Excel's "Unicode Text"); save it as "CSV UTF-8 (Comma delimited)" instead`);
+  }
+  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) {
+    throw new CliError(`${name} is a zip file (an Excel workbook?), not CSV text; save the sheet as "CSV UTF-8" (arrears report also reads .xlsx with --in)`);
+  }
+  return buf.toString("utf8");
 }
 
 /** A problem the user can fix (bad input, bad option): printed as one line, exit code 1. */

@@ -62,7 +62,9 @@ export function locateColumns<F extends string>(
   const index: ColumnIndex<F> = {};
   for (const field of Object.keys(accepted) as F[]) {
     for (const name of accepted[field] ?? []) {
-      const col = normalised.findIndex((h, i) => h !== "" && !used.has(i) && h === normaliseName(name));
+      // Normalised once per accepted name, not once per header: a hostile row of a million headers took 17 s.
+      const wanted = normaliseName(name);
+      const col = normalised.findIndex((h, i) => h === wanted && h !== "" && !used.has(i));
       if (col >= 0) {
         index[field] = col;
         used.add(col);

@@ -6,7 +6,14 @@
  * OWASP's CSV-injection advice: prefix such text with a single quote.
  */
 
-const TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r"]);
+/**
+ * The full-width forms (＝ ＋ － ＠). Excel with an East Asian input method turns
+ * typed full-width operators into a formula, and the pane writes values as if typed,
+ * so they are guarded too. A leading space is not: Excel keeps " =1+1" as text.
+ */
+const FULL_WIDTH = ["\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"];
+
+const TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r", ...FULL_WIDTH]);
 
 /** True when text written to a cell could be read as a formula. */
 export function looksLikeFormula(text: string): boolean {

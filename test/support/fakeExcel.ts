@@ -41,6 +41,15 @@ export interface FakeExcelControl {
   state: FakeWorkbookState;
   /** Every Excel.run batch (number of syncs) so far. */
   runs: number;
+  /**
+   * Two panes on one workbook: when on, concurrent Excel.run batches take turns at
+   * sync(). Each sync waits until every running batch has reached a sync, then they
+   * apply in arrival order, so every batch reads before any of them writes: the worst
+   * interleaving two team leaders saving at once can meet.
+   */
+  lockstep: boolean;
+  /** Applied syncs in order, as "run.sync" (run 3's second sync is "3.2"). */
+  syncLog: string[];
   /** Table as a grid with its header row, or null. */
   tableGrid(name: string): Cell[][] | null;
   protectSheet(name: string, on: boolean): void;
@@ -75,6 +84,8 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
   const control: FakeExcelControl = {
     state,
     runs: 0,
+    lockstep: false,
+    syncLog: [],
     tableGrid(name) {
       const t = state.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
       return t ? [t.headers.slice(), ...t.rows.map((r) => r.slice())] : null;
@@ -120,10 +131,27 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
     if (state.readOnly) throw excelError("AccessDenied", "You can't make changes because this workbook is read-only.");
   }
 
+  // Lockstep turns: batches running now, and the syncs waiting for the others to arrive.
+  let running = 0;
+  let waiting: (() => void)[] = [];
+  const releaseIfAllWaiting = () => {
+    if (waiting.length > 0 && waiting.length >= running) {
+      const go = waiting;
+      waiting = [];
+      for (const resume of go) resume();
+    }
+  };
+  const turn = () =>
+    new Promise<void>((resume) => {
+      waiting.push(resume);
+      releaseIfAllWaiting();
+    });
+
   class Context {
     private queue: (() => void)[] = [];
+    private syncs = 0;
     readonly workbook: any;
-    constructor() {
+    constructor(private readonly run: number) {
       this.workbook = makeWorkbook(this);
     }
     enqueue(op: () => void) {
@@ -132,7 +160,9 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
     async sync(): Promise<void> {
       const ops = this.queue;
       this.queue = [];
-      await Promise.resolve();
+      if (control.lockstep) await turn();
+      else await Promise.resolve();
+      control.syncLog.push(`${this.run}.${++this.syncs}`);
       for (const op of ops) op(); // the first failure rejects the sync; earlier commands stay applied, as in Excel
       onSync?.(state);
     }
@@ -388,8 +418,14 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
   const Excel = {
     async run<T>(batch: (ctx: any) => Promise<T>): Promise<T> {
       control.runs++;
-      const ctx = new Context();
-      return batch(ctx);
+      const ctx = new Context(control.runs);
+      running++;
+      try {
+        return await batch(ctx);
+      } finally {
+        running--;
+        releaseIfAllWaiting();
+      }
     },
   };
   return { Excel, control };

@@ -1,5 +1,5 @@
 import { Unzip, UnzipInflate, type UnzipFile } from "fflate";
-import { endTagIndex, nextTag, unescapeXml } from "./xml";
+import { elementText, endTagIndex, nextTag } from "./xml";
 
 /**
  * Reads the cell values of an .xlsx workbook, defensively. Housing-system exports
@@ -174,10 +174,10 @@ function textRuns(xml: string, from: number, to: number, lim: XlsxLimits): strin
   let text = "";
   let at = from;
   for (;;) {
-    const tag = nextTag(xml, ["t", "rPh"], at);
-    if (!tag || tag.end > to) break;
+    const tag = nextTag(xml, ["t", "rPh"], at, to);
+    if (!tag) break;
     if (tag.name === "rPh") {
-      const close = endTagIndex(xml, "rPh", tag.end);
+      const close = endTagIndex(xml, "rPh", tag.end, to);
       at = close < 0 ? to : close + 6;
       continue;
     }
@@ -185,9 +185,9 @@ function textRuns(xml: string, from: number, to: number, lim: XlsxLimits): strin
       at = tag.end;
       continue;
     }
-    const close = endTagIndex(xml, "t", tag.end);
+    const close = endTagIndex(xml, "t", tag.end, to);
     if (close < 0) throw new XlsxError("the workbook is damaged (an unterminated text run)");
-    text += unescapeXml(xml.slice(tag.end, close));
+    text += elementText(xml.slice(tag.end, close));
     if (text.length > lim.maxCellChars) throw new XlsxError(`a cell holds more than ${lim.maxCellChars} characters, more than Excel allows`);
     at = close + 4;
   }
@@ -234,7 +234,10 @@ function sheetRows(xml: string, shared: string[], lim: XlsxLimits, budget: { cel
   let at = 0;
   let rowIndex = -1;
   let colIndex = -1;
+  let steps = 0;
   for (;;) {
+    // The clock is checked per tag, not per value: a sheet of millions of empty cells has no values.
+    if ((++steps & 0xffff) === 0) clock();
     const tag = nextTag(xml, ["row", "c"], at);
     if (!tag) break;
     at = tag.end;
@@ -256,7 +259,6 @@ function sheetRows(xml: string, shared: string[], lim: XlsxLimits, budget: { cel
     at = close + 4;
     if (value === null) continue;
     if (--budget.cells < 0) throw new XlsxError(`the workbook has more than ${lim.maxCells} filled cells`);
-    if ((budget.cells & 0xffff) === 0) clock();
     while (rows.length <= r) rows.push([]);
     const row = rows[r];
     while (row.length < c) row.push(null);
@@ -267,14 +269,14 @@ function sheetRows(xml: string, shared: string[], lim: XlsxLimits, budget: { cel
 
 function cellValue(xml: string, type: string | undefined, from: number, to: number, shared: string[], lim: XlsxLimits): CellValue {
   if (type === "inlineStr") {
-    const is = nextTag(xml, ["is"], from);
-    return is && is.end <= to ? textRuns(xml, is.end, to, lim) : "";
+    const is = nextTag(xml, ["is"], from, to);
+    return is ? textRuns(xml, is.end, to, lim) : "";
   }
-  const v = nextTag(xml, ["v"], from);
-  if (!v || v.end > to || v.selfClosing) return null;
-  const close = endTagIndex(xml, "v", v.end);
-  if (close < 0 || close > to) throw new XlsxError("the workbook is damaged (an unterminated value)");
-  const raw = unescapeXml(xml.slice(v.end, close));
+  const v = nextTag(xml, ["v"], from, to);
+  if (!v || v.selfClosing) return null;
+  const close = endTagIndex(xml, "v", v.end, to);
+  if (close < 0) throw new XlsxError("the workbook is damaged (an unterminated value)");
+  const raw = elementText(xml.slice(v.end, close));
   switch (type) {
     case "s": {
       const s = shared[Number(raw)];

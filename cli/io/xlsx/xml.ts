@@ -69,14 +69,35 @@ export function unescapeXml(text: string): string {
 }
 
 /**
- * Finds the next start or empty tag named `name` (prefix ignored) at or after `from`.
- * Returns null when there is none.
+ * Character data of an element: entities decoded, CDATA sections taken literally.
+ * Excel never writes CDATA, but other tools that produce .xlsx exports do; without
+ * this the "<![CDATA[" markers ended up in the cell's text.
  */
-export function nextTag(xml: string, names: readonly string[], from: number): Tag | null {
+export function elementText(raw: string): string {
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const open = raw.indexOf("<![CDATA[", i);
+    if (open < 0) return out + unescapeXml(raw.slice(i));
+    const close = raw.indexOf("]]>", open + 9);
+    out += unescapeXml(raw.slice(i, open)) + raw.slice(open + 9, close < 0 ? raw.length : close);
+    if (close < 0) return out;
+    i = close + 3;
+  }
+}
+
+/**
+ * Finds the next start or empty tag named `name` (prefix ignored) at or after `from`
+ * and before `to`. Returns null when there is none.
+ * Callers looking inside one element pass its end as `to`: without that bound, a
+ * file of many empty elements (`<si></si>` or `<c></c>` thousands of times) made
+ * every lookup scan on to the end of the part, which is quadratic and hung the read.
+ */
+export function nextTag(xml: string, names: readonly string[], from: number, to = xml.length): Tag | null {
   let i = from;
   for (;;) {
     const lt = xml.indexOf("<", i);
-    if (lt < 0) return null;
+    if (lt < 0 || lt >= to) return null;
     const c = xml[lt + 1];
     if (c === "/" || c === "?" || c === "!") {
       i = lt + 2;
@@ -88,7 +109,7 @@ export function nextTag(xml: string, names: readonly string[], from: number): Ta
     const colon = full.indexOf(":");
     const local = colon >= 0 ? full.slice(colon + 1) : full;
     const gt = xml.indexOf(">", j);
-    if (gt < 0) return null;
+    if (gt < 0 || gt >= to) return null;
     if (names.includes(local)) {
       const selfClosing = xml[gt - 1] === "/";
       return { name: local, attrs: parseAttrs(xml, j, selfClosing ? gt - 1 : gt), selfClosing, end: gt + 1 };
@@ -97,12 +118,12 @@ export function nextTag(xml: string, names: readonly string[], from: number): Ta
   }
 }
 
-/** Index of the end tag `</name>` (any prefix) at or after `from`, or -1. */
-export function endTagIndex(xml: string, name: string, from: number): number {
+/** Index of the end tag `</name>` (any prefix) at or after `from` and before `to`, or -1. */
+export function endTagIndex(xml: string, name: string, from: number, to = xml.length): number {
   let i = from;
   for (;;) {
     const lt = xml.indexOf("</", i);
-    if (lt < 0) return -1;
+    if (lt < 0 || lt >= to) return -1;
     const gt = xml.indexOf(">", lt);
     if (gt < 0) return -1;
     const full = xml.slice(lt + 2, gt).trim();
@@ -116,18 +137,22 @@ function isNameEnd(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62;
 }
 
-function parseAttrs(xml: string, from: number, to: number): Record<string, string> {
+function parseAttrs(whole: string, from: number, to: number): Record<string, string> {
   const attrs: Record<string, string> = Object.create(null);
-  let i = from;
-  while (i < to) {
-    while (i < to && xml.charCodeAt(i) <= 32) i++;
+  // Searching the tag's own text keeps each indexOf inside the tag: on the whole part, a
+  // tag with no "=" sent the search to the next "=" anywhere after it, once per tag.
+  const xml = whole.slice(from, to);
+  const end = xml.length;
+  let i = 0;
+  while (i < end) {
+    while (i < end && xml.charCodeAt(i) <= 32) i++;
     const eq = xml.indexOf("=", i);
-    if (eq < 0 || eq >= to) break;
+    if (eq < 0) break;
     const key = xml.slice(i, eq).trim();
     const quote = xml[eq + 1];
     if (quote !== '"' && quote !== "'") break;
     const close = xml.indexOf(quote, eq + 2);
-    if (close < 0 || close > to) break;
+    if (close < 0) break;
     const colon = key.indexOf(":");
     attrs[colon >= 0 && !key.startsWith("xmlns") ? key.slice(colon + 1) : key] = unescapeXml(xml.slice(eq + 2, close));
     i = close + 1;

@@ -44,13 +44,48 @@ describe("ExcelReviewStore.saveReview", () => {
     expect(fake.state.tables[0]).toMatchObject({ sheet: "QA Reviews", formats: { "Call date": "dd/mm/yyyy", Saved: "dd/mm/yyyy hh:mm" } });
   });
 
+  // Two panes are two stores over one workbook. In lockstep every batch reads before any
+  // writes, so both see the same table size before either appends: a store that wrote
+  // to "the next free row" would put both reviews in one row.
   it("appends, never overwrites: two panes saving at once both land", async () => {
+    await store().saveReview(complete("rev-first"), T, scoreReview(T, complete("rev-first").responses));
     const a = complete("rev-a");
     const b = complete("rev-b", "Alex Agent");
-    await store().saveReview(complete("rev-first"), T, scoreReview(T, complete("rev-first").responses));
+    fake.lockstep = true;
+    fake.syncLog.length = 0;
     const [sa, sb] = await Promise.all([store().saveReview(a, T, scoreReview(T, a.responses)), store().saveReview(b, T, scoreReview(T, b.responses))]);
-    expect([sa.reviewId, sb.reviewId, sb.officer]).toEqual(["rev-a", "rev-b", "Alex Agent"]);
-    expect(fake.tableGrid("QAReviews")!.slice(1).map((r) => r[0])).toEqual(["rev-first", "rev-a", "rev-b"]);
+    // The batches did interleave: the two runs' syncs alternate, so both read the header before either wrote.
+    const runs = fake.syncLog.map((s) => s.split(".")[0]);
+    expect(new Set(runs).size).toBe(2);
+    expect(runs.every((r, i) => i === 0 || r !== runs[i - 1])).toBe(true);
+    expect([sa.reviewId, sa.officer, sb.reviewId, sb.officer]).toEqual(["rev-a", "Sam Officer", "rev-b", "Alex Agent"]);
+    const rows = fake.tableGrid("QAReviews")!.slice(1);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([
+      ["rev-first", "Sam Officer"],
+      ["rev-a", "Sam Officer"],
+      ["rev-b", "Alex Agent"],
+    ]);
+  });
+
+  it("two panes saving the first review of a new workbook at once: one creates the table, both rows land", async () => {
+    const a = complete("rev-a");
+    const b = complete("rev-b", "Alex Agent");
+    fake.lockstep = true;
+    const [sa, sb] = await Promise.all([store().saveReview(a, T, scoreReview(T, a.responses)), store().saveReview(b, T, scoreReview(T, b.responses))]);
+    expect([sa.reviewId, sb.reviewId]).toEqual(["rev-a", "rev-b"]);
+    expect(fake.state.tables.map((t) => [t.name, t.sheet])).toEqual([["QAReviews", "QA Reviews"]]);
+    expect(fake.state.sheets.filter((s) => s.name === "QA Reviews")).toHaveLength(1);
+    expect(fake.tableGrid("QAReviews")!.slice(1).map((r) => r[0]).sort()).toEqual(["rev-a", "rev-b"]);
+  });
+
+  it("keeps the template each review was scored with: its id and version are in the row", async () => {
+    const small = parseTemplate(smallTemplateData);
+    const d = complete("rev-small", "Sam Officer", small);
+    await store().saveReview(d, small, scoreReview(small, d.responses));
+    await store().saveReview(complete("rev-default"), T, scoreReview(T, complete("rev-default").responses));
+    const byId = new Map((await store().listReviews()).map((r) => [r.reviewId, r]));
+    expect([byId.get("rev-small")!.templateId, byId.get("rev-small")!.templateVersion]).toEqual([small.id, small.version]);
+    expect([byId.get("rev-default")!.templateId, byId.get("rev-default")!.templateVersion]).toEqual([T.id, T.version]);
   });
 
   it("adds columns for a new template's criteria and keeps older rows' cells blank", async () => {
