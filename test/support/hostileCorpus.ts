@@ -105,7 +105,7 @@ interface DeflatedEntry {
 const deflated = (name: string, plain: Uint8Array): DeflatedEntry => ({ name, data: deflateSync(plain, { level: 9 }), crc: crc32(plain), size: plain.length });
 
 /** A zip of entries deflated beforehand; zipSync would deflate each entry itself, even when many share one payload. */
-function zipOf(entries: readonly DeflatedEntry[]): Uint8Array {
+function zipOf(entries: readonly DeflatedEntry[], options: { zip64SizesWithoutExtra?: boolean } = {}): Uint8Array {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -118,8 +118,9 @@ function zipOf(entries: readonly DeflatedEntry[]): Uint8Array {
     if (isCentral) u16(20); // version made by
     for (const v of [20, 0, 8, 0, 0x21]) u16(v); // version needed, flags, deflate, time, date (1980-01-01)
     u32(e.crc);
-    u32(e.data.length);
-    u32(e.size);
+    // 0xFFFFFFFF says "the real sizes are in the ZIP64 extra field", which is then left out (CVE-2026-45820).
+    u32(options.zip64SizesWithoutExtra ? 0xffffffff : e.data.length);
+    u32(options.zip64SizesWithoutExtra ? 0xffffffff : e.size);
     u16(name.length);
     u16(0); // extra field length
     if (isCentral) {
@@ -189,6 +190,12 @@ export function buildHostileCorpus(dir: string): HostileCase[] {
     what: "about 1 MB on disk that inflates to 640 MB (80 parts of 8 MB of spaces), past the 600 MB inflate budget",
     args: xlsx("bomb.xlsx", zipBomb(80, 8 * 1024 * 1024)),
     error: /expands to more than 600\.0 MB; refusing it as a possible zip bomb/,
+  });
+  add({
+    name: "ZIP64 sizes without the ZIP64 field",
+    what: "entries whose sizes say 'see ZIP64 extra field' with no such field: the crafted archive behind fflate's infinite-loop advisory (CVE-2026-45820, fixed in 0.8.3)",
+    args: xlsx("zip64-no-extra.xlsx", zipOf([deflated("xl/workbook.xml", strToU8('<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>'))], { zip64SizesWithoutExtra: true })),
+    error: /the workbook is damaged or truncated/,
   });
   add({
     name: "sheet part missing",
