@@ -12,7 +12,7 @@ import { parseSerial } from "../../core/export/cellValues";
 import { monthlyReturn, type KpiFigure, type MonthlyReturn } from "../../core/kpi/monthlyReturn";
 import type { Command } from "../command";
 import { readCsvInput, toCsv } from "../io/csv";
-import { CliError, MAX_INPUT_BYTES, readTextInput } from "../io/input";
+import { CliError, MAX_INPUT_BYTES, numberOption, parseJsonInput, readTextInput } from "../io/input";
 import { readXlsx, writeFileAtomically, writeXlsx, XlsxError, type OutCell, type OutSheet } from "../io/xlsx";
 
 const USAGE = `Usage: arrears report --from DATE --to DATE (--in export.xlsx | --accounts a.csv --transactions t.csv [--voids v.csv])
@@ -80,12 +80,12 @@ export const reportCommand: Command = {
     const from = dateOption(values.from, "--from");
     const to = dateOption(values.to, "--to");
     const asOf = values["as-of"] === undefined ? to : dateOption(values["as-of"], "--as-of");
-    const profile = values.profile ? parseMappingProfile(await readJson(values.profile, "profile")) : DEFAULT_PROFILE;
+    const profile = values.profile ? parseMappingProfile(await readJson(values.profile, "profile", io.stdin)) : DEFAULT_PROFILE;
     const policy = !values.policy
       ? DEFAULT_ESCALATION_POLICY
       : Object.hasOwn(BUILT_IN_POLICIES, values.policy)
         ? BUILT_IN_POLICIES[values.policy]
-        : parseEscalationPolicy(await readJson(values.policy, "policy"));
+        : parseEscalationPolicy(await readJson(values.policy, "policy", io.stdin));
     const { history, ...tables } = await readTables(values, profile, io.stdin);
     const data = readExport(tables, profile);
     const ret = monthlyReturn(data, {
@@ -118,19 +118,8 @@ function dateOption(text: string | undefined, name: string): number {
   return s;
 }
 
-function numberOption(text: string, name: string): number {
-  const n = Number(text.replace(/[£,]/g, ""));
-  if (text.trim() === "" || !Number.isFinite(n)) throw new CliError(`${name} must be a number, got "${text}"`);
-  return n;
-}
-
-async function readJson(file: string, what: string): Promise<unknown> {
-  const text = await readTextInput(file, process.stdin);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new CliError(`the ${what} file ${file} is not valid JSON: ${(e as Error).message}`);
-  }
+async function readJson(file: string, what: string, stdin: NodeJS.ReadableStream): Promise<unknown> {
+  return parseJsonInput(await readTextInput(file, stdin), `the ${what} file ${file}`);
 }
 
 function readCsvTable(file: string, stdin: NodeJS.ReadableStream): Promise<TableRows> {

@@ -5,7 +5,7 @@ import { neutraliseCellText } from "../../core/safety/cellText";
 import { TREND_COLUMNS, trendOfAccounts, type TrendRowOutcome } from "../../core/trend/trend";
 import type { Command } from "../command";
 import { readCsvInput, toCsv } from "../io/csv";
-import { CliError } from "../io/input";
+import { CliError, numberOption } from "../io/input";
 
 const USAGE = `Usage: arrears trend [--in balances.csv] [--json] [--horizon N] [--tolerance N] [--weekly-rent N]
 
@@ -74,12 +74,7 @@ export const trendCommand: Command = {
   },
 };
 
-function optionNumber(text: string | undefined, name: string): number | null {
-  if (text === undefined) return null;
-  const n = Number(text);
-  if (text.trim() === "" || !Number.isFinite(n)) throw new CliError(`${name} must be a number, got "${text}"`);
-  return n;
-}
+const optionNumber = (text: string | undefined, name: string): number | null => (text === undefined ? null : numberOption(text, name));
 
 function amount(text: string | undefined): number | null {
   if (text === undefined) return null;

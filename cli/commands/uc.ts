@@ -3,7 +3,7 @@ import type { EstimateOptions } from "../../core/benefits";
 import { estimateUniversalCredit } from "../../core/benefits";
 import { ArrearsInputError, isArrearsInputError } from "../../core/errors";
 import type { Command, CommandIo } from "../command";
-import { CliError, readTextInput } from "../io/input";
+import { CliError, parseJsonInput, readTextInput } from "../io/input";
 
 /** The usage text for `arrears uc` and `arrears hb`, which share their input. */
 const usage = (name: "uc" | "hb", what: string, unit: string) => `Usage: arrears ${name} [--in household.json] [--tax-year 2026-27 | --date 2026-11-23] [--summary]
@@ -45,13 +45,7 @@ export async function runEstimate(args: string[], io: CommandIo, name: "uc" | "h
     options: { in: { type: "string" }, "tax-year": { type: "string" }, date: { type: "string" }, summary: { type: "boolean", default: false } },
     strict: true,
   });
-  const text = await readTextInput(values.in, io.stdin);
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (e) {
-    throw new CliError(`the input is not valid JSON: ${(e as Error).message}`);
-  }
+  const input = parseJsonInput(await readTextInput(values.in, io.stdin), "the input");
   const options: EstimateOptions = { taxYear: values["tax-year"] ?? null, date: values.date ?? null };
   const shape = (result: object) => {
     if (!values.summary) return result;

@@ -37,6 +37,22 @@ function utf8Text(buf: Buffer, name: string): string {
   return buf.toString("utf8");
 }
 
+/** A number given as an option (`--horizon 8`, `--annual-debit "£1,234,567"`): £ signs and thousands commas allowed. */
+export function numberOption(text: string, name: string): number {
+  const n = Number(text.replace(/[£,]/g, ""));
+  if (text.trim() === "" || !Number.isFinite(n)) throw new CliError(`${name} must be a number, got "${text}"`);
+  return n;
+}
+
+/** Parses JSON input, naming what it was for when it is not valid JSON. */
+export function parseJsonInput(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`${what} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
 /** A problem the user can fix (bad input, bad option): printed as one line, exit code 1. */
 export class CliError extends Error {
   constructor(message: string) {
