@@ -64,7 +64,12 @@ export interface NativeLayout {
   dueColumn: number;
 }
 
-export function buildNativeSheets(data: BenchData): NativeLayout {
+export interface NativeOptions {
+  /** Join each transaction to its officer with VLOOKUP instead of a pasted value column. */
+  lookupOfficer?: boolean;
+}
+
+export function buildNativeSheets(data: BenchData, options: NativeOptions = {}): NativeLayout {
   const { accounts, transactions, voids, balanceHistory } = data.export;
   const n = accounts.length;
   const accRange = (c: string) => `Accounts!$${c}$2:$${c}$${n + 1}`;
@@ -113,10 +118,16 @@ export function buildNativeSheets(data: BenchData): NativeLayout {
     ]);
   });
 
+  // The officer on each transaction: a value pasted beside the export by default. A VLOOKUP
+  // (or INDEX/MATCH, XLOOKUP) join is what a sheet would otherwise use, but in HyperFormula 3.5
+  // it grows with transactions × accounts (see BENCHMARKS.md), so the default hands the native
+  // side the join for free: that flatters HyperFormula, it never flatters the core.
+  const officerOf = new Map(accounts.map((a) => [a.account, a.officer]));
   const txRows: Cell[][] = [["date", "account", "type", "amount", "officer", "pence"]];
   transactions.forEach((t, i) => {
     const r = i + 2;
-    txRows.push([t.date, t.account, t.type, t.amount, `=VLOOKUP(B${r},Accounts!$A$2:$B$${n + 1},2,0)`, `=ROUND(D${r}*100,0)`]);
+    const officer = options.lookupOfficer ? `=VLOOKUP(B${r},Accounts!$A$2:$B$${n + 1},2,0)` : (officerOf.get(t.account) ?? null);
+    txRows.push([t.date, t.account, t.type, t.amount, officer, `=ROUND(D${r}*100,0)`]);
   });
 
   const voidRows: Cell[][] = [["property", "void start", "void end", "weekly rent", "officer", "loss p"]];
