@@ -62,7 +62,12 @@ export interface Agreement {
   notCovered: string[];
   /** A few mismatches, for the report. */
   examples: string[];
+  /** Mismatches per figure name (officer and row collapsed), e.g. { "trend:weeksOwed": 1 }. */
+  byFigure: Record<string, number>;
 }
+
+/** A key without its officer or row: the figure's name. */
+const figureName = (key: string) => key.replace(/^kpi:[^:]*:/, "kpi:").replace(/^(esc|trend):\d+:/, "$1:");
 
 /** Compares every core figure the native sheet covers; `covers` says whether a key has a native formula. */
 export function compareFigures(core: Figures, native: Figures): Agreement {
@@ -70,18 +75,19 @@ export function compareFigures(core: Figures, native: Figures): Agreement {
   let mismatches = 0;
   const notCovered = new Set<string>();
   const examples: string[] = [];
+  const byFigure: Record<string, number> = {};
   for (const [key, value] of core) {
     if (!native.has(key)) {
-      // Collapse per-officer and per-row keys to the figure's name.
-      notCovered.add(key.replace(/^kpi:[^:]*:/, "kpi:").replace(/^(esc|trend):\d+:/, "$1:"));
+      notCovered.add(figureName(key));
       continue;
     }
     compared++;
     const other = native.get(key);
     if (!sameFigure(value, other)) {
       mismatches++;
+      byFigure[figureName(key)] = (byFigure[figureName(key)] ?? 0) + 1;
       if (examples.length < 10) examples.push(`${key}: core ${String(value)}, native ${String(other)}`);
     }
   }
-  return { compared, mismatches, notCovered: [...notCovered].sort(), examples };
+  return { compared, mismatches, notCovered: [...notCovered].sort(), examples, byFigure };
 }

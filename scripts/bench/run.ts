@@ -63,7 +63,9 @@ function benchmarksMarkdown(outcomes: CaseOutcome[], rows: ReturnType<typeof tab
   const agreement = hf?.agreement;
   const agreementText = agreement
     ? [
-        `${agreement.compared.toLocaleString("en-GB")} figures compared, ${agreement.mismatches} differ.`,
+        `${agreement.compared.toLocaleString("en-GB")} figures compared, ${agreement.mismatches} differ${
+          agreement.mismatches ? ` (${Object.entries(agreement.byFigure).map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""
+        }.`,
         ...(agreement.examples.length ? ["", "Differences:", "", ...agreement.examples.map((e) => `- \`${e}\``)] : []),
         ...(agreement.notCovered.length ? ["", `Core figures with no native formula: ${agreement.notCovered.join(", ")}.`] : []),
       ].join("\n")
