@@ -1,4 +1,5 @@
 import { trendOfAccounts } from "../../core/trend/trend";
+import { makeCustomFunctionsStub } from "../../test/support/customFunctionsStub";
 import { builtFunction } from "./builtFunctions";
 import type { BenchData } from "./data";
 
@@ -9,7 +10,7 @@ import type { BenchData } from "./data";
  * (one formula per account, filled down), which is how many sheets are written.
  */
 
-export type TrendVariant = "core" | "spilled" | "rows";
+export type TrendVariant = "core" | "spilled" | "rows" | "spilled-source";
 
 export interface TrendInputs {
   grid: number[][];
@@ -39,6 +40,15 @@ export function trendVariant(variant: TrendVariant): (inputs: TrendInputs) => un
       trendOfAccounts(x.grid, { periods: x.dates, weeklyRent: x.rents }).map((t) =>
         t === null || t instanceof Error ? [String(t)] : [t.slopePerPeriod, t.direction, t.projectedBalance, t.weeksOwed ?? "", t.periodsInArrears],
       );
+  }
+  if (variant === "spilled-source") {
+    // The same adapter compiled from source in this process, not the bundle in a vm context:
+    // a vm context makes every global lookup (Math, Number, Array…) go through the sandbox,
+    // so comparing the two shows how much of the bundle's time is that harness and not the adapter.
+    (globalThis as Record<string, unknown>).CustomFunctions ??= makeCustomFunctionsStub().stub;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { trend } = require("../../addin/functions/trend") as { trend: (...a: unknown[]) => unknown };
+    return (x) => trend(x.grid, x.periodsRow, x.rentColumn, null, null) as unknown[][];
   }
   const trend = builtFunction("TREND");
   if (variant === "spilled") return (x) => trend(x.grid, x.periodsRow, x.rentColumn, null, null) as unknown[][];
