@@ -20,8 +20,8 @@ function tenfoldSkipReason(team: CaseOutcome | undefined): string | null {
   const secs = (team.medianMs * 10) / 1000;
   const gb = (team.peakRssMb * 10) / 1024;
   const totalGb = os.totalmem() / 2 ** 30;
-  if (gb > totalGb * 0.9) return `not run: ten times the team-scale workbook's ${team.peakRssMb} MB peak is about ${gb.toFixed(0)} GB, more than this machine's ${totalGb.toFixed(0)} GiB (and about ${secs.toFixed(0)} s)`;
-  if (secs > 180) return `not run: ten times the team-scale build is about ${secs.toFixed(0)} s, past the 3-minute limit set for one case`;
+  if (gb > totalGb * 0.9) return `ten times the team-scale workbook's ${team.peakRssMb} MB peak is about ${gb.toFixed(0)} GB, more than this machine's ${totalGb.toFixed(0)} GiB (and about ${secs.toFixed(0)} s)`;
+  if (secs > 180) return `ten times the team-scale build is about ${secs.toFixed(0)} s, past the 3-minute limit set for one case`;
   return null;
 }
 
