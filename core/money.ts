@@ -4,12 +4,17 @@
  * happens once, at the point of output, never in the middle of a sum.
  */
 
+/** Rounds to 2 decimal places, halves away from zero, as Excel's ROUND(x, 2) does (weeks owed, slopes). */
+export function round2dp(value: number): number {
+  const hundredths = Math.abs(value) * 100;
+  // The tiny epsilon undoes binary representation error (1.005 is stored as 1.00499…).
+  const rounded = Math.floor(hundredths + 0.5 + 1e-9) / 100;
+  return value < 0 ? -rounded : rounded;
+}
+
 /** Rounds pounds to the nearest penny, halves away from zero (as Excel's ROUND does). */
 export function roundPence(pounds: number): number {
-  const pence = Math.abs(pounds) * 100;
-  // The tiny epsilon undoes binary representation error (1.005 is stored as 1.00499…).
-  const rounded = Math.floor(pence + 0.5 + 1e-9) / 100;
-  return pounds < 0 ? -rounded : rounded;
+  return round2dp(pounds);
 }
 
 /** Converts pounds to integer pence, rounding half away from zero. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ArrearsInputError } from "../errors";
+import { round2dp } from "../money";
 import { normaliseName } from "../export/profile";
 import { TENANCY_TYPES, type Account, type TenancyType } from "../export/schema";
 import { serialToIso } from "../dates/excelSerial";
@@ -116,7 +117,7 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null): Escalation
     else notes.push(`last action "${a.lastAction}" is not a stage in the policy, so it was not used`);
   }
   const lastStage = lastIdx >= 0 ? stages[lastIdx].id : null;
-  const weeksOwed = weeks === null ? null : Math.round(weeks * 100) / 100;
+  const weeksOwed = weeks === null ? null : round2dp(weeks);
   // Results are built as literals, not by spreading a base object: spreading is ~10x slower and this runs per account.
   const result = (stage: { id: string; label: string }, dueToEscalate: boolean, heldBy: Hold[], reason: string, nextAction: string, steps: string[]): EscalationResult => ({
     account: a.account,

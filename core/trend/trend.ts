@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ArrearsInputError, describeValue } from "../errors";
-import { roundPence } from "../money";
+import { round2dp, roundPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
 
 /**
@@ -88,6 +88,10 @@ export function trendOf(balances: readonly (number | null)[], options: TrendOpti
 export interface TrendBatchOptions extends Omit<TrendOptions, "weeklyRent"> {
   /** One weekly rent for all accounts, or one per account (null where unknown). */
   weeklyRent?: number | readonly (number | null)[] | null;
+  /** Fit each row from this column on (0-based), e.g. the last 13 of 52 weeks; `periods` then covers those columns only. Default 0. */
+  fromIndex?: number;
+  /** Treat NaN as a blank: a balance history marks a missing snapshot that way. Default false (NaN is an error). */
+  nanAsBlank?: boolean;
 }
 
 /** One account's outcome in a batch: its trend, its own error, or null when the row had no balances at all. */
@@ -103,7 +107,9 @@ export type TrendRowOutcome = TrendResult | ArrearsInputError | null;
  * @returns one outcome per row, in order.
  */
 export function trendOfAccounts(rows: readonly (readonly (number | null)[])[], options: TrendBatchOptions = {}): TrendRowOutcome[] {
-  const { weeklyRent, ...shared } = options;
+  const { weeklyRent, fromIndex = 0, nanAsBlank = false, ...shared } = options;
+  if (!Number.isInteger(fromIndex) || fromIndex < 0) throw new ArrearsInputError("fromIndex", `fromIndex must be a whole number of columns, zero or more, got ${describeValue(fromIndex)}`);
+  const window: FitWindow = { from: fromIndex, nanIsBlank: nanAsBlank };
   const opts = parseOrThrow(TrendOptionsSchema, shared);
   const horizon = opts.horizon ?? DEFAULT_HORIZON;
   const tolerance = opts.tolerance ?? DEFAULT_STABLE_TOLERANCE;
@@ -112,11 +118,15 @@ export function trendOfAccounts(rows: readonly (readonly (number | null)[])[], o
     throw new ArrearsInputError("weeklyRent", `weekly rent must be one figure or one per account: got ${rents.length} for ${rows.length} accounts`);
   }
   const single = rents ? null : parseOrThrow(TrendOptionsSchema, { weeklyRent: weeklyRent as number | null | undefined }).weeklyRent ?? null;
+  const periods = opts.periods ?? null;
+  const spacing = periods ? spacingCache(periods) : null;
   return rows.map((row, i) => {
-    if (row.every((v) => v === null)) return null;
+    if (allBlank(row, window)) return null;
     try {
-      const rent = rents ? parseOrThrow(TrendOptionsSchema, { weeklyRent: rents[i] }).weeklyRent ?? null : single;
-      return fitTrend(row, opts.periods ?? null, rent, horizon, tolerance);
+      // The common case (a positive number) is checked by hand: zod per row is most of a 17,000-row batch's time.
+      const r = rents ? rents[i] : single;
+      const rent = r === null || r === undefined ? null : typeof r === "number" && Number.isFinite(r) && r > 0 ? r : (parseOrThrow(TrendOptionsSchema, { weeklyRent: r }).weeklyRent ?? null);
+      return fitTrend(row, periods, rent, horizon, tolerance, spacing, window);
     } catch (e) {
       if (e instanceof ArrearsInputError) return new ArrearsInputError(e.field, `account ${i + 1}: ${e.message}`);
       throw e;
@@ -124,70 +134,132 @@ export function trendOfAccounts(rows: readonly (readonly (number | null)[])[], o
   });
 }
 
+function allBlank(row: readonly (number | null)[], window: FitWindow): boolean {
+  for (let i = window.from; i < row.length; i++) {
+    const v = row[i];
+    if (v !== null && !(window.nanIsBlank && Number.isNaN(v))) return false;
+  }
+  return true;
+}
+
+/** Which balances a fit reads: from a column on, and whether NaN (a gap in a balance history) counts as blank. */
+interface FitWindow {
+  from: number;
+  nanIsBlank: boolean;
+}
+const WHOLE_ROW: FitWindow = { from: 0, nanIsBlank: false };
+
+// Two passes straight over the row, no per-account arrays: at 17,000 accounts the
+// garbage from copying each row cost more than the arithmetic.
 function fitTrend(
   balances: readonly (number | null)[],
   periods: readonly (number | null)[] | null,
   weeklyRent: number | null,
   horizon: number,
   tolerance: number,
+  spacing: ((xs: readonly number[]) => number) | null = null,
+  window: FitWindow = WHOLE_ROW,
 ): TrendResult {
-  if (periods && periods.length !== balances.length) {
-    throw new ArrearsInputError("periods", `dates or periods must match the balances one for one: ${periods.length} dates for ${balances.length} balances`);
+  const { from, nanIsBlank } = window;
+  if (periods && periods.length !== balances.length - from) {
+    throw new ArrearsInputError("periods", `dates or periods must match the balances one for one: ${periods.length} dates for ${balances.length - from} balances`);
   }
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let i = 0; i < balances.length; i++) {
-    const y = balances[i];
-    if (y === null) continue;
-    if (typeof y !== "number" || !Number.isFinite(y)) {
-      throw new ArrearsInputError("balances", `balance ${i + 1} must be a number, got ${describeValue(y)}`);
-    }
-    const x = periods ? periods[i] : i + 1;
-    if (x === null) continue;
-    xs.push(x);
-    ys.push(y);
-  }
-  const n = xs.length;
-  if (n < 2) throw new ArrearsInputError("balances", `needs at least 2 balances to fit a trend, found ${n}`);
-
+  // One pass, with x and y measured from the first point used (shift, base) so the
+  // sums stay small and exact enough when x is a date serial around 45,000 and the
+  // balance hardly moves from a large figure.
+  let n = 0;
+  let shift = 0;
+  let base = 0;
   let sumX = 0;
   let sumY = 0;
-  for (let i = 0; i < n; i++) {
-    sumX += xs[i];
-    sumY += ys[i];
-  }
-  const meanX = sumX / n;
-  const meanY = sumY / n;
-  // Centred sums keep precision when x is a date serial around 45,000.
-  let sxx = 0;
-  let sxy = 0;
-  let latestIndex = 0;
+  let sumXX = 0;
+  let sumXY = 0;
+  let latestX = -Infinity;
+  let latest = 0;
   let periodsInArrears = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = xs[i] - meanX;
-    sxx += dx * dx;
-    sxy += dx * (ys[i] - meanY);
-    if (xs[i] >= xs[latestIndex]) latestIndex = i;
-    if (roundPence(ys[i]) > 0) periodsInArrears++;
+  for (let i = from; i < balances.length; i++) {
+    const y = balances[i];
+    if (y === null || (nanIsBlank && Number.isNaN(y))) continue;
+    if (typeof y !== "number" || !Number.isFinite(y)) {
+      throw new ArrearsInputError("balances", `balance ${i - from + 1} must be a number, got ${describeValue(y)}`);
+    }
+    const x = periods ? periods[i - from] : i - from + 1;
+    if (x === null) continue;
+    if (n === 0) {
+      shift = x;
+      base = y;
+    }
+    const dx = x - shift;
+    const dy = y - base;
+    n++;
+    sumX += dx;
+    sumY += dy;
+    sumXX += dx * dx;
+    sumXY += dx * dy;
+    if (x >= latestX) {
+      latestX = x;
+      latest = y;
+    }
+    // In arrears = owes at least 1p once rounded: roundPence(y) > 0, written out because it runs for every balance.
+    if (y * 100 >= 0.5 - 1e-9) periodsInArrears++;
   }
-  if (sxx === 0) throw new ArrearsInputError("periods", "dates or periods must not all be the same");
+  if (n < 2) throw new ArrearsInputError("balances", `needs at least 2 balances to fit a trend, found ${n}`);
+  const meanDx = sumX / n;
+  const meanDy = sumY / n;
+  const sxx = sumXX - n * meanDx * meanDx;
+  const sxy = sumXY - n * meanDx * meanDy;
+  const meanX = shift + meanDx;
+  const meanY = base + meanDy;
+  // Identical x values leave sxx at (or, by rounding, a hair off) zero.
+  if (!(sxx > 1e-9 * Math.max(1, sumXX))) throw new ArrearsInputError("periods", "dates or periods must not all be the same");
 
   const slopePerX = sxy / sxx;
-  const periodLength = periods ? medianSpacing(xs) : 1;
+  const periodLength = periods ? (spacing ?? medianSpacing)(usedXs(balances, periods, window, n)) : 1;
   const slope = slopePerX * periodLength;
-  const projectAt = xs[latestIndex] + horizon * periodLength;
+  const projectAt = latestX + horizon * periodLength;
   const projected = meanY + slopePerX * (projectAt - meanX);
-  const latest = ys[latestIndex];
 
   return {
     slopePerPeriod: roundPence(slope),
     direction: Math.abs(slope) <= tolerance ? "stable" : slope > 0 ? "worsening" : "improving",
     projectedBalance: roundPence(projected),
-    weeksOwed: weeklyRent === null ? null : Math.round((latest / weeklyRent) * 100) / 100,
+    weeksOwed: weeklyRent === null ? null : round2dp(latest / weeklyRent),
     periodsInArrears,
     latestBalance: latest,
     pointsUsed: n,
     periodLength,
+  };
+}
+
+/**
+ * The x values a fit used. When every period was used, that is the periods
+ * themselves (no copy); the spacing cache recognises it by its length.
+ */
+function usedXs(balances: readonly (number | null)[], periods: readonly (number | null)[], window: FitWindow, n: number): readonly number[] {
+  const all = periods.length;
+  if (n === all && periods.every((p) => p !== null)) return periods as readonly number[];
+  const xs: number[] = [];
+  for (let i = window.from; i < balances.length; i++) {
+    const y = balances[i];
+    const x = periods[i - window.from];
+    if (y === null || x === null || (window.nanIsBlank && Number.isNaN(y))) continue;
+    xs.push(x);
+  }
+  return xs;
+}
+
+/**
+ * medianSpacing for a batch sharing one set of periods: a row that uses every
+ * period (the usual case) has the same spacing as the periods themselves, so it
+ * is worked out once instead of sorting 52 dates per account.
+ */
+function spacingCache(periods: readonly (number | null)[]): (xs: readonly number[]) => number {
+  const all = periods.filter((p): p is number => p !== null);
+  let full: number | null = null;
+  return (xs) => {
+    if (xs.length !== all.length) return medianSpacing(xs);
+    full ??= medianSpacing(all);
+    return full;
   };
 }
 

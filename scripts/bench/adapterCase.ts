@@ -1,16 +1,15 @@
-import { trendOfAccounts } from "../../core/trend/trend";
-import { makeCustomFunctionsStub } from "../../test/support/customFunctionsStub";
 import { builtFunction } from "./builtFunctions";
 import type { BenchData } from "./data";
+import { shippedCore } from "./shippedCore";
 
 /**
- * The custom-function adapter's overhead on the trend: the core over the whole
- * 17,000 × 52 grid, the built ARREARS.TREND given the same grid as one spilled call
+ * The custom-function adapter's overhead on the trend: the shipped core over the whole
+ * 17,000 × 52 grid, the built ARREARS.TREND (dist/functions.js) given the same grid as one spilled call
  * (a 2-D array, as Excel passes a range), and ARREARS.TREND called once per row
  * (one formula per account, filled down), which is how many sheets are written.
  */
 
-export type TrendVariant = "core" | "spilled" | "rows" | "spilled-source";
+export type TrendVariant = "core" | "spilled" | "rows";
 
 export interface TrendInputs {
   grid: number[][];
@@ -36,19 +35,11 @@ export function trendInputs(data: BenchData): TrendInputs {
 /** Returns one function per variant; each gives the rows as strings so the variants can be checked against each other. */
 export function trendVariant(variant: TrendVariant): (inputs: TrendInputs) => unknown[][] {
   if (variant === "core") {
+    const { trendOfAccounts } = shippedCore();
     return (x) =>
       trendOfAccounts(x.grid, { periods: x.dates, weeklyRent: x.rents }).map((t) =>
         t === null || t instanceof Error ? [String(t)] : [t.slopePerPeriod, t.direction, t.projectedBalance, t.weeksOwed ?? "", t.periodsInArrears],
       );
-  }
-  if (variant === "spilled-source") {
-    // The same adapter compiled from source in this process, not the bundle in a vm context:
-    // a vm context makes every global lookup (Math, Number, Array…) go through the sandbox,
-    // so comparing the two shows how much of the bundle's time is that harness and not the adapter.
-    (globalThis as Record<string, unknown>).CustomFunctions ??= makeCustomFunctionsStub().stub;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { trend } = require("../../addin/functions/trend") as { trend: (...a: unknown[]) => unknown };
-    return (x) => trend(x.grid, x.periodsRow, x.rentColumn, null, null) as unknown[][];
   }
   const trend = builtFunction("TREND");
   if (variant === "spilled") return (x) => trend(x.grid, x.periodsRow, x.rentColumn, null, null) as unknown[][];

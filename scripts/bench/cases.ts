@@ -7,7 +7,7 @@ import type { Scale } from "./data";
  * workbook build is not.
  */
 
-export type CaseKind = "core" | "hyperformula" | "trend-core" | "trend-spilled" | "trend-rows" | "trend-spilled-source";
+export type CaseKind = "core" | "hyperformula" | "trend-core" | "trend-spilled" | "trend-rows";
 
 export interface CaseSpec {
   id: string;
@@ -53,7 +53,6 @@ export function plan(quick: boolean): CaseSpec[] {
     { id: "trend-core", kind: "trend-core", scale: "team", warmup: quick ? 1 : 3, runs: quick ? 3 : 7, timeoutS: 300 },
     { id: "trend-spilled", kind: "trend-spilled", scale: "team", warmup: quick ? 1 : 3, runs: quick ? 3 : 7, timeoutS: 300 },
     { id: "trend-rows", kind: "trend-rows", scale: "team", warmup: quick ? 1 : 3, runs: quick ? 3 : 7, timeoutS: 300 },
-    { id: "trend-spilled-source", kind: "trend-spilled-source", scale: "team", warmup: quick ? 1 : 3, runs: quick ? 3 : 7, timeoutS: 300 },
   ];
   if (!quick) {
     specs.push({ id: "core", kind: "core", scale: "10x", warmup: 2, runs: 5, timeoutS: 600 });

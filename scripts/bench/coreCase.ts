@@ -1,9 +1,9 @@
-import { escalationsOf, type EscalationResult } from "../../core/escalation/escalate";
-import { DEFAULT_ESCALATION_POLICY } from "../../core/escalation/policy";
-import { withBalanceTrend, type EscalationWithTrend } from "../../core/escalation/withTrend";
-import { monthlyReturn, type MonthlyReturn } from "../../core/kpi/monthlyReturn";
-import { trendOfAccounts, type TrendRowOutcome } from "../../core/trend/trend";
+import type { EscalationResult } from "../../core/escalation/escalate";
+import type { EscalationWithTrend } from "../../core/escalation/withTrend";
+import type { MonthlyReturn } from "../../core/kpi/monthlyReturn";
+import type { TrendRowOutcome } from "../../core/trend/trend";
 import type { BenchData } from "./data";
+import { shippedCore } from "./shippedCore";
 
 /**
  * The core case: what `arrears report` computes for a month, plus the 52-week trend
@@ -19,6 +19,7 @@ export interface CoreOutput {
 }
 
 export function runCore(data: BenchData): CoreOutput {
+  const { monthlyReturn, escalationsOf, DEFAULT_ESCALATION_POLICY, withBalanceTrend, trendOfAccounts } = shippedCore();
   const { accounts, transactions, voids, balanceHistory } = data.export;
   const ret = monthlyReturn({ accounts, transactions, voids }, { periodStart: data.periodStart, periodEnd: data.periodEnd });
   const judged = escalationsOf(accounts, DEFAULT_ESCALATION_POLICY, data.periodEnd);

@@ -39,7 +39,6 @@ const LABELS: Record<string, string> = {
   "trend-core": "Trend only: core trendOfAccounts",
   "trend-spilled": "ARREARS.TREND, one spilled call over the grid",
   "trend-rows": "ARREARS.TREND, one call per account row",
-  "trend-spilled-source": "Same adapter from source, outside the vm (spilled)",
 };
 
 export function tableRows(outcomes: CaseOutcome[]): Row[] {
@@ -71,7 +70,7 @@ export function tableRows(outcomes: CaseOutcome[]): Row[] {
     } else if (o.id.startsWith("trend-") && o.id !== "trend-core" && trendCore) {
       const overhead = ((o.medianMs - trendCore.medianMs) / trendCore.medianMs) * 100;
       row.ratio = `${overhead >= 0 ? "+" : ""}${overhead.toFixed(1)}% vs core`;
-      if (o.id === "trend-spilled" || o.id === "trend-spilled-source") {
+      if (o.id === "trend-spilled") {
         row.target = `< ${TARGETS.spilledOverheadPct}% overhead`;
         row.met = yes(overhead < TARGETS.spilledOverheadPct);
       }

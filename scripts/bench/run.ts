@@ -53,12 +53,6 @@ function benchmarksMarkdown(outcomes: CaseOutcome[], rows: ReturnType<typeof tab
   const spilled = result(outcomes, "trend-spilled");
   const perRow = result(outcomes, "trend-rows");
   const hf = result(outcomes, "hyperformula");
-  const source = result(outcomes, "trend-spilled-source");
-  const trendCore = result(outcomes, "trend-core");
-  const vmNote =
-    source && spilled && trendCore
-      ? `\n\nHow to read the adapter rows: the built bundle runs in a Node \`vm\` context (as the tests load it, with a stub CustomFunctions global), where every global lookup (Math, Number, Array…) goes through the sandbox. The same adapter compiled from source in the main context took ${source.medianMs.toFixed(0)} ms against the core's ${trendCore.medianMs.toFixed(0)} ms (${(((source.medianMs - trendCore.medianMs) / trendCore.medianMs) * 100).toFixed(1)}%), so most of the bundle row's ${spilled.medianMs.toFixed(0)} ms is the vm harness, not the adapter. Excel's custom-functions runtime is an ordinary JavaScript context; the source row is the closer stand-in for it, the bundle row the upper bound.`
-      : "";
   const advice =
     spilled && perRow
       ? `One spilled formula over the whole range, \`=ARREARS.TREND(B2:BA17001, B1:BA1, BB2:BB17001)\`, took ${spilled.medianMs.toFixed(0)} ms for 17,000 accounts; ` +
@@ -66,7 +60,6 @@ function benchmarksMarkdown(outcomes: CaseOutcome[], rows: ReturnType<typeof tab
         `${(perRow.medianMs / spilled.medianMs).toFixed(1)}× as long, before Excel's own cost of 17,000 separate calls into the add-in (each one a round trip this benchmark does not see). ` +
         "Write one spilled formula per sheet: it is faster, it is one formula to check, and a new month's rows only need the range extended."
       : "The adapter cases did not finish in this run; see the table.";
-  const adviceWithNote = advice + vmNote;
   const agreement = hf?.agreement;
   const agreementText = agreement
     ? [
@@ -111,9 +104,9 @@ Runs: core ${runsLine("core", "team")} (10×: ${runsLine("core", "10x")}); Hyper
 
 ## What each case computes
 
-- **Core**: \`monthlyReturn\` (all ${"23"} KPIs for the team and for each officer, the age-band rows, the ageing table), \`escalationsOf\` judged at period end with \`withBalanceTrend\` (the 13-week trend the report prints beside each account), and \`trendOfAccounts\` over every account's 52 weekly balances against their dates with each account's weekly rent: what \`arrears report\` plus ARREARS.TREND compute.
+- **Core**: the core as shipped (\`lib/core\`, compiled by \`npm run build:cli\`, what \`arrears\` runs): \`monthlyReturn\` (all ${"23"} KPIs for the team and for each officer, the age-band rows, the ageing table), \`escalationsOf\` judged at period end with \`withBalanceTrend\` (the 13-week trend the report prints beside each account), and \`trendOfAccounts\` over every account's 52 weekly balances against their dates with each account's weekly rent: what \`arrears report\` plus ARREARS.TREND compute.
 - **Native formulas**: the same month as a workbook of native formulas, built and fully calculated by HyperFormula ${hfVersion()}: per-row helper columns (balance and rent in pence, in-arrears flag, age band, technical arrears, escalation stage and due flag with its holds) then COUNTIFS/SUMIFS per officer over the accounts, transactions (by type, dated in the period) and voids tables, the KPI ratios with ROUND, and per account SLOPE, AVERAGE and COUNTIF over the 52 balances. HyperFormula has no FORECAST, so the projection is FORECAST's definition written out: AVERAGE(y) + SLOPE(y, x) × (x₀ − AVERAGE(x)). Its time is building the workbook and calculating every formula, what Excel does when the export is pasted in.
-- **Adapter**: \`trendOfAccounts\` on the 17,000 × 52 grid, the built ARREARS.TREND (dist/functions.js, loaded in a vm context with a stub CustomFunctions global, as the tests load it) given the grid as one 2-D array, ARREARS.TREND called 17,000 times with one row each, and the same adapter compiled from source (addin/functions/trend.ts) outside the vm, spilled. The adapter rows are checked against the core's, figure for figure.
+- **Adapter**: the shipped \`trendOfAccounts\` on the 17,000 × 52 grid, against the built ARREARS.TREND (dist/functions.js from \`npm run build\`, run in this process with a stub CustomFunctions global, as Excel's runtime runs it) given the grid as one 2-D array, and ARREARS.TREND called 17,000 times with one row each. The adapter rows are checked against the core's, figure for figure.
 
 ## Agreement to the penny (team scale)
 
@@ -121,13 +114,13 @@ ${agreementText}
 
 What the native sheet covers: every monthly-return KPI for the team and each officer (rent due and collected, both collection rates, current/former/gross arrears and their % of the annual rent debit, void loss and %, write-offs and %, counts and % in arrears, UC counts, arrears and share, technical arrears and current arrears excluding them), the age-band count and £ rows, the ageing table (counts, £, both %, UC counts and £), each account's escalation stage and due flag under the default policy, and each account's trend (slope per period, direction, projected balance, weeks owed, periods in arrears). Not covered natively: the escalation list's reason and next-action text, the 13-week trend beside it, and the KPI definitions and notes (text the core attaches; nothing to calculate). The native stage formula covers the default policy as exported (no last action recorded, so the day-count court and warrant rules cannot apply); a policy with last actions would need more columns.
 
-The weeks-owed difference, where there is one, is a rounding convention, not an error in either sheet: the core rounds weeks owed with \`Math.round\` (halves upwards), Excel's ROUND rounds halves away from zero, so a credit balance of exactly −1.625 weeks is −1.62 in the core and −1.63 in Excel. Money and percentages in the core use halves away from zero, as Excel does.
+Rounding follows Excel's ROUND throughout the core: money, percentages, weeks owed and slopes are rounded to 2 dp with halves away from zero, so a credit of exactly −1.625 weeks is −1.63 in both.
 
 The native workbook is given each transaction's officer as a value column. Joining it in the sheet (VLOOKUP, INDEX/MATCH or XLOOKUP on the account) is what a team leader would write, but HyperFormula's lookups grow with transactions × accounts: measured while building this benchmark, the VLOOKUP column alone took 5 s at 4,000 accounts and 42 s at 8,000, and the whole workbook with it 516 s at 17,000 (against ${hf ? `${(hf.medianMs / 1000).toFixed(0)} s` : "about a minute"} without). Leaving it out flatters HyperFormula; the ratio above is a lower bound.
 
 ## What to tell team leaders
 
-${adviceWithNote}
+${advice}
 ${quick ? "\nThis was a quick run (team scale only, fewer runs): run `npm run bench` for the 10× figures.\n" : ""}`;
 }
 

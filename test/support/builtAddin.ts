@@ -37,3 +37,19 @@ export function loadBuiltFunctions(): { metadata: { functions: FunctionMetadata[
   vm.runInContext(fs.readFileSync(path.join(DIST, "functions.js"), "utf8"), sandbox, { filename: "functions.js" });
   return { metadata, log, CustomFunctions: stub };
 }
+
+/**
+ * Loads the built functions bundle into this JavaScript realm (not a vm sandbox),
+ * with CustomFunctions as a global. For timing: in a vm context every global lookup
+ * (Math, Number, Array…) crosses the sandbox, which Excel's runtime does not do.
+ */
+export function loadBuiltFunctionsHere(): { metadata: { functions: FunctionMetadata[] }; log: AssociationLog } {
+  const metadata = readBuiltMetadata();
+  const { stub, log } = makeCustomFunctionsStub();
+  // The realm's own global (under jest, not the test sandbox's). The functions read
+  // CustomFunctions whenever they report an error, so the stub stays installed.
+  const realmGlobal = vm.runInThisContext("globalThis") as Record<string, unknown>;
+  realmGlobal.CustomFunctions = stub;
+  vm.runInThisContext(fs.readFileSync(path.join(DIST, "functions.js"), "utf8"), { filename: "functions.js" });
+  return { metadata, log };
+}

@@ -97,3 +97,30 @@ describe("trendOfAccounts", () => {
     expect(() => trendOfAccounts([[1, 2], [3, 4]], { weeklyRent: [10] })).toThrow("one figure or one per account");
   });
 });
+
+describe("trendOfAccounts over part of each row", () => {
+  const rows = [
+    [900, 5, 100, 110, 120, 130],
+    [Number.NaN, 0, 50, Number.NaN, 40, 35],
+    [1, 2, Number.NaN, Number.NaN, Number.NaN, Number.NaN],
+  ];
+
+  it("fits only the columns from fromIndex on, the same as fitting those columns alone", () => {
+    const part = trendOfAccounts(rows.slice(0, 1), { fromIndex: 2, periods: [10, 17, 24, 31] });
+    expect(part).toEqual(trendOfAccounts([rows[0].slice(2)], { periods: [10, 17, 24, 31] }));
+    expect(part[0]).toMatchObject({ slopePerPeriod: 10, pointsUsed: 4, latestBalance: 130 });
+  });
+
+  it("takes NaN as a missing snapshot when asked, and as an error otherwise", () => {
+    const [withGap, none] = trendOfAccounts(rows.slice(1), { fromIndex: 2, nanAsBlank: true });
+    expect(withGap).toMatchObject({ pointsUsed: 3, latestBalance: 35 });
+    expect(withGap).toEqual(trendOf([50, null, 40, 35]));
+    expect(none).toBeNull(); // nothing but gaps from column 2 on
+    expect(trendOfAccounts(rows.slice(1, 2), { fromIndex: 2 })[0]).toBeInstanceOf(ArrearsInputError);
+  });
+
+  it("refuses a fromIndex that is not a column", () => {
+    expect(() => trendOfAccounts(rows, { fromIndex: -1 })).toThrow(/fromIndex must be a whole number/);
+    expect(() => trendOfAccounts(rows, { fromIndex: 1.5 })).toThrow(/fromIndex must be a whole number/);
+  });
+});
