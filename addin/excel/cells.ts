@@ -78,5 +78,6 @@ export function numberPerAccount(value: unknown, accounts: number, field: string
   if (cells.length !== accounts) {
     throw new ArrearsInputError(field, `${field} must be one figure or one per account: got ${cells.length} for ${accounts} accounts`);
   }
-  return cells.map((c, i) => (isBlank(c) ? null : optionalNumber(c, `${field} (account ${i + 1})`)));
+  // A plain number needs no label; building "weekly rent (account 9123)" for every account only to discard it was most of this loop.
+  return cells.map((c, i) => (typeof c === "number" && Number.isFinite(c) ? c : isBlank(c) ? null : optionalNumber(c, `${field} (account ${i + 1})`)));
 }

@@ -37,11 +37,29 @@ export function runCustomFunction<T>(functionName: string, body: () => T): T | C
 }
 
 function sanitise(functionName: string, value: unknown): unknown {
-  if (typeof value === "number") return Number.isFinite(value) ? value : excelError(functionName, "the result was not a finite number");
   if (Array.isArray(value)) {
     if (value.length === 0) return excelError(functionName, "there was nothing to return");
-    return value.map((row) => (Array.isArray(row) ? row.map((c) => sanitise(functionName, c)) : sanitise(functionName, row)));
+    return sameUnlessChanged(value, (row) => (Array.isArray(row) ? sameUnlessChanged(row, (c) => sanitiseCell(functionName, c)) : sanitiseCell(functionName, row)));
   }
+  return sanitiseCell(functionName, value);
+}
+
+function sanitiseCell(functionName: string, value: unknown): unknown {
+  if (typeof value === "number") return Number.isFinite(value) ? value : excelError(functionName, "the result was not a finite number");
   if (value === null || value === undefined) return "";
   return value;
+}
+
+/**
+ * `items.map(fix)`, but the same array when nothing changes: a 17,000-row spill
+ * is almost always clean, and copying it cell by cell cost more than computing it.
+ */
+function sameUnlessChanged(items: readonly unknown[], fix: (item: unknown) => unknown): unknown[] {
+  let out: unknown[] | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const fixed = fix(items[i]);
+    if (fixed !== items[i] && out === null) out = items.slice(0, i);
+    if (out !== null) out.push(fixed);
+  }
+  return out ?? (items as unknown[]);
 }
