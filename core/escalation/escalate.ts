@@ -133,8 +133,6 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null): Escalation
     nextAction,
     steps,
   });
-  const owed = weeks === null ? money(a.balance) : `${money(a.balance)} (${weeksText(weeks)} of rent)`;
-
   if (a.status === "void") {
     return result(stages[0], false, [], "empty home: no tenant to recover from", stages[0].label, []);
   }
@@ -144,10 +142,14 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null): Escalation
     return result(stages[0], false, [], reason, balP > 0 ? "Former tenant arrears recovery: trace, letter, payment plan, or review for write-off" : stages[0].label, []);
   }
   if (balP <= 0) {
-    const reason = [balP < 0 ? `in credit by ${money(-a.balance)}` : "nothing owed", lastStage && lastIdx > 0 ? `arrears cleared since ${stages[lastIdx].label.toLowerCase()}` : null, ...notes].filter(Boolean).join("; ");
+    const first = balP < 0 ? `in credit by ${money(-a.balance)}` : "nothing owed";
+    // The usual case (no last action, no notes) needs no list to join.
+    const reason = lastIdx <= 0 && notes.length === 0 ? first : [first, lastIdx > 0 ? `arrears cleared since ${stages[lastIdx].label.toLowerCase()}` : null, ...notes].filter(Boolean).join("; ");
     return result(stages[0], false, [], reason, stages[0].label, []);
   }
 
+  // Only accounts in arrears get this far; the words are built here so the others never pay for them.
+  const owed = weeks === null ? money(a.balance) : `${money(a.balance)} (${weeksText(weeks)} of rent)`;
   const days = asOf !== null && a.lastActionDate != null ? asOf - a.lastActionDate : null;
   const rules = c.byType.get(a.tenancyType) ?? [];
   let met: EscalationRule | null = null;
