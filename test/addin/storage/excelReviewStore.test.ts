@@ -44,6 +44,32 @@ describe("ExcelReviewStore.saveReview", () => {
     expect(fake.state.tables[0]).toMatchObject({ sheet: "QA Reviews", formats: { "Call date": "dd/mm/yyyy", Saved: "dd/mm/yyyy hh:mm" } });
   });
 
+  // Excel batches are not transactions: a first save can create the table and add the row,
+  // then lose the connection before the read-back. The retry must find the row, not add another.
+  it("a retry after a save that got as far as the row does not add it twice", async () => {
+    const excel = (globalThis as Record<string, { run: (cb: (ctx: { sync: () => Promise<void> }) => Promise<unknown>) => Promise<unknown> }>).Excel;
+    const realRun = excel.run.bind(excel);
+    let runs = 0;
+    excel.run = (cb) =>
+      realRun(async (ctx) => {
+        if (++runs === 1) {
+          const sync = ctx.sync.bind(ctx);
+          let syncs = 0;
+          ctx.sync = async () => {
+            await sync();
+            if (++syncs === 2) throw new Error("The connection to Excel was lost");
+          };
+        }
+        return cb(ctx);
+      });
+    const d = complete("rev-retry");
+    const saved = await store().saveReview(d, T, scoreReview(T, d.responses));
+    expect(runs).toBe(2);
+    expect(saved.reviewId).toBe("rev-retry");
+    const grid = fake.tableGrid("QAReviews")!;
+    expect(grid.slice(1).map((r) => r[0])).toEqual(["rev-retry"]);
+  });
+
   // Two panes are two stores over one workbook. In lockstep every batch reads before any
   // writes, so both see the same table size before either appends: a store that wrote
   // to "the next free row" would put both reviews in one row.
