@@ -68,10 +68,11 @@ async function reenterOnSheet(context: Excel.RequestContext, sheet: Excel.Worksh
   return written;
 }
 
-/** The user-facing sentence for an outcome. */
-export function describeOutcome(o: ReenterOutcome): string {
-  const parts = [o.cells === 0 ? "No ARREARS formulas needed re-entering." : `Re-entered ${o.cells} ARREARS formula${o.cells === 1 ? "" : "s"} on ${o.sheets} sheet${o.sheets === 1 ? "" : "s"}.`];
-  if (o.protectedSheets.length) parts.push(`Protected sheets were left alone (unprotect them and run this again): ${o.protectedSheets.join(", ")}.`);
-  for (const f of o.failedSheets) parts.push(`Excel would not re-enter the formulas on ${f.sheet}: ${f.message}`);
-  return parts.join(" ");
+/** What to tell the user: what was done, and what was not (protected or refused sheets), apart so the pane can show the second as an alert. */
+export function describeOutcome(o: ReenterOutcome): { done: string; problems: string } {
+  const done = o.cells === 0 ? "No ARREARS formulas needed re-entering." : `Re-entered ${o.cells} ARREARS formula${o.cells === 1 ? "" : "s"} on ${o.sheets} sheet${o.sheets === 1 ? "" : "s"}.`;
+  const problems: string[] = [];
+  if (o.protectedSheets.length) problems.push(`Protected sheets were left alone (unprotect them and run this again): ${o.protectedSheets.join(", ")}.`);
+  for (const f of o.failedSheets) problems.push(`Excel would not re-enter the formulas on ${f.sheet}: ${f.message}`);
+  return { done, problems: problems.join(" ") };
 }

@@ -314,6 +314,24 @@ describe("call-review pane in Chromium", () => {
     expect(grid.slice(1).map((r) => r[grid[0].indexOf("Template version")])).toEqual([1, 1]);
   });
 
+  it("re-enters ARREARS formulas stuck at #NAME? from the Formulas tab, leaving protected sheets alone", async () => {
+    await page.evaluate(() => {
+      const st = (window as unknown as { __fakeExcel: { state: { sheets: { name: string; protected: boolean; cells: Record<string, unknown>; bold: string[] }[] } } }).__fakeExcel.state;
+      st.sheets.push({ name: "Trend", protected: false, cells: { "0,0": "=_xldudf_ARREARS_TREND(B2:C3)", "0,1": 5, "1,0": "=SUM(B1)" }, bold: [] });
+      st.sheets.push({ name: "Locked", protected: true, cells: { "0,0": "=ARREARS.KPI(A1)" }, bold: [] });
+    });
+    await page.getByRole("tab", { name: "Formulas" }).click();
+    await page.getByRole("button", { name: "Re-enter ARREARS formulas" }).click();
+    await hasText(page.getByRole("status").filter({ hasText: "Re-entered" }), "Re-entered 1 ARREARS formula on 1 sheet.");
+    await hasText(page.getByRole("alert").filter({ hasText: "Protected" }), "Protected sheets were left alone (unprotect them and run this again): Locked.");
+    expect(await fake(page, "sheetGrid", "Trend")).toEqual([
+      ["=ARREARS.TREND(B2:C3)", 5],
+      ["=SUM(B1)"],
+    ]);
+    expect(await fake(page, "sheetGrid", "Locked")).toEqual([["=ARREARS.KPI(A1)"]]);
+    await snap(page, "11-formulas-reentered");
+  });
+
   it("made no request outside the add-in and raised no page errors", () => {
     expect(outside).toEqual([]);
     expect((page as Page & { errors?: string[] }).errors ?? []).toEqual([]);

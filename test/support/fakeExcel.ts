@@ -328,6 +328,7 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
         const hasCells = Object.values(sheet.cells).some((v) => v !== "");
         return hasCells || state.tables.some((x) => x.sheet === sheet.name) ? {} : null;
       }, true, "Used range");
+      used.getSpecialCellsOrNullObject = (type: string) => formulaAreas(ctx, s, type);
       return used;
     };
     s.getRange = () => ({
@@ -367,6 +368,61 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
     return s;
   }
 
+  /**
+   * The formula cells of a sheet as RangeAreas, for the ARREARS re-entry pass: one area
+   * over the sheet's cells from A1 (values read back as themselves, as Excel's formulas
+   * property does for constants). Spills are not modelled: no cell has a spill parent.
+   */
+  function formulaAreas(ctx: Context, s: any, type: string) {
+    if (type !== "Formulas") throw excelError("NotImplemented", `The stand-in has no special cells of type ${type}.`);
+    const grid = () => {
+      const out: Cell[][] = [];
+      for (const [k, v] of Object.entries((s.target() as SheetModel).cells)) {
+        const [r, c] = k.split(",").map(Number);
+        while (out.length <= r) out.push([]);
+        out[r][c] = v;
+      }
+      const width = Math.max(0, ...out.map((row) => row.length));
+      return out.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ""));
+    };
+    const areas = proxy(ctx, () => (Object.values((s.target() as SheetModel).cells).some((v) => typeof v === "string" && v.startsWith("=")) ? {} : null), true, "Special cells");
+    const area: any = { _loaded: {} as Record<string, unknown> };
+    for (const name of ["formulas", "address"]) {
+      Object.defineProperty(area, name, {
+        get() {
+          if (!(name in area._loaded)) throw notLoaded(name);
+          return area._loaded[name];
+        },
+      });
+    }
+    area.getCell = (row: number, col: number) => {
+      const address = `${String.fromCharCode(65 + col)}${row + 1}`;
+      const cell = proxy(ctx, () => ({}), false, "Range");
+      cell.loadable("address", () => address);
+      cell.set_formulas = (v: Cell[][]) =>
+        ctx.enqueue(() => {
+          assertWritable(s.target());
+          (s.target() as SheetModel).cells[`${row},${col}`] = v[0][0];
+        });
+      Object.defineProperty(cell, "formulas", { set: (v: Cell[][]) => cell.set_formulas(v) });
+      cell.getSpillParentOrNullObject = () => {
+        const parent = proxy(ctx, () => null, true, "Spill parent");
+        parent.loadable("address", () => "");
+        return parent;
+      };
+      return cell;
+    };
+    areas.areas = { items: [area] };
+    areas.load = () => {
+      ctx.enqueue(() => {
+        area._loaded.formulas = grid();
+        area._loaded.address = "A1";
+      });
+      return areas;
+    };
+    return areas;
+  }
+
   function makeSetting(ctx: Context, key: string) {
     const st = proxy(ctx, () => (key in state.settings ? { key } : null), true, "Setting");
     st.loadable("value", () => state.settings[key]);
@@ -383,6 +439,23 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
     return {
       tables: { getItemOrNullObject: (name: string) => makeTable(ctx, () => findTable(name) ?? null, true), getItem: (name: string) => makeTable(ctx, () => findTable(name) ?? null, false) },
       worksheets: {
+        items: undefined as unknown,
+        load(_props?: string) {
+          ctx.enqueue(() => {
+            // Every sheet with its name and protection loaded, as "items/name,items/protection/protected" asks.
+            this.items = state.sheets.map((sheet) => {
+              const sh = makeSheet(ctx, () => sheet, false);
+              sh._target = sheet;
+              sh._synced = true;
+              sh._loaded.name = sheet.name;
+              sh.protection._target = {};
+              sh.protection._synced = true;
+              sh.protection._loaded.protected = sheet.protected;
+              return sh;
+            });
+          });
+          return this;
+        },
         getItemOrNullObject: (name: string) => makeSheet(ctx, () => findSheet(name) ?? null, true),
         getItem: (name: string) => makeSheet(ctx, () => findSheet(name) ?? null, false),
         add(name: string) {
@@ -416,6 +489,7 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
   }
 
   const Excel = {
+    SpecialCellType: { formulas: "Formulas" },
     async run<T>(batch: (ctx: any) => Promise<T>): Promise<T> {
       control.runs++;
       const ctx = new Context(control.runs);
@@ -457,7 +531,7 @@ export function installFakeOffice(win: any): void {
       persist(control.state);
     };
   }
-  win.Excel = { run: origRun };
+  win.Excel = { run: origRun, SpecialCellType: Excel.SpecialCellType };
   win.Office = {
     onReady(cb?: (info: { host: string; platform: string }) => void) {
       const info = { host: "Excel", platform: "OfficeOnline" };

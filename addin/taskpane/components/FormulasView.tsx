@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { Messages } from "./Messages";
 
 const useStyles = makeStyles({
@@ -8,8 +8,8 @@ const useStyles = makeStyles({
 
 /** Workbook actions the pane offers beside call reviews. */
 export interface WorkbookTools {
-  /** Re-enters every ARREARS formula; resolves to the sentence to show. */
-  reenterArrearsFormulas(): Promise<string>;
+  /** Re-enters every ARREARS formula; resolves to what was done and what could not be. */
+  reenterArrearsFormulas(): Promise<{ done: string; problems: string }>;
 }
 
 /**
@@ -28,13 +28,18 @@ export function FormulasView({ tools }: { tools: WorkbookTools }): React.JSX.Ele
     setAlert("");
     tools
       .reenterArrearsFormulas()
-      .then(setStatus)
+      .then(({ done, problems }) => {
+        setStatus(done);
+        setAlert(problems);
+      })
       .catch((e) => setAlert(`The formulas could not be re-entered: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => setBusy(false));
   };
   return (
     <section className={styles.root} aria-labelledby="formulas-title">
-      <h2 id="formulas-title">ARREARS formulas showing #NAME?</h2>
+      <Subtitle2 as="h2" id="formulas-title">
+        ARREARS formulas showing #NAME?
+      </Subtitle2>
       <Body1>
         A workbook opened before the add-in loaded can keep its ARREARS cells at #NAME? even after it loads, and recalculating does not help. Re-entering each
         formula does: this goes through every sheet and re-enters the ARREARS formulas only, leaving values, other formulas and spilled results as they are.

@@ -80,7 +80,7 @@ describe("reenterArrearsFormulas (Office.js side)", () => {
       { sheet: "Trend", address: "A2", formulas: [["=ARREARS.STAGE(A1,B1,C1)"]] },
     ]);
     expect(outcome).toEqual({ cells: 2, sheets: 1, protectedSheets: ["Locked"], failedSheets: [] });
-    expect(describeOutcome(outcome)).toBe("Re-entered 2 ARREARS formulas on 1 sheet. Protected sheets were left alone (unprotect them and run this again): Locked.");
+    expect(describeOutcome(outcome)).toEqual({ done: "Re-entered 2 ARREARS formulas on 1 sheet.", problems: "Protected sheets were left alone (unprotect them and run this again): Locked." });
   });
 
   it("does not re-enter a cell inside another formula's spill", async () => {
@@ -97,6 +97,6 @@ describe("reenterArrearsFormulas (Office.js side)", () => {
     };
     const outcome = await reenterArrearsFormulas(context);
     expect(outcome.failedSheets).toEqual([{ sheet: "Bad", message: "The cell is part of an array." }]);
-    expect(describeOutcome(outcome)).toContain("Excel would not re-enter the formulas on Bad: The cell is part of an array.");
+    expect(describeOutcome(outcome)).toEqual({ done: "No ARREARS formulas needed re-entering.", problems: "Excel would not re-enter the formulas on Bad: The cell is part of an array." });
   });
 });

@@ -47,7 +47,7 @@ describe("ExcelReviewStore.saveReview", () => {
   // Excel batches are not transactions: a first save can create the table and add the row,
   // then lose the connection before the read-back. The retry must find the row, not add another.
   it("a retry after a save that got as far as the row does not add it twice", async () => {
-    const excel = (globalThis as Record<string, { run: (cb: (ctx: { sync: () => Promise<void> }) => Promise<unknown>) => Promise<unknown> }>).Excel;
+    const excel = (globalThis as unknown as Record<string, { run: (cb: (ctx: { sync: () => Promise<void> }) => Promise<unknown>) => Promise<unknown> }>).Excel;
     const realRun = excel.run.bind(excel);
     let runs = 0;
     excel.run = (cb) =>
