@@ -1,4 +1,5 @@
 import { arrearsAgeing, kpiById, monthlyReturn, type KpiFigure, type MonthlyReturn, type OfficerReturn } from "../../core/kpi/monthlyReturn";
+import { isBandCountKpi, OFFICER_KPI_IDS } from "../../core/kpi/definitions";
 import { cellToAmount, gridOf, isBlank } from "../excel/cells";
 import { runCustomFunction, toCell, type CellOut } from "../excel/results";
 import { accountsFromRange, exportFromRanges, periodDate, profileFromOptions, returnOptionsFromRange } from "../excel/tables";
@@ -72,12 +73,10 @@ export const OFFICER_COLUMNS = [
   "Technical arrears £",
 ] as const;
 
-const OFFICER_KPIS = ["current_accounts", "rent_due", "rent_collected", "collection_rate_arc", "current_arrears", "current_arrears_pct", "accounts_in_arrears", "accounts_in_arrears_pct", "former_arrears", "writeoffs", "uc_arrears", "technical_arrears"];
-
 function officerRow(functionName: string, officer: string, kpis: KpiFigure[]): CellOut[] {
   const byId = new Map(kpis.map((k) => [k.id, k]));
-  const bands = kpis.filter((k) => k.id.startsWith("arrears_band_") && k.id.endsWith("_count"));
-  return [officer, ...OFFICER_KPIS.map((id) => figureCell(functionName, byId.get(id)!)), ...bands.map((b) => figureCell(functionName, b))];
+  const bands = kpis.filter((k) => isBandCountKpi(k.id));
+  return [officer, ...OFFICER_KPI_IDS.map((id) => figureCell(functionName, byId.get(id)!)), ...bands.map((b) => figureCell(functionName, b))];
 }
 
 /**

@@ -10,6 +10,7 @@ import { readBalanceHistory, readExport, type ExportTables, type TableRows } fro
 import { withBalanceTrend, type EscalationWithTrend } from "../../core/escalation/withTrend";
 import { parseSerial } from "../../core/export/cellValues";
 import { monthlyReturn, type KpiFigure, type MonthlyReturn } from "../../core/kpi/monthlyReturn";
+import { isBandCountKpi, OFFICER_KPI_IDS } from "../../core/kpi/definitions";
 import type { Command } from "../command";
 import { readCsvInput, toCsv } from "../io/csv";
 import { CliError, MAX_INPUT_BYTES, numberOption, parseJsonInput, readTextInput } from "../io/input";
@@ -233,8 +234,8 @@ function workbook(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy
       ...ret.warnings.map((w) => [w]),
     ],
   };
-  const officerIds = ["current_accounts", "rent_due", "rent_collected", "collection_rate_arc", "current_arrears", "current_arrears_pct", "accounts_in_arrears", "accounts_in_arrears_pct", "former_arrears", "writeoffs", "uc_arrears", "technical_arrears"];
-  const bandIds = ret.kpis.filter((k) => k.id.startsWith("arrears_band_") && k.id.endsWith("_count")).map((k) => k.id);
+  const officerIds: readonly string[] = OFFICER_KPI_IDS;
+  const bandIds = ret.kpis.filter((k) => isBandCountKpi(k.id)).map((k) => k.id);
   const head = [...officerIds, ...bandIds].map((id) => ret.kpis.find((k) => k.id === id)!.name);
   const officerLine = (name: string, kpis: KpiFigure[]) => {
     const byId = new Map(kpis.map((k) => [k.id, k]));

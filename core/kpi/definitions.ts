@@ -251,5 +251,27 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
   },
 ];
 
+/**
+ * The figures the per-officer breakdown shows, in column order, before the age-band
+ * counts: one list, so the add-in's BYOFFICER spill and the CLI's By officer sheet agree.
+ */
+export const OFFICER_KPI_IDS = [
+  "current_accounts",
+  "rent_due",
+  "rent_collected",
+  "collection_rate_arc",
+  "current_arrears",
+  "current_arrears_pct",
+  "accounts_in_arrears",
+  "accounts_in_arrears_pct",
+  "former_arrears",
+  "writeoffs",
+  "uc_arrears",
+  "technical_arrears",
+] as const;
+
+/** Whether a KPI id is an age band's tenancy count (arrears_band_N_count). */
+export const isBandCountKpi = (id: string): boolean => id.startsWith("arrears_band_") && id.endsWith("_count");
+
 /** Every KPI id with a fixed definition. Age-band ids (arrears_band_N_count / _amount) are added per configured band. */
 export type KpiId = (typeof KPI_DEFINITIONS)[number]["id"];
