@@ -1,5 +1,5 @@
 import type { CellValue, OutCell, OutSheet } from "../../cli/io/xlsx";
-import { arrearsCall } from "./customFunctionName";
+import { savedCall } from "../../addin/excel/savedFormulas";
 
 /**
  * The household calculator: one sheet per example household, each a household
@@ -136,11 +136,11 @@ function householdSheet(h: Household): OutSheet {
   const put = (r: number, c: number, cell: CellValue | OutCell) => (rows[r][c] = cell);
   h.results.forEach(([label, fn], i) => {
     put(2 + i, 3, label);
-    put(2 + i, 4, { value: null, formula: arrearsCall(fn, FORM), format: fn === "BEDROOMSNEEDED" ? "integer" : "money" });
+    put(2 + i, 4, { value: null, formula: savedCall(fn, FORM), format: fn === "BEDROOMSNEEDED" ? "integer" : "money" });
   });
   const at = 3 + h.results.length;
   put(at, 3, bold(`Full working (ARREARS.${h.breakdown} with breakdown TRUE)`));
-  put(at + 1, 3, { value: null, formula: arrearsCall(h.breakdown, FORM, "TRUE"), spill: true });
+  put(at + 1, 3, { value: null, formula: savedCall(h.breakdown, FORM, "TRUE"), spill: true });
   return { name: h.sheet, rows, columnWidths: [26, 14, 3, 46, 16, 60] };
 }
 

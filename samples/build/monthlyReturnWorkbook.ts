@@ -2,7 +2,7 @@ import type { OutCell, OutSheet } from "../../cli/io/xlsx";
 import { DEFAULT_ESCALATION_POLICY, policyToTable } from "../../core/escalation/policy";
 import { monthlyReturn, kpiById } from "../../core/kpi/monthlyReturn";
 import type { TeamExport } from "../generator/teamExport";
-import { arrearsCall } from "./customFunctionName";
+import { savedCall } from "../../addin/excel/savedFormulas";
 import { exportTableSheets, TABLES } from "./exportSheets";
 
 /**
@@ -38,12 +38,12 @@ export function monthlyReturnWorkbook(exp: TeamExport, periodStart: number, peri
       [bold("Period start"), { value: periodStart, format: "date" }],
       [bold("Period end"), { value: periodEnd, format: "date" }],
       [],
-      [spill(arrearsCall("RETURN", A, T, START, END, "", V), "Id")],
+      [spill(savedCall("RETURN", A, T, START, END, "", V), "Id")],
     ],
   };
-  const officers: OutSheet = { name: "By officer", rows: [[spill(arrearsCall("BYOFFICER", A, T, START, END, "", V), "Officer")]], columnWidths: [18] };
-  const ageing: OutSheet = { name: "Ageing", rows: [[spill(arrearsCall("AGEING", A), "Band")]], columnWidths: [18] };
-  const escalations: OutSheet = { name: "Escalations", rows: [[spill(arrearsCall("ESCALATIONS", A, `${POLICY}[#All]`, END), "Account")]], columnWidths: [12, 16, 10, 12, 28, 10, 60, 50] };
+  const officers: OutSheet = { name: "By officer", rows: [[spill(savedCall("BYOFFICER", A, T, START, END, "", V), "Officer")]], columnWidths: [18] };
+  const ageing: OutSheet = { name: "Ageing", rows: [[spill(savedCall("AGEING", A), "Band")]], columnWidths: [18] };
+  const escalations: OutSheet = { name: "Escalations", rows: [[spill(savedCall("ESCALATIONS", A, `${POLICY}[#All]`, END), "Account")]], columnWidths: [12, 16, 10, 12, 28, 10, 60, 50] };
   // The escalation policy as a table the team leader edits (thresholds, actions, holds); ESCALATIONS reads it.
   const [policyHeader, ...policyRules] = policyToTable(DEFAULT_ESCALATION_POLICY);
   const policy: OutSheet = {
@@ -59,7 +59,7 @@ export function monthlyReturnWorkbook(exp: TeamExport, periodStart: number, peri
   const balance = `${TABLES.accounts}[balance]`;
   const checkRow = (label: string, kpi: string, native: string, format: "money" | "integer", row: number): (string | OutCell)[] => [
     label,
-    { value: figure(kpi), formula: arrearsCall("KPI", `"${kpi}"`, A, T, START, END, "", V), format },
+    { value: figure(kpi), formula: savedCall("KPI", `"${kpi}"`, A, T, START, END, "", V), format },
     { value: null, formula: native, format },
     { value: 0, formula: `B${row}-C${row}`, format },
   ];

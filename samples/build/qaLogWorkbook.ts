@@ -7,7 +7,7 @@ import { scoreReview } from "../../core/qa/scoring";
 import { TEAM_SHEET, TEAM_TABLE } from "../../core/qa/summary";
 import { criteriaOf, type Answer } from "../../core/qa/template";
 import { mulberry32, OFFICER_NAMES } from "../generator/teamExport";
-import { arrearsCall } from "./customFunctionName";
+import { savedCall } from "../../addin/excel/savedFormulas";
 
 /**
  * The QA log: call reviews exactly as the task pane saves them (the QAReviews
@@ -86,7 +86,7 @@ export function qaLogWorkbook(seed = 5): OutSheet[] {
     const r = i + 3;
     summaryRows.push([
       officer,
-      { value: null, formula: arrearsCall("QASCORE", R, `A${r}`, "$B$1"), format: "decimal" },
+      { value: null, formula: savedCall("QASCORE", R, `A${r}`, "$B$1"), format: "decimal" },
       { value: null, formula: `COUNTIFS(${REVIEW_TABLE}[Officer],A${r},${REVIEW_TABLE}[Call date],">="&$B$1,${REVIEW_TABLE}[Call date],"<"&EDATE($B$1,1))`, format: "integer" },
       { value: null, formula: `INDEX(${TEAM_TABLE}[Monthly target],MATCH(A${r},${TEAM_TABLE}[Officer],0))`, format: "integer" },
       { value: null, formula: `MAX(0,D${r}-C${r})`, format: "integer" },

@@ -1,7 +1,7 @@
 import { columnLetter, type CellValue, type OutCell, type OutSheet } from "../../cli/io/xlsx";
 import { TREND_COLUMNS } from "../../core/trend/trend";
 import type { TeamExport } from "../generator/teamExport";
-import { arrearsCall } from "./customFunctionName";
+import { savedCall } from "../../addin/excel/savedFormulas";
 
 /**
  * The arrears-trend workbook: a year of weekly balances per account and one
@@ -43,7 +43,7 @@ export function trendWorkbook(exp: TeamExport): OutSheet[] {
     [bold("Account"), ...TREND_COLUMNS.map((c) => bold(HEADINGS[c])), null, bold("Check: native SLOPE × 7 (first accounts)")],
     [
       { value: null, formula: `Balances!$A$2:$A$${n + 1}`, spill: true },
-      { value: null, formula: arrearsCall("TREND", grid, dates, rents), spill: true },
+      { value: null, formula: savedCall("TREND", grid, dates, rents), spill: true },
     ],
   ];
   // SLOPE against dates is £ a day; ARREARS.TREND's period is the dates' usual spacing (7 days).

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { readXlsx, type OutSheet, type SheetData } from "../../cli/io/xlsx";
+import { monthOfSerial } from "../../core/qa/month";
 import { committedSamples, SMALL_EXPORT } from "../../samples/build";
 import { householdWorkbook } from "../../samples/build/householdWorkbook";
 import { monthlyReturnWorkbook } from "../../samples/build/monthlyReturnWorkbook";
@@ -82,25 +83,19 @@ describe("sample workbooks: every ARREARS formula, evaluated by the built add-in
     const cells = evaluateArrearsFormulas(sheets);
     expect(failures(cells)).toEqual([]);
     const reviews = sheets.find((s) => s.table?.name === "QAReviews")!;
-    const header = reviews.rows[0].map((h) => (h !== null && typeof h === "object" ? h.value : h));
+    const [header, ...rows] = reviews.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" ? v.value : v)));
     const [officerCol, dateCol, scoreCol] = ["Officer", "Call date", "Score"].map((h) => header.indexOf(h));
-    const month = cellOf(sheets, "QA Summary", 0, 1) as number;
+    const month = monthOfSerial(cellOf(sheets, "QA Summary", 0, 1) as number);
     for (const c of cells) {
       const officer = cellOf(sheets, c.sheet, c.row, 0);
-      const scores = reviews.rows.slice(1).filter((r) => cellOf([reviews], reviews.name, reviews.rows.indexOf(r), officerCol) === officer && inMonth(cellOf([reviews], reviews.name, reviews.rows.indexOf(r), dateCol) as number, month));
-      const mean = scores.reduce((s, r) => s + Number(cellOf([reviews], reviews.name, reviews.rows.indexOf(r), scoreCol)), 0) / scores.length;
+      const scores = rows.filter((r) => r[officerCol] === officer && monthOfSerial(r[dateCol] as number) === month).map((r) => r[scoreCol] as number);
       expect(scores.length).toBeGreaterThan(0);
+      const mean = scores.reduce((sum, x) => sum + x, 0) / scores.length;
       // QASCORE shows one decimal place: within half a tenth of the exact mean.
       expect(Math.abs((c.result as number) - mean)).toBeLessThanOrEqual(0.05 + 1e-9);
     }
   });
 });
-
-function inMonth(serial: number, monthStart: number): boolean {
-  const d = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
-  const m = new Date(Date.UTC(1899, 11, 30) + monthStart * 86_400_000);
-  return d.getUTCFullYear() === m.getUTCFullYear() && d.getUTCMonth() === m.getUTCMonth();
-}
 
 describe("LibreOffice opens every sample workbook (soffice --headless --convert-to)", () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "arrears-lo-"));

@@ -1,4 +1,5 @@
-import type { CellValue, OutCell, OutSheet } from "../../cli/io/xlsx";
+import { displayForm } from "../../addin/excel/savedFormulas";
+import { cellRef, type CellValue, type OutCell, type OutSheet } from "../../cli/io/xlsx";
 import { loadBuiltFunctions } from "./builtAddin";
 
 /**
@@ -20,7 +21,7 @@ export interface ArrearsFormulaCell {
   result: unknown;
 }
 
-const CALL = /^_xldudf_ARREARS_([A-Z0-9]+)\((.*)\)$/;
+const CALL = /^ARREARS\.([A-Z0-9]+)\((.*)\)$/;
 
 const isOutCell = (v: CellValue | OutCell | undefined): v is OutCell => v !== null && typeof v === "object";
 const valueOf = (v: CellValue | OutCell | undefined): CellValue => (v === undefined ? null : isOutCell(v) ? v.value : v);
@@ -45,7 +46,6 @@ export function splitArgs(text: string): string[] {
   return out.map((s) => s.trim());
 }
 
-const colIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 function resolver(sheets: readonly OutSheet[]) {
   const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
@@ -67,9 +67,10 @@ function resolver(sheets: readonly OutSheet[]) {
     if (!ref) throw new Error(`argument form not understood: ${arg}`);
     const sheet = ref[1] ? byName.get(ref[1].toLowerCase()) : here;
     if (!sheet) throw new Error(`no sheet ${ref[1]}`);
-    const [r0, c0] = [Number(ref[3]) - 1, colIndex(ref[2])];
+    const [r0, c0] = cellRef(`${ref[2]}${ref[3]}`)!;
     if (!ref[4]) return valueOf(sheet.rows[r0]?.[c0]);
-    return grid(sheet, r0, c0, Number(ref[5]) - 1, colIndex(ref[4]));
+    const [r1, c1] = cellRef(`${ref[4]}${ref[5]}`)!;
+    return grid(sheet, r0, c0, r1, c1);
   };
 }
 
@@ -81,8 +82,10 @@ export function evaluateArrearsFormulas(sheets: readonly OutSheet[]): ArrearsFor
   for (const sheet of sheets) {
     sheet.rows.forEach((cells, row) =>
       cells.forEach((cell, col) => {
-        if (!isOutCell(cell) || !cell.formula?.includes("_xldudf_")) return;
-        const call = CALL.exec(cell.formula);
+        if (!isOutCell(cell) || !cell.formula) return;
+        const formula = displayForm(cell.formula);
+        if (formula === cell.formula) return; // not a saved ARREARS call
+        const call = CALL.exec(formula);
         if (!call) throw new Error(`${sheet.name}: ARREARS call nested in another formula is not evaluated here: ${cell.formula}`);
         const meta = metadata.functions.find((f) => f.id === call[1]);
         const impl = log.functions.get(call[1]) as ((...a: unknown[]) => unknown) | undefined;

@@ -215,7 +215,7 @@ function sharedStrings(xml: string, lim: XlsxLimits, clock: () => void): string[
 }
 
 /** "BC12" → [11, 54] as zero-based [row, column]; null when malformed or off Excel's grid. */
-function cellRef(ref: string): [number, number] | null {
+export function cellRef(ref: string): [number, number] | null {
   let col = 0;
   let i = 0;
   while (i < ref.length && i < 4) {

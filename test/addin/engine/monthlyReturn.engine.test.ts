@@ -1,3 +1,4 @@
+import { columnLetter as col } from "../../../cli/io/xlsx";
 import { parseDateToSerial } from "../../../core/dates/excelSerial";
 import { buildEngine } from "../../support/hyperformulaArrears";
 import { generateTeamExport, teamExportTables, type Rows } from "../../../samples/generator/teamExport";
@@ -9,18 +10,6 @@ import { generateTeamExport, teamExportTables, type Rows } from "../../../sample
 
 const START = 45748; // 1 April 2025
 const END = 45777; // 30 April 2025
-
-/** Column letter for a zero-based index. */
-function col(i: number): string {
-  let n = i + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** ISO date text to serials, as an export opened in Excel holds them. */
 const serials = (rows: Rows, columns: number[]): Rows => rows.map((r, i) => (i === 0 ? r : r.map((v, c) => (columns.includes(c) && typeof v === "string" ? parseDateToSerial(v) : v))));

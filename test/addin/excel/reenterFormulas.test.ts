@@ -1,4 +1,5 @@
-import { displayForm, formulasToReenter } from "../../../addin/excel/reenterFormulas";
+import { formulasToReenter } from "../../../addin/excel/reenterFormulas";
+import { displayForm, savedCall } from "../../../addin/excel/savedFormulas";
 import { describeOutcome, reenterArrearsFormulas } from "../../../addin/excel/reenterInWorkbook";
 
 describe("formulasToReenter", () => {
@@ -20,6 +21,10 @@ describe("formulasToReenter", () => {
 
   it("leaves spilled values alone: they are not formulas", () => {
     expect(formulasToReenter([["=ARREARS.TREND(B2:C3)", -1.5, "worsening"], [0.25, "stable", 3]])).toEqual([{ row: 0, col: 0, formula: "=ARREARS.TREND(B2:C3)" }]);
+  });
+
+  it("reads back what the sample workbooks write", () => {
+    expect(displayForm(`=${savedCall("TREND", "Balances!$C$2:$BB$401", "Balances!$C$1:$BB$1")}`)).toBe("=ARREARS.TREND(Balances!$C$2:$BB$401,Balances!$C$1:$BB$1)");
   });
 
   it("rewrites every saved call in a formula, keeping the rest of it", () => {
