@@ -81,7 +81,7 @@ export const TrendOptionsSchema = z.object({
  */
 export function trendOf(balances: readonly (number | null)[], options: TrendOptions = {}): TrendResult {
   const opts = parseOrThrow(TrendOptionsSchema, options);
-  return fitTrend(balances, opts.periods ?? null, opts.weeklyRent ?? null, opts.horizon ?? DEFAULT_HORIZON, opts.tolerance ?? DEFAULT_STABLE_TOLERANCE);
+  return fitTrend(balances, axisOf(opts.periods ?? null), opts.weeklyRent ?? null, opts.horizon ?? DEFAULT_HORIZON, opts.tolerance ?? DEFAULT_STABLE_TOLERANCE);
 }
 
 /** Batch options: the same for every account, except weekly rent, which may differ per account. */
@@ -118,15 +118,14 @@ export function trendOfAccounts(rows: readonly (readonly (number | null)[])[], o
     throw new ArrearsInputError("weeklyRent", `weekly rent must be one figure or one per account: got ${rents.length} for ${rows.length} accounts`);
   }
   const single = rents ? null : parseOrThrow(TrendOptionsSchema, { weeklyRent: weeklyRent as number | null | undefined }).weeklyRent ?? null;
-  const periods = opts.periods ?? null;
-  const spacing = periods ? spacingCache(periods) : null;
+  const axis = axisOf(opts.periods ?? null);
   return rows.map((row, i) => {
     if (allBlank(row, window)) return null;
     try {
       // The common case (a positive number) is checked by hand: zod per row is most of a 17,000-row batch's time.
       const r = rents ? rents[i] : single;
       const rent = r === null || r === undefined ? null : typeof r === "number" && Number.isFinite(r) && r > 0 ? r : (parseOrThrow(TrendOptionsSchema, { weeklyRent: r }).weeklyRent ?? null);
-      return fitTrend(row, periods, rent, horizon, tolerance, spacing, window);
+      return fitTrend(row, axis, rent, horizon, tolerance, window);
     } catch (e) {
       if (e instanceof ArrearsInputError) return new ArrearsInputError(e.field, `account ${i + 1}: ${e.message}`);
       throw e;
@@ -149,18 +148,33 @@ interface FitWindow {
 }
 const WHOLE_ROW: FitWindow = { from: 0, nanIsBlank: false };
 
-// Two passes straight over the row, no per-account arrays: at 17,000 accounts the
+/** The x values shared by every row of a batch, with what can be worked out once for all rows. */
+interface PeriodAxis {
+  values: readonly (number | null)[];
+  /** How many values are not blank: a row using that many points used them all. */
+  usable: number;
+  /** Period length when every value is used (the usual case), so it is not re-sorted per account. */
+  fullSpacing: number;
+}
+
+function axisOf(periods: readonly (number | null)[] | null): PeriodAxis | null {
+  if (!periods) return null;
+  const usable = periods.filter((p): p is number => p !== null);
+  return { values: periods, usable: usable.length, fullSpacing: usable.length >= 2 ? medianSpacing(usable) : 1 };
+}
+
+// One pass straight over the row, no per-account arrays: at 17,000 accounts the
 // garbage from copying each row cost more than the arithmetic.
 function fitTrend(
   balances: readonly (number | null)[],
-  periods: readonly (number | null)[] | null,
+  axis: PeriodAxis | null,
   weeklyRent: number | null,
   horizon: number,
   tolerance: number,
-  spacing: ((xs: readonly number[]) => number) | null = null,
   window: FitWindow = WHOLE_ROW,
 ): TrendResult {
   const { from, nanIsBlank } = window;
+  const periods = axis?.values ?? null;
   if (periods && periods.length !== balances.length - from) {
     throw new ArrearsInputError("periods", `dates or periods must match the balances one for one: ${periods.length} dates for ${balances.length - from} balances`);
   }
@@ -214,7 +228,7 @@ function fitTrend(
   if (!(sxx > 1e-9 * Math.max(1, sumXX))) throw new ArrearsInputError("periods", "dates or periods must not all be the same");
 
   const slopePerX = sxy / sxx;
-  const periodLength = periods ? (spacing ?? medianSpacing)(usedXs(balances, periods, window, n)) : 1;
+  const periodLength = !axis ? 1 : n === axis.usable ? axis.fullSpacing : medianSpacing(usedXs(balances, axis.values, window));
   const slope = slopePerX * periodLength;
   const projectAt = latestX + horizon * periodLength;
   const projected = meanY + slopePerX * (projectAt - meanX);
@@ -231,13 +245,8 @@ function fitTrend(
   };
 }
 
-/**
- * The x values a fit used. When every period was used, that is the periods
- * themselves (no copy); the spacing cache recognises it by its length.
- */
-function usedXs(balances: readonly (number | null)[], periods: readonly (number | null)[], window: FitWindow, n: number): readonly number[] {
-  const all = periods.length;
-  if (n === all && periods.every((p) => p !== null)) return periods as readonly number[];
+/** The x values a fit used, when some periods were left out (a blank balance or date). */
+function usedXs(balances: readonly (number | null)[], periods: readonly (number | null)[], window: FitWindow): number[] {
   const xs: number[] = [];
   for (let i = window.from; i < balances.length; i++) {
     const y = balances[i];
@@ -246,21 +255,6 @@ function usedXs(balances: readonly (number | null)[], periods: readonly (number 
     xs.push(x);
   }
   return xs;
-}
-
-/**
- * medianSpacing for a batch sharing one set of periods: a row that uses every
- * period (the usual case) has the same spacing as the periods themselves, so it
- * is worked out once instead of sorting 52 dates per account.
- */
-function spacingCache(periods: readonly (number | null)[]): (xs: readonly number[]) => number {
-  const all = periods.filter((p): p is number => p !== null);
-  let full: number | null = null;
-  return (xs) => {
-    if (xs.length !== all.length) return medianSpacing(xs);
-    full ??= medianSpacing(all);
-    return full;
-  };
 }
 
 /** Median gap between consecutive distinct x values: 7 for weekly dates, about 30.4 for monthly. */

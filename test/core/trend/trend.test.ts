@@ -1,5 +1,5 @@
 import { ArrearsInputError } from "../../../core/errors";
-import { trendOf, trendOfAccounts } from "../../../core/trend/trend";
+import { trendOf, trendOfAccounts, type TrendResult } from "../../../core/trend/trend";
 
 describe("trendOf", () => {
   it("fits a rising balance by least squares and projects it", () => {
@@ -122,5 +122,21 @@ describe("trendOfAccounts over part of each row", () => {
   it("refuses a fromIndex that is not a column", () => {
     expect(() => trendOfAccounts(rows, { fromIndex: -1 })).toThrow(/fromIndex must be a whole number/);
     expect(() => trendOfAccounts(rows, { fromIndex: 1.5 })).toThrow(/fromIndex must be a whole number/);
+  });
+});
+
+describe("trendOfAccounts period length", () => {
+  it("uses the spacing of the dates each row actually used, not the whole batch's", () => {
+    const periods = [0, 30, 60, 67, 74, 81];
+    const [full, partial] = trendOfAccounts(
+      [
+        [10, 20, 30, 40, 50, 60],
+        [10, 20, 30, null, null, null],
+      ],
+      { periods },
+    ) as TrendResult[];
+    expect(full.periodLength).toBe(7); // gaps 30, 30, 7, 7, 7
+    expect(partial.periodLength).toBe(30); // gaps 30, 30
+    expect(partial.slopePerPeriod).toBe(10);
   });
 });
