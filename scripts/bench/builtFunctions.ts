@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { DIST, loadBuiltFunctionsHere } from "../../test/support/builtAddin";
+import { DIST, loadBuiltFunctions } from "../../test/support/builtAddin";
 
 /**
  * The shipped ARREARS functions, loaded from the built bundle into this process's
@@ -11,7 +11,7 @@ export type CustomFunction = (...args: unknown[]) => unknown;
 
 export function builtFunction(id: string): CustomFunction {
   if (!fs.existsSync(`${DIST}/functions.js`)) throw new Error("dist/functions.js is missing: run `npm run build` before `npm run bench`");
-  const fn = loadBuiltFunctionsHere().log.functions.get(id.toUpperCase());
+  const fn = loadBuiltFunctions("this").log.functions.get(id.toUpperCase());
   if (!fn) throw new Error(`the built bundle does not associate ${id}`);
   return fn;
 }

@@ -22,34 +22,31 @@ export function readBuiltMetadata(): { functions: FunctionMetadata[] } {
 }
 
 /**
- * Loads the built functions bundle the way Excel's runtime does: a fresh
- * JavaScript context whose only add-in-specific global is CustomFunctions.
- * Returns what the bundle associated, so tests call exactly the shipped code.
+ * Loads the built functions bundle the way Excel's runtime does: a JavaScript
+ * context whose only add-in-specific global is CustomFunctions. Returns what the
+ * bundle associated, so tests call exactly the shipped code.
+ *
+ * `realm: "sandbox"` (tests) runs it in a fresh vm context, isolated from the test.
+ * `realm: "this"` (the benchmark) runs it in this process's own realm, because in a
+ * vm context every global lookup (Math, Number…) crosses the sandbox, which Excel's
+ * runtime does not; the stub then stays installed, as the functions read it whenever
+ * they report an error.
  */
-export function loadBuiltFunctions(): { metadata: { functions: FunctionMetadata[] }; log: AssociationLog; CustomFunctions: Record<string, unknown> } {
+export function loadBuiltFunctions(realm: "sandbox" | "this" = "sandbox"): { metadata: { functions: FunctionMetadata[] }; log: AssociationLog; CustomFunctions: Record<string, unknown> } {
   const metadata = readBuiltMetadata();
   const { stub, log } = makeCustomFunctionsStub();
-  const sandbox: Record<string, unknown> = { CustomFunctions: stub, console, setTimeout, clearTimeout, Promise };
-  sandbox.self = sandbox;
-  sandbox.window = sandbox;
-  sandbox.globalThis = sandbox;
-  vm.createContext(sandbox);
-  vm.runInContext(fs.readFileSync(path.join(DIST, "functions.js"), "utf8"), sandbox, { filename: "functions.js" });
+  const code = fs.readFileSync(path.join(DIST, "functions.js"), "utf8");
+  if (realm === "this") {
+    // The realm's own global (under jest, not the test sandbox's).
+    (vm.runInThisContext("globalThis") as Record<string, unknown>).CustomFunctions = stub;
+    vm.runInThisContext(code, { filename: "functions.js" });
+  } else {
+    const sandbox: Record<string, unknown> = { CustomFunctions: stub, console, setTimeout, clearTimeout, Promise };
+    sandbox.self = sandbox;
+    sandbox.window = sandbox;
+    sandbox.globalThis = sandbox;
+    vm.createContext(sandbox);
+    vm.runInContext(code, sandbox, { filename: "functions.js" });
+  }
   return { metadata, log, CustomFunctions: stub };
-}
-
-/**
- * Loads the built functions bundle into this JavaScript realm (not a vm sandbox),
- * with CustomFunctions as a global. For timing: in a vm context every global lookup
- * (Math, Number, Array…) crosses the sandbox, which Excel's runtime does not do.
- */
-export function loadBuiltFunctionsHere(): { metadata: { functions: FunctionMetadata[] }; log: AssociationLog } {
-  const metadata = readBuiltMetadata();
-  const { stub, log } = makeCustomFunctionsStub();
-  // The realm's own global (under jest, not the test sandbox's). The functions read
-  // CustomFunctions whenever they report an error, so the stub stays installed.
-  const realmGlobal = vm.runInThisContext("globalThis") as Record<string, unknown>;
-  realmGlobal.CustomFunctions = stub;
-  vm.runInThisContext(fs.readFileSync(path.join(DIST, "functions.js"), "utf8"), { filename: "functions.js" });
-  return { metadata, log };
 }
