@@ -190,6 +190,7 @@ export const DEFAULT_PROFILE: MappingProfile = {
       payment: ["payment", "pay", "cash", "direct debit", "dd", "standing order", "so", "card", "allpay", "bank", "tenant payment", "paypoint"],
       hb: ["hb", "housing benefit", "hb credit", "hb payment"],
       uc: ["uc", "uc direct", "uc direct payment", "uc payment", "apa", "mpl", "managed payment", "uc housing costs"],
+      dhp: ["dhp", "discretionary housing payment", "dhp payment", "dhp credit", "dhp award"],
       writeoff: ["write off", "write-off", "writeoff", "w/o", "wo", "written off"],
       refund: ["refund", "credit refund", "rfd"],
       adjustment: ["adjustment", "adj", "transfer", "correction", "journal"],

@@ -7,7 +7,7 @@
  * - Money is in pounds as exported; core sums it in integer pence.
  * - Balances are the balance at the end of the reporting period; positive = owed by the tenant.
  * - Transaction amounts follow the balance: positive raises what is owed (rent debit,
- *   refund paid out), negative lowers it (payment, HB or UC credit, write-off).
+ *   refund paid out), negative lowers it (payment, HB, UC or DHP credit, write-off).
  * - Dates are Excel serial numbers (whole days).
  */
 
@@ -23,8 +23,8 @@ export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 export const BENEFITS = ["UC", "HB", "none"] as const;
 export type Benefit = (typeof BENEFITS)[number];
 
-/** Transaction types on a rent account. */
-export const TRANSACTION_TYPES = ["rent", "payment", "hb", "uc", "writeoff", "refund", "adjustment"] as const;
+/** Transaction types on a rent account. "dhp": a Discretionary Housing Payment paid to the landlord. */
+export const TRANSACTION_TYPES = ["rent", "payment", "hb", "uc", "dhp", "writeoff", "refund", "adjustment"] as const;
 export type TransactionType = (typeof TRANSACTION_TYPES)[number];
 
 /** One rent account (a tenancy, or an empty home with status "void"). */

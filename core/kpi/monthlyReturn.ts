@@ -3,7 +3,12 @@ import { ArrearsInputError } from "../errors";
 import { roundPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
 import { UNASSIGNED_OFFICER, type Account, type CanonicalExport, type Transaction, type VoidPeriod } from "../export/schema";
-import { KPI_DEFINITIONS, type KpiDefinition, type KpiUnit } from "./definitions";
+import { serialToIso } from "../dates/excelSerial";
+import { KPI_DEFINITIONS, type DenominatorKind, type KpiDefinition, type KpiUnit } from "./definitions";
+import { reportingYearStart } from "./reportingYear";
+import { emptyTotals, type ReturnTotals, type SummedField } from "./totals";
+
+export type { ReturnTotals } from "./totals";
 
 /**
  * The monthly return: every KPI, the per-officer breakdown and the arrears ageing,
@@ -14,10 +19,10 @@ import { KPI_DEFINITIONS, type KpiDefinition, type KpiUnit } from "./definitions
  * Infinity, never a silent 0.
  *
  * What each figure uses: collection, write-off and void figures use transactions and
- * voids dated in the period (inclusive); arrears, counts and ageing use the balances
- * and statuses at period end, as the export gives them. An account that changed
- * status in the period counts under its closing status; its transactions in the
- * period count wherever they fall.
+ * voids dated in the period (inclusive); the year-to-date figures use those dated from
+ * 1 April to period end; arrears, counts and ageing use the balances and statuses at
+ * period end, as the export gives them. An account that changed status in the period
+ * counts under its closing status; its transactions count wherever they fall.
  */
 
 /** Default arrears age bands, in weeks of rent owed: under 4, 4–8, 8–13, 13 and over. */
@@ -61,37 +66,6 @@ export const MonthlyReturnOptionsSchema = z
 export type MonthlyReturnOptionsInput = z.input<typeof MonthlyReturnOptionsSchema>;
 export type MonthlyReturnOptions = z.output<typeof MonthlyReturnOptionsSchema>;
 
-/** Raw sums for one group (the whole team, or one officer), in integer pence and counts. */
-export interface ReturnTotals {
-  currentAccounts: number;
-  formerAccounts: number;
-  voidAccounts: number;
-  rentDue: number;
-  collected: number;
-  tenantPayments: number;
-  hbCredits: number;
-  ucCredits: number;
-  refunds: number;
-  writeoffs: number;
-  formerWriteoffs: number;
-  adjustments: number;
-  voidLoss: number;
-  annualDebit: number;
-  currentArrears: number;
-  currentCredit: number;
-  formerArrears: number;
-  accountsInArrears: number;
-  ucAccounts: number;
-  ucAccountsInArrears: number;
-  ucArrears: number;
-  technicalArrears: number;
-  /** Per age band (plus a last slot for "no weekly rent recorded"): count and pence of current accounts in arrears. */
-  bandCounts: number[];
-  bandPence: number[];
-  bandUcCounts: number[];
-  bandUcPence: number[];
-}
-
 /** One reported figure, with its definition beside it. */
 export interface KpiFigure {
   id: string;
@@ -103,6 +77,8 @@ export interface KpiFigure {
   basis: string;
   source: string;
   confidence: KpiDefinition["confidence"];
+  /** What a percentage divides by (see DenominatorKind); null for money and counts. */
+  denominator: DenominatorKind | null;
   /** Why the value is null, or a caveat. */
   note: string | null;
 }
@@ -135,6 +111,10 @@ export interface AgeBand {
 export interface MonthlyReturn {
   periodStart: number;
   periodEnd: number;
+  /** 1 April starting the reporting year the period ends in: the year-to-date figures run from here to periodEnd. */
+  yearStart: number;
+  /** Whether the export's transactions reach back to the first week of the reporting year (else the year-to-date figures are null, with a note). */
+  yearToDateCovered: boolean;
   options: MonthlyReturnOptions;
   totals: ReturnTotals;
   kpis: KpiFigure[];
@@ -147,38 +127,6 @@ export interface MonthlyReturn {
 
 /** Officer line for transactions whose account is not in the accounts table. */
 export const UNMATCHED_OFFICER = "(not in accounts table)";
-
-function emptyTotals(bands: number): ReturnTotals {
-  const slots = () => new Array<number>(bands + 1).fill(0);
-  return {
-    currentAccounts: 0,
-    formerAccounts: 0,
-    voidAccounts: 0,
-    rentDue: 0,
-    collected: 0,
-    tenantPayments: 0,
-    hbCredits: 0,
-    ucCredits: 0,
-    refunds: 0,
-    writeoffs: 0,
-    formerWriteoffs: 0,
-    adjustments: 0,
-    voidLoss: 0,
-    annualDebit: 0,
-    currentArrears: 0,
-    currentCredit: 0,
-    formerArrears: 0,
-    accountsInArrears: 0,
-    ucAccounts: 0,
-    ucAccountsInArrears: 0,
-    ucArrears: 0,
-    technicalArrears: 0,
-    bandCounts: slots(),
-    bandPence: slots(),
-    bandUcCounts: slots(),
-    bandUcPence: slots(),
-  };
-}
 
 /** Pounds to integer pence: exact for any amount exported to the penny. */
 const pence = (pounds: number) => Math.round(pounds * 100);
@@ -210,6 +158,12 @@ function voidDaysIn(voidStart: number, voidEnd: number | null, start: number, en
   return to >= from ? to - from + 1 : 0;
 }
 
+/** Transaction types that are money in (or, for refunds, money back out) and the sum each one adds to. */
+const COLLECTED_FIELD = { payment: "tenantPayments", hb: "hbCredits", uc: "ucCredits", dhp: "dhpCredits", refund: "refunds" } as const satisfies Record<string, SummedField>;
+
+/** Days into the reporting year within which an export must hold a transaction for its year-to-date figures to be given. */
+const YEAR_START_GRACE_DAYS = 6;
+
 /**
  * Computes the monthly return for a canonical export.
  *
@@ -222,6 +176,9 @@ function voidDaysIn(voidStart: number, voidEnd: number | null, start: number, en
 export function monthlyReturn(data: CanonicalExport, options: MonthlyReturnOptionsInput): MonthlyReturn {
   const opts = parseOrThrow(MonthlyReturnOptionsSchema, options);
   const { periodStart: start, periodEnd: end, ageBands } = opts;
+  const yearStart = reportingYearStart(end);
+  const from = Math.min(start, yearStart);
+  const gross = opts.voidTreatment === "gross";
   const nBands = ageBands.length + 1;
   const accounts = data.accounts;
   const warnings: string[] = [];
@@ -260,11 +217,12 @@ export function monthlyReturn(data: CanonicalExport, options: MonthlyReturnOptio
     const rent = pence(a.weeklyRent);
     if (a.status === "void") {
       add(team, g, "voidAccounts", 1);
-      add(team, g, "annualDebit", rent * opts.weeksPerYear);
+      add(team, g, "voidWeeklyRent", rent);
+      // Empty homes are in the year's rent due only when voidTreatment is gross, as in the collection rate.
+      if (gross) add(team, g, "annualDebit", rent * opts.weeksPerYear);
       if (useVoidAccounts) {
-        const from = a.tenancyEnd === null ? start : a.tenancyEnd + 1;
-        const loss = Math.round((rent * voidDaysIn(from, null, start, end)) / 7);
-        add(team, g, "voidLoss", loss);
+        add(team, g, "voidLoss", Math.round((rent * voidDaysIn(a.tenancyEnd === null ? start : a.tenancyEnd + 1, null, start, end)) / 7));
+        add(team, g, "ytdVoidLoss", Math.round((rent * voidDaysIn(a.tenancyEnd === null ? yearStart : a.tenancyEnd + 1, null, yearStart, end)) / 7));
       }
       continue;
     }
@@ -275,6 +233,7 @@ export function monthlyReturn(data: CanonicalExport, options: MonthlyReturnOptio
       continue;
     }
     add(team, g, "currentAccounts", 1);
+    add(team, g, "currentWeeklyRent", rent);
     add(team, g, "annualDebit", rent * opts.weeksPerYear);
     const uc = a.benefit === "UC";
     if (uc) add(team, g, "ucAccounts", 1);
@@ -302,16 +261,22 @@ export function monthlyReturn(data: CanonicalExport, options: MonthlyReturnOptio
   }
 
   let unmatched = 0;
+  let unmatchedBeforePeriod = 0;
   let unmatchedOfficer = -1;
+  let earliest = Infinity;
   const txs: readonly Transaction[] = data.transactions;
   for (let i = 0; i < txs.length; i++) {
     const t = txs[i];
-    if (!(t.date >= start && t.date <= end)) continue;
+    if (t.date < earliest) earliest = t.date;
+    if (!(t.date >= from && t.date <= end)) continue;
     if (!Number.isFinite(t.amount)) throw new ArrearsInputError("transactions", `transaction ${i + 1} (account ${t.account}) has an amount that is not a number`);
+    const inPeriod = t.date >= start;
+    const inYear = t.date >= yearStart;
     const idx = accountIndex.get(t.account);
     let o: number;
     if (idx === undefined) {
-      unmatched++;
+      if (inPeriod) unmatched++;
+      else unmatchedBeforePeriod++;
       if (unmatchedOfficer < 0) unmatchedOfficer = officerOf(UNMATCHED_OFFICER);
       o = unmatchedOfficer;
     } else o = accountOfficer[idx];
@@ -319,65 +284,79 @@ export function monthlyReturn(data: CanonicalExport, options: MonthlyReturnOptio
     const p = pence(t.amount);
     switch (t.type) {
       case "rent":
-        add(team, g, "rentDue", p);
+        if (inPeriod) add(team, g, "rentDue", p);
+        if (inYear) add(team, g, "ytdRentDue", p);
         break;
       case "payment":
-        add(team, g, "tenantPayments", -p);
-        add(team, g, "collected", -p);
-        break;
       case "hb":
-        add(team, g, "hbCredits", -p);
-        add(team, g, "collected", -p);
-        break;
       case "uc":
-        add(team, g, "ucCredits", -p);
-        add(team, g, "collected", -p);
-        break;
+      case "dhp":
       case "refund":
-        add(team, g, "refunds", p);
-        add(team, g, "collected", -p);
+        // Credits lower the balance (negative amounts); a refund paid out raises it and is shown as a positive sum.
+        if (inPeriod) {
+          add(team, g, COLLECTED_FIELD[t.type], t.type === "refund" ? p : -p);
+          add(team, g, "collected", -p);
+        }
+        if (inYear) add(team, g, "ytdCollected", -p);
         break;
       case "writeoff":
+        if (!inPeriod) break;
         add(team, g, "writeoffs", -p);
         if (idx !== undefined && accountFormer[idx]) add(team, g, "formerWriteoffs", -p);
         break;
       case "adjustment":
-        add(team, g, "adjustments", p);
+        if (inPeriod) add(team, g, "adjustments", p);
         break;
+      default: {
+        // A new transaction type must be placed here: a type error otherwise.
+        const unplaced: never = t.type;
+        throw new ArrearsInputError("transactions", `transaction ${i + 1} has a type the return does not place: ${String(unplaced)}`);
+      }
     }
   }
   if (unmatched) warnings.push(`${unmatched} transaction(s) in the period are on accounts not in the accounts table; they count in the team totals under "${UNMATCHED_OFFICER}"`);
+  if (unmatchedBeforePeriod) warnings.push(`${unmatchedBeforePeriod} transaction(s) from ${serialToIso(yearStart)} to the period start are on accounts not in the accounts table; they count in the year-to-date totals under "${UNMATCHED_OFFICER}"`);
 
   for (const v of data.voids ?? []) {
     checkVoid(v);
+    const officer = () => groups[officerOf(v.officer ?? UNASSIGNED_OFFICER)];
     const days = voidDaysIn(v.voidStart, v.voidEnd, start, end);
-    if (!days) continue;
-    const loss = Math.round((pence(v.weeklyRent) * days) / 7);
-    add(team, groups[officerOf(v.officer ?? UNASSIGNED_OFFICER)], "voidLoss", loss);
+    if (days) add(team, officer(), "voidLoss", Math.round((pence(v.weeklyRent) * days) / 7));
+    const ytdDays = voidDaysIn(v.voidStart, v.voidEnd, yearStart, end);
+    if (ytdDays) add(team, officer(), "ytdVoidLoss", Math.round((pence(v.weeklyRent) * ytdDays) / 7));
   }
 
-  const labels = bandLabels(ageBands);
-  const teamKpis = kpisOf(team, opts, labels);
+  // The year to date is given only when the export reaches back to the first week of the year (or the period itself starts by 1 April).
+  const yearToDateCovered = start <= yearStart || earliest <= yearStart + YEAR_START_GRACE_DAYS;
+  const scope: ReturnScope = {
+    opts,
+    labels: bandLabels(ageBands),
+    yearStart,
+    yearToDateNote: yearToDateCovered
+      ? null
+      : `not given: ${earliest === Infinity ? "the export holds no transactions" : `the export's transactions start on ${serialToIso(earliest)}`}, after the first week of the reporting year that began ${serialToIso(yearStart)}; export transactions from 1 April for year-to-date figures`,
+  };
+  const teamKpis = kpisOf(team, scope, "team");
   const byOfficer = officerNames
-    .map((officer, i) => ({ officer, totals: groups[i], kpis: kpisOf(groups[i], opts, labels) }))
+    .map((officer, i) => ({ officer, totals: groups[i], kpis: kpisOf(groups[i], scope, "officer") }))
     .sort((a, b) => specialLast(a.officer) - specialLast(b.officer) || a.officer.localeCompare(b.officer));
 
   return {
     periodStart: start,
     periodEnd: end,
+    yearStart,
+    yearToDateCovered,
     options: opts,
     totals: team,
     kpis: teamKpis,
     byOfficer,
-    ageing: ageingOf(team, labels, ageBands),
+    ageing: ageingOf(team, scope.labels, ageBands),
     unmatchedTransactions: unmatched,
     warnings,
   };
 }
 
 const specialLast = (name: string) => (name === UNASSIGNED_OFFICER ? 1 : name === UNMATCHED_OFFICER ? 2 : 0);
-
-type SummedField = Exclude<keyof ReturnTotals, "bandCounts" | "bandPence" | "bandUcCounts" | "bandUcPence">;
 
 function add(team: ReturnTotals, group: ReturnTotals, field: SummedField, amount: number): void {
   team[field] += amount;
@@ -393,46 +372,87 @@ function checkVoid(v: VoidPeriod): void {
   if (!Number.isFinite(v.weeklyRent) || v.weeklyRent < 0) throw new ArrearsInputError("voids.weeklyRent", `void ${v.property}: weekly rent must be an amount of zero or more`);
 }
 
-/** Turns a group's sums into reported KPI figures, with a note for each figure that cannot be defined. */
-function kpisOf(t: ReturnTotals, opts: MonthlyReturnOptions, bandNames: string[]): KpiFigure[] {
-  const annualDebit = opts.annualRentDebit == null ? t.annualDebit : pence(opts.annualRentDebit);
-  const collectionBase = t.rentDue + (opts.voidTreatment === "gross" ? t.voidLoss : 0);
-  const noRent = "not defined: no rent fell due in the period (rent-free weeks, or no rent debits in the export)";
-  const noDebit = "not defined: the annual rent debit is zero (no weekly rents on current or empty homes)";
-  const money = (p: number) => ({ value: p / 100, note: null });
-  const ratio = (num: number, den: number, whyNull: string) => {
-    const v = pct(num, den);
-    return { value: v, note: v === null ? whyNull : null };
-  };
-  const values: Record<string, { value: number | null; note: string | null }> = {
-    rent_due: money(t.rentDue),
-    rent_collected: money(t.collected),
-    collection_rate_arc: ratio(t.collected, collectionBase, noRent),
-    collection_rate_excl_bf: ratio(t.collected, collectionBase, noRent),
-    current_arrears: money(t.currentArrears),
-    current_arrears_pct: ratio(t.currentArrears, annualDebit, noDebit),
-    former_arrears: money(t.formerArrears),
-    former_arrears_pct: ratio(t.formerArrears, annualDebit, noDebit),
-    gross_arrears: money(t.currentArrears + t.formerArrears),
-    gross_arrears_pct: ratio(t.currentArrears + t.formerArrears, annualDebit, noDebit),
-    void_loss: money(t.voidLoss),
-    void_loss_pct: ratio(t.voidLoss, t.rentDue + t.voidLoss, "not defined: no rent due and no empty-home loss in the period"),
-    writeoffs: money(t.writeoffs),
-    writeoffs_pct: ratio(t.writeoffs, t.rentDue, noRent),
-    current_accounts: { value: t.currentAccounts, note: null },
-    accounts_in_arrears: { value: t.accountsInArrears, note: null },
-    accounts_in_arrears_pct: ratio(t.accountsInArrears, t.currentAccounts, "not defined: there are no current tenancies"),
-    uc_accounts: { value: t.ucAccounts, note: null },
-    uc_accounts_in_arrears: { value: t.ucAccountsInArrears, note: null },
-    uc_arrears: money(t.ucArrears),
-    uc_arrears_share_pct: ratio(t.ucArrears, t.currentArrears, "not defined: there are no current tenant arrears"),
-    technical_arrears: money(t.technicalArrears),
-    current_arrears_excl_technical_pct: ratio(t.currentArrears - t.technicalArrears, annualDebit, noDebit),
-  };
-  const figures: KpiFigure[] = KPI_DEFINITIONS.map((d) => ({ ...d, ...values[d.id] }));
-  if (opts.annualRentDebit != null) {
-    for (const f of figures) if (f.definition.includes("annual rent debit")) f.note = `annual rent debit given as £${opts.annualRentDebit.toFixed(2)}`;
+/** What every group's figures share: the options, band labels, the reporting year and why its year to date may be missing. */
+interface ReturnScope {
+  opts: MonthlyReturnOptions;
+  labels: string[];
+  yearStart: number;
+  yearToDateNote: string | null;
+}
+
+/** A denominator in pence (or a count), why it may be zero, and why a figure over it may not be meaningful or needs a caveat. */
+interface Denominator {
+  value: number;
+  whyZero: string;
+  notMeaningful: string | null;
+  caveat: string | null;
+}
+
+const poundsText = (p: number) => `£${(p / 100).toFixed(2)}`;
+
+/**
+ * Rent due is "tiny" when it is under a quarter of what the current tenancies' weekly
+ * rents come to over the same days: the period then misses rent-debit days (a part
+ * month before the debit day), and collected ÷ due runs into thousands of percent.
+ * A quarter leaves room for rent-free weeks (two in a four-week period is a half).
+ */
+function partPeriodNote(rentDue: number, weeklyRent: number, days: number, span: string): string | null {
+  // rentDue < weeklyRent × days ÷ 7 ÷ 4, compared in whole pence × 28 so nothing is rounded.
+  if (rentDue * 28 >= weeklyRent * days) return null;
+  return `not meaningful: rent due ${span} (${poundsText(rentDue)}) is under a quarter of the ${poundsText(Math.round((weeklyRent * days) / 7))} the current tenancies' weekly rents come to over its ${days} days, so it misses rent-debit days (a part month?); choose a period that covers whole rent weeks or a whole month`;
+}
+
+const NO_RENT = "not defined: no rent fell due in the period (rent-free weeks, or no rent debits in the export)";
+
+function denominatorOf(kind: DenominatorKind, t: ReturnTotals, scope: ReturnScope, line: "team" | "officer"): Denominator {
+  const { opts } = scope;
+  const gross = opts.voidTreatment === "gross";
+  const plain = (value: number, whyZero: string): Denominator => ({ value, whyZero, notMeaningful: null, caveat: null });
+  switch (kind) {
+    case "rent due in period":
+      return {
+        value: t.rentDue + (gross ? t.voidLoss : 0),
+        whyZero: NO_RENT,
+        notMeaningful: partPeriodNote(t.rentDue, t.currentWeeklyRent, opts.periodEnd - opts.periodStart + 1, "in the period"),
+        caveat: null,
+      };
+    case "rent due year to date":
+      return {
+        value: t.ytdRentDue + (gross ? t.ytdVoidLoss : 0),
+        whyZero: `not defined: no rent fell due from ${serialToIso(scope.yearStart)} to period end`,
+        notMeaningful: partPeriodNote(t.ytdRentDue, t.currentWeeklyRent, opts.periodEnd - scope.yearStart + 1, `from ${serialToIso(scope.yearStart)}`),
+        caveat: null,
+      };
+    case "annual rent debit": {
+      const given = opts.annualRentDebit == null ? null : pence(opts.annualRentDebit);
+      const whyZero = `not defined: the annual rent debit is zero (no weekly rents on current${gross ? " or empty" : ""} homes)`;
+      if (given === null) return plain(t.annualDebit, whyZero);
+      // The option is the team's figure: an officer's arrears are set against that officer's own homes.
+      if (line === "team") return { value: given, whyZero, notMeaningful: null, caveat: `annual rent debit given as ${poundsText(given)}` };
+      return { value: t.annualDebit, whyZero, notMeaningful: null, caveat: `this officer's own homes' annual rent debit (${poundsText(t.annualDebit)}); the ${poundsText(given)} given is the team's` };
+    }
+    case "gross rent due in period":
+      return plain(t.rentDue + t.voidLoss, "not defined: no rent due and no empty-home loss in the period");
+    case "current tenancies":
+      return plain(t.currentAccounts, "not defined: there are no current tenancies");
+    case "current tenant arrears":
+      return plain(t.currentArrears, "not defined: there are no current tenant arrears");
   }
+}
+
+/** Turns a group's sums into reported KPI figures, each from its definition's own calculation, with a note for each figure that cannot be given. */
+function kpisOf(t: ReturnTotals, scope: ReturnScope, line: "team" | "officer"): KpiFigure[] {
+  const figures: KpiFigure[] = KPI_DEFINITIONS.map((d: KpiDefinition): KpiFigure => {
+    const text = { id: d.id, name: d.name, unit: d.unit, definition: d.definition, basis: d.basis, source: d.source, confidence: d.confidence, denominator: d.denominator };
+    if (d.yearToDate && scope.yearToDateNote) return { ...text, value: null, note: scope.yearToDateNote };
+    const num = d.numerator(t);
+    if (d.denominator === null) return { ...text, value: d.unit === "money" ? num / 100 : num, note: null };
+    const den = denominatorOf(d.denominator, t, scope, line);
+    if (den.value === 0) return { ...text, value: null, note: den.whyZero };
+    if (den.notMeaningful) return { ...text, value: null, note: den.notMeaningful };
+    return { ...text, value: pct(num, den.value), note: den.caveat };
+  });
+  const bandNames = scope.labels;
   // One count row and one £ row per age band, so the return carries the ageing too.
   bandNames.forEach((label, b) => {
     if (b === bandNames.length - 1 && t.bandCounts[b] === 0) return;
@@ -440,6 +460,7 @@ function kpisOf(t: ReturnTotals, opts: MonthlyReturnOptions, bandNames: string[]
       basis: "balances at period end",
       source: "Welsh Government / StatsWales rent arrears by duration (bands < 13, ≥ 13 weeks); bands configurable",
       confidence: "published shape" as const,
+      denominator: null,
       note: null,
     };
     figures.push({
