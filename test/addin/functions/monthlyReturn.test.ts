@@ -77,6 +77,38 @@ describe("ARREARS.RETURN, BYOFFICER and AGEING", () => {
     expect(out.slice(1).map((r) => r[arrears])).toEqual([650, 700, 1350]);
   });
 
+  it("divides each officer's arrears by the officer's own homes when the annual rent debit option (a team figure) is given", () => {
+    const out = byOfficer(ACCOUNTS, TRANSACTIONS, START, END, [["annual rent debit", 100000]]);
+    const pct = out[0].indexOf("Current arrears % of annual debit");
+    // Ann: current homes A1 + A2 = £200 a week × 52 = 10,400; arrears 650 → 6.25 %.
+    // Bob: A3 £50 × 52 = 2,600 (A4 is former); arrears 700 → 26.923… → 26.92 %.
+    // Team total: 1,350 ÷ 100,000 (the given debit) = 1.35 %.
+    expect(out.slice(1).map((r) => [r[0], r[pct]])).toEqual([
+      ["Ann", 6.25],
+      ["Bob", 26.92],
+      ["Team total", 1.35],
+    ]);
+  });
+
+  it("spills the year to date and a DHP line in the return", () => {
+    const withDhp = [...TRANSACTIONS, ["15/04/2025", "A3", "DHP", -25]];
+    const out = monthlyReturnTable(ACCOUNTS, withDhp, START, END);
+    const v = (id: string) => out.find((r) => r[0] === id)?.[2];
+    // Collected 300 + 400 + 200 + 25 (DHP) = 925; rent due 1,083.33 → 85.3848… → 85.38.
+    expect(v("dhp_collected")).toBe(25);
+    expect(v("collection_rate_arc")).toBe(85.38);
+    // The period starts on 1 April, so the year to date is the month.
+    expect([v("ytd_rent_due"), v("ytd_rent_collected"), v("ytd_collection_rate_arc")]).toEqual([1083.33, 925, 85.38]);
+  });
+
+  it("shows #N/A with why for a part month that misses the rent debit, not thousands of percent", () => {
+    // 2–30 April: only a £5 debit falls in it, against £900 collected (18,000 %).
+    // Current weekly rents 100 + 100 + 50 = 250 over 29 days = £1,035.71; a quarter is £258.93.
+    const part = kpi("collection_rate_arc", ACCOUNTS, [...TRANSACTIONS, [45760, "A1", "Rent", 5]], START + 1, END);
+    expect(isCfError(part)).toBe(true);
+    expect((part as Error).message).toMatch(/^ARREARS.KPI: not meaningful: rent due in the period \(£5.00\) is under a quarter of the £1035.71/);
+  });
+
   it("ages arrears from the accounts table alone, with custom bands as a row or text", () => {
     const out = ageing(ACCOUNTS);
     expect(out.map((r) => [r[0], r[1], r[2]])).toEqual([
