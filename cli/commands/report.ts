@@ -22,14 +22,17 @@ const USAGE = `Usage: arrears report --from DATE --to DATE (--in export.xlsx | -
                       [--out return.xlsx] [--json]
 
 The monthly return from a housing-system export: every KPI with its definition and
-source, the per-officer breakdown, arrears ageing, and the escalation list.
+source (the month, and rent due, collected and collection rate for the year to date
+from 1 April), the per-officer breakdown, arrears ageing, and the escalation list.
 
 Input
   --in FILE            an .xlsx export with an accounts sheet, a transactions sheet and
                        optionally a voids sheet (found by their column headers)
   --accounts FILE      accounts CSV (balance at period end, positive = owed)
   --transactions FILE  transactions CSV (amounts: debits positive, credits negative,
-                       unless the profile says otherwise)
+                       unless the profile says otherwise; types rent, payment, HB, UC,
+                       DHP, write-off, refund, adjustment). For the year-to-date figures
+                       it must hold transactions from the first week of April
   --voids FILE         voids CSV (property, void start, void end, weekly rent); without it
                        empty homes are accounts with status void
   --history FILE       weekly balance history CSV, wide (account, one column per date) or
@@ -42,8 +45,11 @@ Input
 Period and options
   --from DATE, --to DATE   the period, inclusive (2025-04-01 or 01/04/2025)
   --bands LIST             arrears age bands in weeks of rent (default 4,8,13)
-  --void-treatment net|gross   collection-rate denominator net of empty-home loss (default) or gross
-  --annual-debit N         annual rent debit in £ (default: weekly rents × 52)
+  --void-treatment net|gross   rent due net of empty homes (default) or gross: one setting for the
+                           collection rates' rent due and the arrears percentages' annual debit
+  --annual-debit N         the team's annual rent debit in £ (default: weekly rents of current
+                           homes × 52, plus empty homes when gross); officer lines always use
+                           their own homes' weekly rents
   --as-of DATE             date escalation is judged at (default: --to)
 
 Output
@@ -51,6 +57,8 @@ Output
   --json         print everything as JSON
   (neither)      print the return (KPI, value, unit, definition, source) as CSV
 Percentages are to 2 decimal places (halves away from zero); money to the penny.
+A collection rate is left blank with a note when rent due is under a quarter of what the
+current weekly rents come to over the period (a part month that misses the rent debit).
 `;
 
 export const reportCommand: Command = {
@@ -205,6 +213,7 @@ function returnRows(ret: MonthlyReturn): (string | number | null)[][] {
 function toJson(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy: EscalationPolicy, profile: MappingProfile) {
   return {
     period: { from: serialToIso(ret.periodStart), to: serialToIso(ret.periodEnd) },
+    yearToDate: { from: serialToIso(ret.yearStart), to: serialToIso(ret.periodEnd), covered: ret.yearToDateCovered },
     profile: profile.name,
     policy: { id: policy.id, version: policy.version },
     rounding: "money to the penny; percentages to 2 decimal places, halves away from zero",
@@ -231,6 +240,7 @@ function workbook(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy
       ...ret.kpis.map((f) => [f.id, f.name, fmt(f), unitText(f), { value: f.definition, wrap: true }, { value: f.source, wrap: true }, f.note]),
       [],
       [`Period ${period}; mapping profile "${profile.name}"; money to the penny, percentages to 2 dp (halves away from zero); balances at period end, transactions dated in the period.`],
+      [`Year to date (ytd_ rows): ${serialToIso(ret.yearStart)} to ${serialToIso(ret.periodEnd)}${ret.yearToDateCovered ? "" : ", not given: the export's transactions do not reach back to the first week of April"}.`],
       ...ret.warnings.map((w) => [w]),
     ],
   };

@@ -63,7 +63,7 @@ describe("arrears report", () => {
     expect(k.collection_rate_arc).toBe(83.08);
     expect(k.current_arrears).toBe(1350);
     expect(k.former_arrears).toBe(500);
-    expect(json.kpis[2].definition).toMatch(/Rent collected/);
+    expect(json.kpis.find((f: { id: string }) => f.id === "collection_rate_arc").definition).toMatch(/^Rent collected/);
     expect(json.byOfficer.map((o: { officer: string }) => o.officer)).toEqual(["+North", "North", "South"]);
     expect(json.ageing[0]).toMatchObject({ label: "under 4 weeks", accounts: 1, arrears: 250 });
     expect(json.escalations.map((e: { account: string; stage: string }) => [e.account, e.stage])).toEqual([
@@ -103,6 +103,57 @@ describe("arrears report", () => {
       if (name.startsWith("xl/worksheets/")) expect(strFromU8(content)).not.toContain("<f>");
     }
     expect(strFromU8(files["xl/styles.xml"])).toContain('quotePrefix="1"');
+  });
+
+  it("applies --annual-debit to the team only: each officer line divides by that officer's own homes", async () => {
+    const out = path.join(dir, "debit.xlsx");
+    const res = await run(["report", "--accounts", ACCOUNTS, "--transactions", TRANSACTIONS, ...PERIOD, "--annual-debit", "100000", "--out", out, "--json"]);
+    expect(res.code).toBe(0);
+    const json = JSON.parse(res.out.slice(res.out.indexOf("{")));
+    // North: A1 £100 a week × 52 = 5,200; 250 → 4.8077… → 4.81. "+North": 400 ÷ 5,200 → 7.69.
+    // South: A3 £50 × 52 = 2,600 (A4 has ended); 700 → 26.923… → 26.92. Team: 1,350 ÷ 100,000 (given) = 1.35.
+    const pct = Object.fromEntries(json.byOfficer.map((o: { officer: string; kpis: Record<string, number> }) => [o.officer, o.kpis.current_arrears_pct]));
+    expect(pct).toEqual({ "+North": 7.69, North: 4.81, South: 26.92 });
+    expect(json.kpis.find((k: { id: string }) => k.id === "current_arrears_pct").value).toBe(1.35);
+    // The By officer sheet shows the same figures.
+    const sheet = readXlsx(fs.readFileSync(out)).sheets[1].rows;
+    const col = sheet[0].indexOf("Current tenant arrears as % of annual rent debit");
+    expect(sheet.slice(1).map((r) => [r[0], r[col]])).toEqual([
+      ["+North", 7.69],
+      ["North", 4.81],
+      ["South", 26.92],
+      ["Team total", 1.35],
+    ]);
+  });
+
+  it("gives the year to date from 1 April beside the month on the Return sheet", async () => {
+    // May 2025: no transactions in May, so the month has no rent due; the year to date is April's
+    // 1,083.33 due and 900 collected (31 March's £999 is last year's) → 83.077… → 83.08.
+    const out = path.join(dir, "may.xlsx");
+    const res = await run(["report", "--accounts", ACCOUNTS, "--transactions", TRANSACTIONS, "--from", "2025-05-01", "--to", "2025-05-31", "--out", out]);
+    expect(res.code).toBe(0);
+    const rows = readXlsx(fs.readFileSync(out)).sheets[0].rows;
+    const row = (id: string) => rows.find((r) => r[0] === id)!;
+    expect(row("collection_rate_arc")[2]).toBeNull();
+    expect(row("collection_rate_arc")[6]).toMatch(/^not defined: no rent fell due in the period/);
+    expect([row("ytd_rent_due")[2], row("ytd_rent_collected")[2], row("ytd_collection_rate_arc")[2]]).toEqual([1083.33, 900, 83.08]);
+    expect(rows.some((r) => r[0] === "Year to date (ytd_ rows): 2025-04-01 to 2025-05-31.")).toBe(true);
+  });
+
+  it("counts DHP, read from its export code, as rent collected on its own line", async () => {
+    const withDhp = file("dhp.csv", fs.readFileSync(TRANSACTIONS, "utf8") + "\n15/04/2025,A3,DHP,-25.00,Council\n");
+    const json = JSON.parse((await run(["report", "--accounts", ACCOUNTS, "--transactions", withDhp, ...PERIOD, "--json"])).out);
+    const k = Object.fromEntries(json.kpis.map((f: { id: string; value: number }) => [f.id, f.value]));
+    // Collected 900 + 25 = 925 of 1,083.33 due → 85.3848… → 85.38.
+    expect([k.dhp_collected, k.rent_collected, k.collection_rate_arc]).toEqual([25, 925, 85.38]);
+  });
+
+  it("says in --help what the options and the year to date do", async () => {
+    const { out } = await run(["report", "--help"]);
+    expect(out).toContain("one setting for the\n                           collection rates' rent due and the arrears percentages' annual debit");
+    expect(out).toMatch(/--annual-debit N\s+the team's annual rent debit/);
+    expect(out).toMatch(/officer lines always use\s+their own homes' weekly rents/);
+    expect(out).toMatch(/year to date\s+from 1 April/);
   });
 
   it("reads an .xlsx export, finding the sheets by their headers", async () => {
