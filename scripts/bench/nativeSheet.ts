@@ -1,4 +1,5 @@
 import { DEFAULT_AGE_BANDS, DEFAULT_TECHNICAL_WEEKS } from "../../core/kpi/monthlyReturn";
+import { reportingYearStart } from "../../core/kpi/reportingYear";
 import { DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE } from "../../core/trend/trend";
 import type { BenchData } from "./data";
 
@@ -29,8 +30,8 @@ const A = {
   account: "A", officer: "B", status: "C", benefit: "D", tenancy: "E", rent: "F", balance: "G", vulnerable: "H", benefitPending: "I", breathingSpace: "J",
   balP: "K", rentP: "L", inArrears: "M", band: "N", techP: "O", stage: "P", due: "Q",
 } as const;
-/** Transactions sheet: date, account, type, amount, then officer (looked up) and pence. */
-const T = { date: "A", account: "B", type: "C", amount: "D", officer: "E", pence: "F" } as const;
+/** Transactions sheet: date, account, type, amount, then officer and account status (looked up) and pence. */
+const T = { date: "A", account: "B", type: "C", amount: "D", officer: "E", pence: "F", status: "G" } as const;
 /** Voids sheet: property, start, end, weekly rent, officer, then rent lost in the period (pence). */
 const V = { officer: "E", lossP: "F" } as const;
 
@@ -38,6 +39,9 @@ const P_START = "Params!$A$1";
 const P_END = "Params!$B$1";
 const P_PERIOD = "Params!$C$1";
 const P_HORIZON = "Params!$D$1";
+/** 1 April starting the reporting year, and 1 when the transactions reach back to its first week (else the year to date is blank). */
+const P_YEAR_START = "Params!$F$1";
+const P_YTD_COVERED = "Params!$G$1";
 
 
 /** Stages the default policy reaches from arrears alone (no last action in the export), highest first, with the holds each one honours. */
@@ -78,7 +82,8 @@ export function buildNativeSheets(data: BenchData, options: NativeOptions = {}):
   const thresholds = [...DEFAULT_AGE_BANDS];
   const bands = thresholds.length + 2; // the bands, the top band, and "no weekly rent recorded"
 
-  const params: Cell[][] = [[data.periodStart, data.periodEnd, 7, DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE]];
+  const dateRange = `Transactions!$A$2:$A$${transactions.length + 1}`;
+  const params: Cell[][] = [[data.periodStart, data.periodEnd, 7, DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE, reportingYearStart(data.periodEnd), `=IF(OR(A1<=F1,MIN(${dateRange})<=F1+6),1,0)`]];
 
   // Band number 1..bands for a current account in arrears (0 otherwise), comparing pence as the core does;
   // the nested IFs test the highest threshold first: IF(K>=13L,4,IF(K>=8L,3,IF(K>=4L,2,1))).
@@ -123,11 +128,13 @@ export function buildNativeSheets(data: BenchData, options: NativeOptions = {}):
   // it grows with transactions × accounts (see BENCHMARKS.md), so the default hands the native
   // side the join for free: that flatters HyperFormula, it never flatters the core.
   const officerOf = new Map(accounts.map((a) => [a.account, a.officer]));
-  const txRows: Cell[][] = [["date", "account", "type", "amount", "officer", "pence"]];
+  const statusOf = new Map(accounts.map((a) => [a.account, a.status]));
+  const txRows: Cell[][] = [["date", "account", "type", "amount", "officer", "pence", "status"]];
   transactions.forEach((t, i) => {
     const r = i + 2;
     const officer = options.lookupOfficer ? `=VLOOKUP(B${r},Accounts!$A$2:$B$${n + 1},2,0)` : (officerOf.get(t.account) ?? null);
-    txRows.push([t.date, t.account, t.type, t.amount, officer, `=ROUND(D${r}*100,0)`]);
+    const status = options.lookupOfficer ? `=VLOOKUP(B${r},Accounts!$A$2:$C$${n + 1},3,0)` : (statusOf.get(t.account) ?? null);
+    txRows.push([t.date, t.account, t.type, t.amount, officer, `=ROUND(D${r}*100,0)`, status]);
   });
 
   const voidRows: Cell[][] = [["property", "void start", "void end", "weekly rent", "officer", "loss p"]];
@@ -164,14 +171,24 @@ export function buildNativeSheets(data: BenchData, options: NativeOptions = {}):
   const groups = [...officers, "team"];
   const totals: { key: string; f: (crit: (range: (c: string) => string, col: string) => string) => string }[] = [];
   const inPeriod = `${txRange(T.date)},">="&${P_START},${txRange(T.date)},"<="&${P_END}`;
-  const txSum = (type: string) => (crit: (range: (c: string) => string, col: string) => string) =>
-    `SUMIFS(${txRange(T.pence)},${txRange(T.type)},"${type}",${inPeriod}${crit(txRange, T.officer)})`;
+  const inYear = `${txRange(T.date)},">="&${P_YEAR_START},${txRange(T.date)},"<="&${P_END}`;
+  const txSum = (type: string, when = inPeriod, extra = "") => (crit: (range: (c: string) => string, col: string) => string) =>
+    `SUMIFS(${txRange(T.pence)},${txRange(T.type)},"${type}",${when}${extra}${crit(txRange, T.officer)})`;
+  // Money in: payments, HB, UC and DHP credits (negative amounts), less refunds paid out (positive).
+  const collected = (when: string) => (k: (range: (c: string) => string, col: string) => string) =>
+    ["payment", "hb", "uc", "dhp", "refund"].map((type) => `-${txSum(type, when)(k)}`).join("");
   totals.push({ key: "currentAccounts", f: (k) => `COUNTIFS(${accRange(A.status)},"current"${k(accRange, A.officer)})` });
   totals.push({ key: "rentDue", f: (k) => txSum("rent")(k) });
-  totals.push({ key: "collected", f: (k) => `-${txSum("payment")(k)}-${txSum("hb")(k)}-${txSum("uc")(k)}-${txSum("refund")(k)}` });
+  totals.push({ key: "collected", f: collected(inPeriod) });
+  totals.push({ key: "dhp", f: (k) => `-${txSum("dhp")(k)}` });
+  totals.push({ key: "ytdRentDue", f: (k) => txSum("rent", inYear)(k) });
+  totals.push({ key: "ytdCollected", f: collected(inYear) });
   totals.push({ key: "writeoffs", f: (k) => `-${txSum("writeoff")(k)}` });
+  totals.push({ key: "formerWriteoffs", f: (k) => `-${txSum("writeoff", inPeriod, `,${txRange(T.status)},"former"`)(k)}` });
   totals.push({ key: "voidLoss", f: (k) => `SUMIFS(${voidRange(V.lossP)},${voidRange("A")},"<>"${k(voidRange, V.officer)})` });
-  totals.push({ key: "annualDebit", f: (k) => `SUMIFS(${accRange(A.rentP)},${accRange(A.status)},"<>former"${k(accRange, A.officer)})*52` });
+  totals.push({ key: "currentWeeklyRent", f: (k) => `SUMIFS(${accRange(A.rentP)},${accRange(A.status)},"current"${k(accRange, A.officer)})` });
+  // Default void treatment (net): the annual debit is current homes only, as the collection rate's rent due leaves empty homes out.
+  totals.push({ key: "annualDebit", f: (k) => `SUMIFS(${accRange(A.rentP)},${accRange(A.status)},"current"${k(accRange, A.officer)})*52` });
   totals.push({ key: "currentArrears", f: (k) => `SUMIFS(${accRange(A.balP)},${accRange(A.inArrears)},1${k(accRange, A.officer)})` });
   totals.push({ key: "formerArrears", f: (k) => `SUMIFS(${accRange(A.balP)},${accRange(A.status)},"former",${accRange(A.balP)},">0"${k(accRange, A.officer)})` });
   totals.push({ key: "accountsInArrears", f: (k) => `COUNTIFS(${accRange(A.inArrears)},1${k(accRange, A.officer)})` });
@@ -192,11 +209,19 @@ export function buildNativeSheets(data: BenchData, options: NativeOptions = {}):
   const ratio = (num: (r: number) => string, den: (r: number) => string) => (r: number) => `=IF(${den(r)}=0,"",ROUND(${num(r)}/(${den(r)})*100,2))`;
   const cell = (key: string) => (r: number) => at(key, r);
   const gross = (r: number) => `(${at("currentArrears", r)}+${at("formerArrears", r)})`;
+  // Rent due under a quarter of the current weekly rents over the same days: the rate is blank (a part month), as in the core.
+  const rentDueRate = (num: string, due: string, from: string) => (r: number) =>
+    `=IF(${at(due, r)}=0,"",IF(${at(due, r)}*28<${at("currentWeeklyRent", r)}*(${P_END}-${from}+1),"",ROUND(${at(num, r)}/${at(due, r)}*100,2)))`;
+  const ytd = (f: (r: number) => string) => (r: number) => `=IF(${P_YTD_COVERED}=0,"",${f(r).slice(1)})`;
   const kpis: [string, (r: number) => string][] = [
     ["rent_due", money("rentDue")],
     ["rent_collected", money("collected")],
-    ["collection_rate_arc", ratio(cell("collected"), cell("rentDue"))],
-    ["collection_rate_excl_bf", ratio(cell("collected"), cell("rentDue"))],
+    ["dhp_collected", money("dhp")],
+    ["collection_rate_arc", rentDueRate("collected", "rentDue", P_START)],
+    ["collection_rate_excl_bf", rentDueRate("collected", "rentDue", P_START)],
+    ["ytd_rent_due", ytd(money("ytdRentDue"))],
+    ["ytd_rent_collected", ytd(money("ytdCollected"))],
+    ["ytd_collection_rate_arc", ytd(rentDueRate("ytdCollected", "ytdRentDue", P_YEAR_START))],
     ["current_arrears", money("currentArrears")],
     ["current_arrears_pct", ratio(cell("currentArrears"), cell("annualDebit"))],
     ["former_arrears", money("formerArrears")],
@@ -206,7 +231,9 @@ export function buildNativeSheets(data: BenchData, options: NativeOptions = {}):
     ["void_loss", money("voidLoss")],
     ["void_loss_pct", ratio(cell("voidLoss"), (r) => `${at("rentDue", r)}+${at("voidLoss", r)}`)],
     ["writeoffs", money("writeoffs")],
-    ["writeoffs_pct", ratio(cell("writeoffs"), cell("rentDue"))],
+    ["former_writeoffs", money("formerWriteoffs")],
+    ["former_writeoffs_pct", ratio(cell("formerWriteoffs"), cell("annualDebit"))],
+    ["writeoffs_pct_of_rent_due", rentDueRate("writeoffs", "rentDue", P_START)],
     ["current_accounts", count("currentAccounts")],
     ["accounts_in_arrears", count("accountsInArrears")],
     ["accounts_in_arrears_pct", ratio(cell("accountsInArrears"), cell("currentAccounts"))],

@@ -24,7 +24,7 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
   const nT = transactions.length;
   const nV = voids.length;
 
-  // Layout: accounts A..N, account helpers P..S; transactions V..Z, helpers AA..AB; voids AD..AH, helpers AI..AJ;
+  // Layout: accounts A..N, account helpers P..S; transactions V..Z, helpers AA..AC; voids AD..AH, helpers AI..AJ;
   // native figures in AL..AM; ARREARS.RETURN spills from AO; BYOFFICER from AW; AGEING from BR; KPI cells in BZ.
   const height = Math.max(nA, nT, nV, 60);
   // The ARREARS formulas go below every table: the engine sizes a spill when it parses the formula, and it parses row by row.
@@ -49,6 +49,7 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
     const row = r + 1;
     sheet[r][26] = `=ROUND(Y${row}*100,0)`; // AA: amount in pence
     sheet[r][27] = `=IFERROR(VLOOKUP(W${row},$A$2:$E$${nA},5,0),"(not in accounts table)")`; // AB: officer
+    sheet[r][28] = `=IFERROR(VLOOKUP(W${row},$A$2:$C$${nA},3,0),"")`; // AC: account status at period end
   }
   for (let r = 1; r < nV; r++) {
     const row = r + 1;
@@ -60,11 +61,15 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
   const P = A(15);
   const native: [string, string][] = [
     ["rentDue", `=${sumType("rent")}`],
-    ["collected", `=-(${sumType("payment")}+${sumType("hb")}+${sumType("uc")}+${sumType("refund")})`],
+    ["collected", `=-(${sumType("payment")}+${sumType("hb")}+${sumType("uc")}+${sumType("dhp")}+${sumType("refund")})`],
     ["writeoffs", `=-${sumType("writeoff")}`],
+    // Write-offs on accounts whose status at period end is former: the status looked up beside each transaction (AC).
+    ["formerWriteoffs", `=-SUMIFS(${T(5)},${T(2)},"writeoff",$AC$2:$AC$${nT},"former",${inPeriod})`],
     ["current", `=SUMIFS(${P},${A(2)},"current",${P},">0")`],
     ["former", `=SUMIFS(${P},${A(2)},"former",${P},">0")`],
-    ["annual", `=(SUMIFS(${A(16)},${A(2)},"current")+SUMIFS(${A(16)},${A(2)},"void"))*52`],
+    // Default void treatment (net): current homes only, as the collection rate's rent due.
+    ["annual", `=SUMIFS(${A(16)},${A(2)},"current")*52`],
+    ["annualGross", `=(SUMIFS(${A(16)},${A(2)},"current")+SUMIFS(${A(16)},${A(2)},"void"))*52`],
     ["voidLoss", `=SUM($AJ$2:$AJ$${nV})`],
     ["currentCount", `=COUNTIFS(${A(2)},"current")`],
     ["inArrears", `=COUNTIFS(${A(2)},"current",${P},">0")`],
@@ -91,6 +96,7 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
   sheet[0][75] = "void treatment"; // BX1:BY1, an options range
   sheet[0][76] = "gross";
   sheet[S + 2][77] = `=ARREARS.KPI("collection_rate_arc",${tables},$BX$1:$BY$1,${voidsRange})`;
+  sheet[S + 3][77] = `=ARREARS.KPI("gross_arrears_pct",${tables},$BX$1:$BY$1,${voidsRange})`;
 
   const hf = buildEngine(sheet);
   afterAll(() => hf.destroy());
@@ -145,7 +151,13 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
     expect(spilled.get("former_arrears_pct")).toBe(pct(n("former"), n("annual")));
     expect(spilled.get("gross_arrears_pct")).toBe(pct(n("current") + n("former"), n("annual")));
     expect(spilled.get("void_loss_pct")).toBe(pct(n("voidLoss"), n("rentDue") + n("voidLoss")));
-    expect(spilled.get("writeoffs_pct")).toBe(pct(n("writeoffs"), n("rentDue")));
+    expect(spilled.get("writeoffs_pct_of_rent_due")).toBe(pct(n("writeoffs"), n("rentDue")));
+    expect(money("former_writeoffs")).toBe(n("formerWriteoffs"));
+    expect(spilled.get("former_writeoffs_pct")).toBe(pct(n("formerWriteoffs"), n("annual")));
+    // The period starts on 1 April, so the year to date is the month.
+    expect(money("ytd_rent_due")).toBe(n("rentDue"));
+    expect(money("ytd_rent_collected")).toBe(n("collected"));
+    expect(spilled.get("ytd_collection_rate_arc")).toBe(pct(n("collected"), n("rentDue")));
     expect(spilled.get("current_accounts")).toBe(n("currentCount"));
     expect(spilled.get("accounts_in_arrears")).toBe(n("inArrears"));
     expect(spilled.get("accounts_in_arrears_pct")).toBe(pct(n("inArrears"), n("currentCount")));
@@ -193,5 +205,8 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
     // Gross void treatment: collected ÷ (rent due + void loss).
     expect(out(2, 77)).toBe(pct(n("collected"), n("rentDue") + n("voidLoss")));
     expect(out(2, 77)).not.toBe(out(0, 77));
+    // The same setting moves Indicator 27's base: (current + former) ÷ (current + empty homes' weekly rents × 52).
+    expect(out(3, 77)).toBe(pct(n("current") + n("former"), n("annualGross")));
+    expect(out(3, 77)).not.toBe(spilled.get("gross_arrears_pct"));
   });
 });
