@@ -19,6 +19,9 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
   const t = teamExportTables(exp);
   const accounts = t.accounts; // 14 columns, A..N
   const transactions = serials(t.transactions, [0]); // 5 columns
+  // The generated month has few former-tenant write-offs; add one of £12.34 on the first former account so that figure is not trivially nil.
+  const formerAccount = accounts.find((r) => r[2] === "former")![0];
+  transactions.push([END, formerAccount, "writeoff", -12.34, null]);
   const voids = serials(t.voids, [1, 2]); // 5 columns
   const nA = accounts.length;
   const nT = transactions.length;
