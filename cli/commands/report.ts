@@ -255,7 +255,14 @@ function workbook(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy
     name: "By officer",
     freezeHeader: true,
     columnWidths: [26, ...head.map(() => 16)],
-    rows: [["Officer", ...head].map((h) => ({ value: h, bold: true, wrap: true })), ...ret.byOfficer.map((o) => officerLine(o.officer, o.kpis)), officerLine("Team total", ret.kpis).map((c, i) => (i === 0 ? bold(c as string) : c))],
+    rows: [
+      ["Officer", ...head].map((h) => ({ value: h, bold: true, wrap: true })),
+      ...ret.byOfficer.map((o) => officerLine(o.officer, o.kpis)),
+      officerLine("Team total", ret.kpis).map((c, i) => (i === 0 ? bold(c as string) : c)),
+      ...(ret.options.annualRentDebit == null
+        ? []
+        : [[], [`% of annual rent debit: the team total divides by the £${ret.options.annualRentDebit.toFixed(2)} given; each officer's line by the annual rent debit of that officer's own homes.`]]),
+    ],
   };
   const ageing: OutSheet = {
     name: "Ageing",

@@ -111,7 +111,8 @@ export const KPI_DEFINITIONS = [
     unit: "money",
     definition: "Discretionary Housing Payments paid to the landlord, dated in the period. Rental income like HB and UC: counted in rent collected, shown here on its own line.",
     basis: "transactions in period",
-    source: "Sector practice: DHP paid direct is rent collected (Sector Scorecard collection rate: tenant cash + HB + UC + DHP); SHR COVID-19 returns counted UC, HB and DHP paid directly to the landlord as rental income",
+    source:
+      "Scottish Housing Regulator, letter to landlords on the COVID-19 quarterly returns 2021/22 ('rental income from Universal Credit, Housing Benefit or Discretionary Housing Payments paid directly to the landlord'); England/Wales sector practice counts DHP in rent collected",
     confidence: "published shape",
     numerator: (t) => t.dhpCredits,
     denominator: null,
@@ -235,7 +236,7 @@ export const KPI_DEFINITIONS = [
     unit: "percent",
     definition: `Gross rent arrears ÷ rent due for the year × 100. For a monthly return the year's rent due is the annual rent debit: ${ANNUAL_DEBIT_NOTE}. ${VOID_TREATMENT_NOTE}.`,
     basis: "balances at period end",
-    source: `${SHR_ARC}, Indicator 27 (at 31 March; 'rent due for the reporting year', the phrase Indicator 26 uses); applied at period end`,
+    source: `${SHR_ARC}, Indicator 27 (at 31 March, as a percentage of rent due for the reporting year: the base of Indicator 26); applied at period end`,
     confidence: "published shape",
     numerator: (t) => t.currentArrears + t.formerArrears,
     denominator: "annual rent debit",
