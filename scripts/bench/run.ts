@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { KPI_DEFINITIONS } from "../../core/kpi/definitions";
 import { isFailure, plan, type CaseOutcome, type CaseResult, type CaseSpec } from "./cases";
 import { consoleTable, machineFacts, markdownTable, tableRows, TARGETS } from "./report";
 import { runCase } from "./runner";
@@ -104,7 +105,7 @@ Runs: core ${runsLine("core", "team")} (10×: ${runsLine("core", "10x")}); Hyper
 
 ## What each case computes
 
-- **Core**: the core as shipped (\`lib/core\`, compiled by \`npm run build:cli\`, what \`arrears\` runs): \`monthlyReturn\` (all ${"23"} KPIs for the team and for each officer, the age-band rows, the ageing table), \`escalationsOf\` judged at period end with \`withBalanceTrend\` (the 13-week trend the report prints beside each account), and \`trendOfAccounts\` over every account's 52 weekly balances against their dates with each account's weekly rent: what \`arrears report\` plus ARREARS.TREND compute.
+- **Core**: the core as shipped (\`lib/core\`, compiled by \`npm run build:cli\`, what \`arrears\` runs): \`monthlyReturn\` (all ${KPI_DEFINITIONS.length} KPIs for the team and for each officer, the age-band rows, the ageing table), \`escalationsOf\` judged at period end with \`withBalanceTrend\` (the 13-week trend the report prints beside each account), and \`trendOfAccounts\` over every account's 52 weekly balances against their dates with each account's weekly rent: what \`arrears report\` plus ARREARS.TREND compute.
 - **Native formulas**: the same month as a workbook of native formulas, built and fully calculated by HyperFormula ${hfVersion()}: per-row helper columns (balance and rent in pence, in-arrears flag, age band, technical arrears, escalation stage and due flag with its holds) then COUNTIFS/SUMIFS per officer over the accounts, transactions (by type, dated in the period) and voids tables, the KPI ratios with ROUND, and per account SLOPE, AVERAGE and COUNTIF over the 52 balances. HyperFormula has no FORECAST, so the projection is FORECAST's definition written out: AVERAGE(y) + SLOPE(y, x) × (x₀ − AVERAGE(x)). Its time is building the workbook and calculating every formula, what Excel does when the export is pasted in.
 - **Adapter**: the shipped \`trendOfAccounts\` on the 17,000 × 52 grid, against the built ARREARS.TREND (dist/functions.js from \`npm run build\`, run in this process with a stub CustomFunctions global, as Excel's runtime runs it) given the grid as one 2-D array, and ARREARS.TREND called 17,000 times with one row each. The adapter rows are checked against the core's, figure for figure.
 
@@ -112,7 +113,7 @@ Runs: core ${runsLine("core", "team")} (10×: ${runsLine("core", "10x")}); Hyper
 
 ${agreementText}
 
-What the native sheet covers: every monthly-return KPI for the team and each officer (rent due and collected, both collection rates, current/former/gross arrears and their % of the annual rent debit, void loss and %, write-offs and %, counts and % in arrears, UC counts, arrears and share, technical arrears and current arrears excluding them), the age-band count and £ rows, the ageing table (counts, £, both %, UC counts and £), each account's escalation stage and due flag under the default policy, and each account's trend (slope per period, direction, projected balance, weeks owed, periods in arrears). Not covered natively: the escalation list's reason and next-action text, the 13-week trend beside it, and the KPI definitions and notes (text the core attaches; nothing to calculate). The native stage formula covers the default policy as exported (no last action recorded, so the day-count court and warrant rules cannot apply); a policy with last actions would need more columns.
+What the native sheet covers: every monthly-return KPI for the team and each officer (rent due and collected, DHP, both collection rates, the year to date, current/former/gross arrears and their % of the annual rent debit, void loss and %, write-offs, former-tenant write-offs and their % of the annual rent debit, all write-offs as % of rent due, counts and % in arrears, UC counts, arrears and share, technical arrears and current arrears excluding them), the age-band count and £ rows, the ageing table (counts, £, both %, UC counts and £), each account's escalation stage and due flag under the default policy, and each account's trend (slope per period, direction, projected balance, weeks owed, periods in arrears). Not covered natively: the escalation list's reason and next-action text, the 13-week trend beside it, and the KPI definitions and notes (text the core attaches; nothing to calculate). The native stage formula covers the default policy as exported (no last action recorded, so the day-count court and warrant rules cannot apply); a policy with last actions would need more columns.
 
 Rounding follows Excel's ROUND throughout the core: money, percentages, weeks owed and slopes are rounded to 2 dp with halves away from zero, so a credit of exactly −1.625 weeks is −1.63 in both.
 
