@@ -70,7 +70,7 @@ const GATESHEAD_MI = "Gateshead Council arrears policy s8.3 (management informat
 
 /** Annual rent debit used by the "% of annual rent debit" KPIs, stated once. */
 export const ANNUAL_DEBIT_NOTE =
-  "annual rent debit = weekly rent × weeks per year (52 unless set) of every current tenancy, plus every empty home when voidTreatment is 'gross' (the setting that also decides the collection rate's rent due); a given annual rent debit replaces it in the team figure, while each officer's line divides by the debit of that officer's own homes";
+  "annual rent debit = weekly rent × weeks per year (52 unless set) of every current tenancy, plus every empty home in the accounts table (status void) when voidTreatment is 'gross' (the setting that also decides the collection rate's rent due); a given annual rent debit replaces it in the team figure, while each officer's line divides by the debit of that officer's own homes";
 
 /** How "rent due" treats empty homes, stated once for Indicators 26 and 27 alike. */
 export const VOID_TREATMENT_NOTE =
