@@ -22,6 +22,9 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
   // The generated month has few former-tenant write-offs; add one of £12.34 on the first former account so that figure is not trivially nil.
   const formerAccount = accounts.find((r) => r[2] === "former")![0];
   transactions.push([END, formerAccount, "writeoff", -12.34, null]);
+  // Nor does it hold a Discretionary Housing Payment: add one of £15.50 on the first current account.
+  const currentAccount = accounts.find((r) => r[2] === "current")![0];
+  transactions.push([END - 3, currentAccount, "dhp", -15.5, "Council"]);
   const voids = serials(t.voids, [1, 2]); // 5 columns
   const nA = accounts.length;
   const nT = transactions.length;
@@ -66,6 +69,7 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
     ["rentDue", `=${sumType("rent")}`],
     ["collected", `=-(${sumType("payment")}+${sumType("hb")}+${sumType("uc")}+${sumType("dhp")}+${sumType("refund")})`],
     ["writeoffs", `=-${sumType("writeoff")}`],
+    ["dhp", `=-${sumType("dhp")}`],
     // Write-offs on accounts whose status at period end is former: the status looked up beside each transaction (AC).
     ["formerWriteoffs", `=-SUMIFS(${T(5)},${T(2)},"writeoff",$AC$2:$AC$${nT},"former",${inPeriod})`],
     ["current", `=SUMIFS(${P},${A(2)},"current",${P},">0")`],
@@ -159,6 +163,8 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
     expect(spilled.get("void_loss_pct")).toBe(pct(n("voidLoss"), n("rentDue") + n("voidLoss")));
     expect(spilled.get("writeoffs_pct_of_rent_due")).toBe(pct(n("writeoffs"), n("rentDue")));
     expect(money("former_writeoffs")).toBe(n("formerWriteoffs"));
+    expect(money("dhp_collected")).toBe(n("dhp"));
+    expect(n("dhp")).toBe(1550);
     expect(spilled.get("former_writeoffs_pct")).toBe(pct(n("formerWriteoffs"), n("annual")));
     // The period starts on 1 April, so the year to date is the month.
     expect(money("ytd_rent_due")).toBe(n("rentDue"));
@@ -195,7 +201,7 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
       const officer = out(r, 48) as string;
       // Native per-officer figures computed in the same engine, in a spare column.
       const at = { sheet: 0, col: 90, row: S + r };
-      hf.setCellContents(at, [[`=SUMIFS(${T(5)},${T(2)},"rent",$AB$2:$AB$${nT},"${officer}",${inPeriod})`, `=SUMIFS(${P},${A(2)},"current",${P},">0",${A(4)},"${officer}")`, `=-(SUMIFS(${T(5)},${T(2)},"payment",$AB$2:$AB$${nT},"${officer}",${inPeriod})+SUMIFS(${T(5)},${T(2)},"hb",$AB$2:$AB$${nT},"${officer}",${inPeriod})+SUMIFS(${T(5)},${T(2)},"uc",$AB$2:$AB$${nT},"${officer}",${inPeriod})+SUMIFS(${T(5)},${T(2)},"refund",$AB$2:$AB$${nT},"${officer}",${inPeriod}))`]]);
+      hf.setCellContents(at, [[`=SUMIFS(${T(5)},${T(2)},"rent",$AB$2:$AB$${nT},"${officer}",${inPeriod})`, `=SUMIFS(${P},${A(2)},"current",${P},">0",${A(4)},"${officer}")`, `=-(SUMIFS(${T(5)},${T(2)},"payment",$AB$2:$AB$${nT},"${officer}",${inPeriod})+SUMIFS(${T(5)},${T(2)},"hb",$AB$2:$AB$${nT},"${officer}",${inPeriod})+SUMIFS(${T(5)},${T(2)},"uc",$AB$2:$AB$${nT},"${officer}",${inPeriod})+SUMIFS(${T(5)},${T(2)},"dhp",$AB$2:$AB$${nT},"${officer}",${inPeriod})+SUMIFS(${T(5)},${T(2)},"refund",$AB$2:$AB$${nT},"${officer}",${inPeriod}))`]]);
       expect(Math.round((out(r, 48 + iRent) as number) * 100)).toBe(out(r, 90));
       expect(Math.round((out(r, 48 + iArrears) as number) * 100)).toBe(out(r, 91));
       expect(Math.round((out(r, 48 + iCollected) as number) * 100)).toBe(out(r, 92));
