@@ -115,7 +115,7 @@ export function childrenByBirth(h: Pick<Household, "children">, date: Date, rule
           const c = unknown[0];
           throw new ArrearsInputError(
             `children.${c.n - 1}.bornBefore2017`,
-            `child ${c.n} is ${c.child.age} on ${isoDay(date)}, so may have been born either side of 6 April 2017, and that changes the award: say whether they were born before 6 April 2017 ("born before 2017" yes or no)`,
+            `child ${c.n} is ${c.child.age} on ${isoDay(date)}, so may have been born either side of 6 April 2017, and that changes the award: say which (e.g. ${c.child.age} pre2017 or ${c.child.age} post2017, or "born before 2017" yes or no)`,
           );
         }
       }

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Readable } from "node:stream";
+import { hb as excelHb, uc as excelUc } from "../../addin/functions/benefits";
 import { main } from "../../cli/main";
 import { estimateHousingBenefit, estimateUniversalCredit } from "../../core/benefits";
 
@@ -66,6 +67,10 @@ describe("arrears uc / arrears hb", () => {
     const h = { adults: [{ age: 40, earnings: 200 }], rent: { amount: 98.5, period: "week" }, bedrooms: 1, taxYear: "2026-27" };
     expect(JSON.parse((await run(["hb", "--summary"], JSON.stringify(h))).out).award).toBe(33.86);
     expect(JSON.parse((await run(["uc", "--summary"], JSON.stringify(h))).out).award).toBe(741.73);
+    // The same household typed into the worksheet functions.
+    const none = null as never;
+    expect(excelHb([[40]], none, 98.5, "week", 1, [[200]], none, none, "2026-27")).toEqual([[33.86]]);
+    expect(excelUc([[40]], none, 98.5, "week", 1, [[200]], none, none, "2026-27")).toEqual([[741.73]]);
   });
 
   it("takes a rent without a period as weekly", async () => {

@@ -164,7 +164,7 @@ describe("the same household gives the same figure in Excel as in core and the C
       ["Rent", 100], ["Bedrooms", 2], ["Tax year", "2025-26"]];
     expect(uc(form)).toEqual([[1465.28]]);
     expect(messageOf(uc([[35]], [[8]], 100, "week", 2, n, n, n, "2025-26"))).toBe(
-      'ARREARS.UC: child 1 is 8 on 2025-04-14, so may have been born either side of 6 April 2017, and that changes the award: say whether they were born before 6 April 2017 ("born before 2017" yes or no)',
+      'ARREARS.UC: child 1 is 8 on 2025-04-14, so may have been born either side of 6 April 2017, and that changes the award: say which (e.g. 8 pre2017 or 8 post2017, or "born before 2017" yes or no)',
     );
     // "before" once read as B (a boy) with the rest ignored: now refused.
     expect(messageOf(uc([[35]], [["8 before"]], 100, "week", 2, n, n, n, "2025-26"))).toMatch(/^ARREARS.UC: child ages must be numbers, or with sex like 12F or 12M, and pre2017 or post2017/);

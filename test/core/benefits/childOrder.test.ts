@@ -73,7 +73,7 @@ describe("child order: by date of birth, whatever order the children are listed 
     // An only child of 8: the first-child rate is 339.00 if born before 6 April 2017, 292.81 if not.
     const e = errorOf(() => estimateUniversalCredit(lone([{ age: 8 }], 2), opts));
     expect(e.field).toBe("children.0.bornBefore2017");
-    expect(e.message).toBe('child 1 is 8 on 2025-04-14, so may have been born either side of 6 April 2017, and that changes the award: say whether they were born before 6 April 2017 ("born before 2017" yes or no)');
+    expect(e.message).toBe('child 1 is 8 on 2025-04-14, so may have been born either side of 6 April 2017, and that changes the award: say which (e.g. 8 pre2017 or 8 post2017, or "born before 2017" yes or no)');
   });
 
   it("does not ask when the answer makes no difference, and says so", () => {
