@@ -112,7 +112,7 @@ export const NonDependantSchema = strict({
   esaMainPhase: flag("non-dependant ESA main phase").optional(),
   /**
    * A label shared by two non-dependants who are a couple: they share one bedroom (UC Sch 4
-   * para 9; HB reg B13(5)(a)), and HB makes one deduction for the couple, on their joint gross
+   * paras 8-12; HB reg B13(5)(a)), and HB makes one deduction for the couple, on their joint gross
    * income, the higher of the two (reg 74(3)-(4)). UC still takes a contribution from each (Sch 4 para 13).
    */
   couple: z.union([z.string().trim().min(1, { error: "non-dependant couple must be a label such as A, or blank" }), z.number()], { error: "non-dependant couple must be a label such as A" }).optional(),

@@ -4,7 +4,7 @@ import type { Household, NonDependant } from "./household";
 /**
  * Non-dependants as the rules count them: each person on their own, except that two marked
  * with the same `couple` label are a couple. A couple shares one bedroom (UC Regs Sch 4
- * para 9; HB Regs reg B13(5)(a)) and, in HB, has one deduction on their joint gross income
+ * paras 8-12; HB Regs reg B13(5)(a)) and, in HB, has one deduction on their joint gross income
  * (reg 74(3)-(4)). In UC each member still makes a housing cost contribution (Sch 4 para 13:
  * "in respect of each non-dependant").
  */

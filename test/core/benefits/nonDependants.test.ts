@@ -28,7 +28,7 @@ function errorOf(fn: () => unknown): ArrearsInputError {
 describe("a non-dependant couple", () => {
   const couple = [{ age: 30, grossWeeklyIncome: 200, couple: "A" }, { age: 28, grossWeeklyIncome: 150, couple: "A" }];
 
-  it("shares one bedroom (UC Sch 4 para 9; HB reg B13(5)(a))", () => {
+  it("shares one bedroom (UC Sch 4 paras 8-12; HB reg B13(5)(a))", () => {
     const count = countBedrooms(HouseholdSchema.parse(withNonDeps(couple, 120, 2)));
     expect(count.needed).toBe(2);
     expect(count.lines).toEqual(["1 bedroom for the claimant", "1 bedroom for non-dependants 1 and 2 (a couple, aged 30 and 28)"]);
