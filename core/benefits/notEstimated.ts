@@ -34,5 +34,11 @@ function list(items: readonly string[]): string {
  * @param benefit "uc" or "hb".
  */
 export function notEstimatedNote(benefit: "uc" | "hb"): string {
-  return `Not estimated: ${list(NOT_ESTIMATED.common)}. Also not estimated for ${benefit.toUpperCase()}: ${list(NOT_ESTIMATED[benefit])}.`;
+  return NOTES[benefit];
 }
+
+// Built once: every estimate in a caseload ends with the same note.
+const NOTES = {
+  uc: `Not estimated: ${list(NOT_ESTIMATED.common)}. Also not estimated for UC: ${list(NOT_ESTIMATED.uc)}.`,
+  hb: `Not estimated: ${list(NOT_ESTIMATED.common)}. Also not estimated for HB: ${list(NOT_ESTIMATED.hb)}.`,
+};
