@@ -85,7 +85,8 @@ function computeUc(h: Household, rates: RatesYear, date: Date): UniversalCreditE
   const src = (f: Parameters<typeof sourceOf>[1]) => sourceOf(rates, f);
   const incomePeriod = h.incomePeriod ?? "month";
   const couple = h.adults.length === 2;
-  const children = childrenByBirth(h, date, { twoChildLimit: uc.twoChildLimit.value, firstChildHigher: true });
+  const childRules = { twoChildLimit: uc.twoChildLimit.value, firstChildHigher: true };
+  const children = childrenByBirth(h, date, childRules);
   const pensionAges = h.adults.map((a) => isPensionAge(a, rates));
 
   // Housing costs element first: the work allowance depends on whether there is one.
@@ -123,10 +124,10 @@ function computeUc(h: Household, rates: RatesYear, date: Date): UniversalCreditE
   b.line("standardAllowance", "add", `Standard allowance (${couple ? "couple" : "single"}, ${anyOver25 ? (couple ? "one or both 25 or over" : "25 or over") : couple ? "both under 25" : "under 25"})`, pence(sa), src(sa));
   let maximum = pence(sa);
 
-  // Child elements, eldest first; the two-child limit as in force on the date (reg 24A).
+  // Child elements in birth order (reg 24B); the two-child limit as in force on the date (reg 24A).
   children.forEach(({ child, n, bornBefore2017: born, assumed }, order) => {
     if (assumed) b.note(`Child ${n} (aged ${child.age}) may have been born either side of 6 April 2017; it makes no difference to the award, and the breakdown takes them as born on or after it.`);
-    if (!childAmountPayable(order, born, child, { twoChildLimit: uc.twoChildLimit.value, firstChildHigher: true })) {
+    if (!childAmountPayable(order, born, child, childRules)) {
       b.line("childElement", "add", `Child element, child ${n} (aged ${child.age}): none (two-child limit: third or later child born on or after 6 April 2017)`, 0, rates.sources[uc.twoChildLimit.source]);
     } else {
       const rate = order === 0 && born ? uc.childFirstBornBefore2017 : uc.child;
