@@ -155,4 +155,21 @@ describe("benefit estimates: properties", () => {
       { numRuns: 300 },
     );
   });
+
+  it("gives the same award whatever order the non-dependants are listed in, couples included", () => {
+    const person = fc.record({ age: fc.integer({ min: 16, max: 70 }), grossWeeklyIncome: pounds(700), outOfWorkBenefit: fc.boolean(), esaMainPhase: fc.boolean() }, { requiredKeys: ["age"] });
+    const people = fc.tuple(fc.array(person, { maxLength: 3 }), fc.option(fc.tuple(person, person), { nil: undefined })).map(([singles, pair]) => [
+      ...singles.map((p) => ({ ...p, ...(p.esaMainPhase ? { outOfWorkBenefit: true } : {}) })),
+      ...(pair ? pair.map((p) => ({ ...p, esaMainPhase: false, couple: "A" })) : []),
+    ]);
+    fc.assert(
+      fc.property(household, people, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 5, maxLength: 5 }), (h, nonDependants, keys) => {
+        const listed = { ...h, nonDependants };
+        const shuffled = { ...h, nonDependants: nonDependants.map((p, i) => ({ p, k: keys[i] })).sort((a, b) => a.k - b.k).map((x) => x.p) };
+        expect(estimateUniversalCredit(shuffled, opts).award).toBe(estimateUniversalCredit(listed, opts).award);
+        expect(estimateHousingBenefit(shuffled, opts).award).toBe(estimateHousingBenefit(listed, opts).award);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
