@@ -89,6 +89,7 @@ const PERSON: Record<"adult" | "child" | "nondep", Record<string, PersonField>> 
     age: ["age", num], income: ["grossWeeklyIncome", num], grossweeklyincome: ["grossWeeklyIncome", num], works16hours: ["works16Hours", bool],
     pensioncredit: ["pensionCredit", bool], disability: ["disability", (_, v) => text(v)], carersallowance: ["carersAllowance", bool],
     childunder5: ["childUnder5", bool], outofworkbenefit: ["outOfWorkBenefit", bool], exempt: ["exempt", bool],
+    esamainphase: ["esaMainPhase", bool], couple: ["couple", (_, v) => text(v)],
   },
 };
 
@@ -159,14 +160,24 @@ export interface PositionalHousehold {
   taxYear?: unknown;
 }
 
-/** Reads a child's age as typed: 7, "7", or with sex "12F", "12 M", "F12" (G/B also read as girl/boy). */
-export function childFromCell(cell: Cell, position: number): { age: number; sex?: "F" | "M" } {
+const SEX_WORDS: Record<string, "F" | "M"> = { F: "F", G: "F", GIRL: "F", FEMALE: "F", M: "M", B: "M", BOY: "M", MALE: "M" };
+
+/**
+ * Reads a child's age as typed: 7, "7", with sex "12F", "12 M", "F12", "12 girl" (G/B read as
+ * girl/boy), and optionally whether born before 6 April 2017: "8F pre2017" or "8F post2017"
+ * (also "pre-2017", "post 2017"). Anything else is refused, never half-read.
+ */
+export function childFromCell(cell: Cell, position: number): { age: number; sex?: "F" | "M"; bornBefore2017?: boolean } {
   if (typeof cell === "number") return { age: cell };
   const t = String(cell).trim().toUpperCase();
-  const m = /^([FMGB])?\s*(\d{1,2})\s*([FMGB])?[A-Z]*$/.exec(t);
-  if (!m || (m[1] && m[3])) throw new ArrearsInputError("childAges", `child ages must be numbers, or with sex like 12F or 12M: child ${position} is ${describeValue(cell)}`);
-  const s = m[1] ?? m[3];
-  return { age: Number(m[2]), ...(s ? { sex: s === "F" || s === "G" ? "F" : "M" } : {}) };
+  const m = /^([A-Z]*)\s*(\d{1,2})\s*([A-Z]*)\s*(?:(PRE|POST)[\s-]*2017)?$/.exec(t);
+  const before = m?.[1] ? SEX_WORDS[m[1]] : undefined;
+  const after = m?.[3] ? SEX_WORDS[m[3]] : undefined;
+  if (!m || (m[1] && !before) || (m[3] && !after) || (before && after)) {
+    throw new ArrearsInputError("childAges", `child ages must be numbers, or with sex like 12F or 12M, and pre2017 or post2017 for born before or after 6 April 2017 (8F pre2017): child ${position} is ${describeValue(cell)}`);
+  }
+  const sex = before ?? after;
+  return { age: Number(m[2]), ...(sex ? { sex } : {}), ...(m[4] ? { bornBefore2017: m[4] === "PRE" } : {}) };
 }
 
 function scalar(value: unknown): Cell {
@@ -191,18 +202,34 @@ export function flagArg(value: unknown, field: string): boolean {
   return isBlank(v) ? false : bool(field, v);
 }
 
-/** Reads non-dependants: one per row, age then optionally gross weekly income; or a single column (or row) of ages. */
-export function nonDepsFromRange(range: unknown): { age: number; grossWeeklyIncome?: number }[] {
+/** A non-dependant as the positional nonDeps range gives them. */
+export interface PositionalNonDependant {
+  age: number;
+  grossWeeklyIncome?: number;
+  couple?: string;
+}
+
+/**
+ * Reads non-dependants: one per row, age, then optionally gross weekly income £, then optionally
+ * a couple label (two rows with the same label are a couple); or a single column (or row) of ages.
+ * Two columns are always age and income; a single row of three cells is three ages.
+ */
+export function nonDepsFromRange(range: unknown): PositionalNonDependant[] {
   const grid: Grid = gridOf(range);
   if (grid.length === 0) return [];
   const width = grid[0].length;
-  const rows = width === 2 ? grid : vectorOf(grid, "nonDeps").map((c) => [c]);
-  const out: { age: number; grossWeeklyIncome?: number }[] = [];
+  // One row of three is a row of ages: a couple label needs two rows.
+  const rows = width === 2 || (width === 3 && grid.length > 1) ? grid : vectorOf(grid, "nonDeps").map((c) => [c]);
+  const out: PositionalNonDependant[] = [];
   rows.forEach((row, i) => {
-    if (isBlank(row[0])) return;
-    const age = num(`non-dependant ${i + 1} age`, row[0]);
-    const income = row.length > 1 && !isBlank(row[1]) ? num(`non-dependant ${i + 1} gross weekly income`, row[1]) : undefined;
-    out.push(income === undefined ? { age } : { age, grossWeeklyIncome: income });
+    if (isBlank(row[0])) {
+      if (row.slice(1).some((c) => !isBlank(c))) throw new ArrearsInputError("nonDeps", `non-dependant ${i + 1} has no age, got ${describeValue(row[0])}`);
+      return;
+    }
+    const person: PositionalNonDependant = { age: num(`non-dependant ${i + 1} age`, row[0]) };
+    if (row.length > 1 && !isBlank(row[1])) person.grossWeeklyIncome = num(`non-dependant ${i + 1} gross weekly income`, row[1]);
+    if (row.length > 2 && !isBlank(row[2])) person.couple = text(row[2]);
+    out.push(person);
   });
   return out;
 }

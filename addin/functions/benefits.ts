@@ -13,12 +13,12 @@ const pick = (lines: readonly BreakdownLine[], keys: Set<string>) => lines.filte
  * Universal Credit estimate for a social tenant, £ a month (after the benefit cap). Give the household positionally, or a two-column household form (field, value) as the first argument.
  * @customfunction UC
  * @param adultAges Age of the claimant, and of the partner for a couple (one or two cells). Or a two-column household form range.
- * @param [childAges] Children's ages, a column or row; add the sex for ages 10-15 when they might share (12F, 12M). With a form: the breakdown flag.
+ * @param [childAges] Children's ages, a column or row; add the sex for ages 10-15 when they might share (12F, 12M), and pre2017 or post2017 when asked (8F pre2017). With a form: the breakdown flag.
  * @param [rent] Rent plus eligible service charges, £ per rent period.
  * @param [rentPeriod] Rent period: week (default), fortnight, 4 weeks or month.
  * @param [bedrooms] Bedrooms in the home.
  * @param [earnings] Net earnings, £ a month: one figure for the household or one per adult.
- * @param [nonDeps] Other adults (non-dependants): one row each, age then gross weekly income £; or a column of ages.
+ * @param [nonDeps] Other adults (non-dependants): one row each, age, gross weekly income £, and a couple label for a couple (same label on both rows); or a column of ages.
  * @param [london] TRUE if the home is in Greater London (benefit cap level).
  * @param [taxYear] Tax year such as 2025-26, or a date; default the current tax year.
  * @param [breakdown] TRUE to spill the full breakdown as label/value rows.
@@ -41,7 +41,7 @@ export function uc(adultAges: any[][], childAges?: any[][], rent?: any, rentPeri
  * @param [rentPeriod] Rent period: week (default), fortnight, 4 weeks or month.
  * @param [bedrooms] Bedrooms in the home.
  * @param [earnings] Net earnings, £ a month (not used for the housing element; kept so the arguments match ARREARS.UC).
- * @param [nonDeps] Non-dependants: one row each, age then gross weekly income £; or a column of ages.
+ * @param [nonDeps] Non-dependants: one row each, age, gross weekly income £, and a couple label for a couple (same label on both rows); or a column of ages.
  * @param [london] TRUE if in Greater London (not used for the housing element).
  * @param [taxYear] Tax year such as 2025-26, or a date; default the current tax year.
  * @param [breakdown] TRUE to spill the housing lines as label/value rows.
@@ -64,7 +64,7 @@ export function ucHousing(adultAges: any[][], childAges?: any[][], rent?: any, r
  * @param [rentPeriod] Rent period: week (default), fortnight, 4 weeks or month.
  * @param [bedrooms] Bedrooms in the home.
  * @param [earnings] Net earnings, £ a week: one figure for the household or one per adult.
- * @param [nonDeps] Non-dependants: one row each, age then gross weekly income £; or a column of ages.
+ * @param [nonDeps] Non-dependants: one row each, age, gross weekly income £, and a couple label for a couple (same label on both rows); or a column of ages.
  * @param [london] TRUE if the home is in Greater London (benefit cap level).
  * @param [taxYear] Tax year such as 2025-26, or a date; default the current tax year.
  * @param [breakdown] TRUE to spill the full breakdown as label/value rows.
@@ -83,7 +83,7 @@ export function hb(adultAges: any[][], childAges?: any[][], rent?: any, rentPeri
  * @customfunction BEDROOMSNEEDED
  * @param adultAges Age of the claimant, and of the partner for a couple. Or a two-column household form range.
  * @param [childAges] Children's ages, a column or row; give the sex for ages 10-15 (12F, 12M). With a form: the breakdown flag.
- * @param [nonDeps] Non-dependants: one row each (age first), or a column of ages.
+ * @param [nonDeps] Non-dependants: one row each (age, income, couple label: a couple shares a bedroom), or a column of ages.
  * @param [breakdown] TRUE to spill one row per bedroom saying who it is for.
  * @returns Number of bedrooms allowed; or one row per bedroom.
  */
@@ -105,7 +105,7 @@ export function bedroomsNeeded(adultAges: any[][], childAges?: any[][], nonDeps?
  * @param [rent] Rent plus eligible service charges, £ per rent period.
  * @param [rentPeriod] Rent period: week (default), fortnight, 4 weeks or month.
  * @param [bedrooms] Bedrooms in the home.
- * @param [nonDeps] Non-dependants: one row each (age first), or a column of ages.
+ * @param [nonDeps] Non-dependants: one row each (age, income, couple label: a couple shares a bedroom), or a column of ages.
  * @param [benefit] UC (default: £ a month) or HB (£ a week).
  * @param [taxYear] Tax year such as 2025-26, or a date; default the current tax year.
  * @param [breakdown] TRUE to spill the bedroom count and reduction as label/value rows.
@@ -127,7 +127,7 @@ export function underOccupancy(adultAges: any[][], childAges?: any[][], rent?: a
 /**
  * Non-dependant charges: UC housing cost contributions (£ a month, flat per non-dependant, with exemptions) or HB non-dependant deductions (£ a week, by gross weekly income band).
  * @customfunction NONDEP
- * @param nonDeps Non-dependants: one row each, age then gross weekly income £ (HB bands); or a column of ages. Or a two-column household form range.
+ * @param nonDeps Non-dependants: one row each, age, gross weekly income £ (HB bands), and a couple label for a couple (same label on both rows); or a column of ages. Or a two-column household form range.
  * @param [benefit] UC (default: £ a month) or HB (£ a week).
  * @param [taxYear] Tax year such as 2025-26, or a date; default the current tax year.
  * @param [claimantExempt] TRUE if the claimant or partner gets Attendance Allowance, DLA care (middle or highest) or PIP daily living: no deduction at all.
@@ -173,7 +173,7 @@ export function nonDep(nonDeps: any[][], benefit?: any, taxYear?: any, claimantE
  * @param [rentPeriod] Rent period: week (default), fortnight, 4 weeks or month.
  * @param [bedrooms] Bedrooms in the home.
  * @param [earnings] Net earnings, £ a month: one figure for the household or one per adult (at or above the earnings threshold exempts).
- * @param [nonDeps] Non-dependants: one row each, age then gross weekly income £; or a column of ages.
+ * @param [nonDeps] Non-dependants: one row each, age, gross weekly income £, and a couple label for a couple (same label on both rows); or a column of ages.
  * @param [london] TRUE if the home is in Greater London (higher cap).
  * @param [taxYear] Tax year such as 2025-26, or a date; default the current tax year.
  * @param [breakdown] TRUE to spill the full breakdown as label/value rows.

@@ -16,13 +16,16 @@ object or an array of them. Fields (see README "Benefit estimates"):
   adults [{age, earnings, hoursWorked, lcwra, lcwraProtected, carer, disability,
           severeDisability, pensionAge, pensionAgeBefore2021, pensionCredit, legacyBenefit}]
   children [{age, sex, bornBefore2017, disability, cannotShare, twoChildException}]
-  rent {amount, period: week|fortnight|4 weeks|month, serviceCharges, otherCharges, rentFreeWeeks}
+  rent {amount, period: week (default)|fortnight|4 weeks|month, serviceCharges, otherCharges,
+          rentFreeWeeks}
   bedrooms, nonDependants [{age, grossWeeklyIncome, works16Hours, pensionCredit, disability,
-          carersAllowance, childUnder5, outOfWorkBenefit, exempt}]
-  capital, unearnedIncome, incomePeriod (default month), otherCappedBenefits,
+          carersAllowance, childUnder5, outOfWorkBenefit, esaMainPhase, exempt, couple}]
+  capital, unearnedIncome, incomePeriod (default month for uc, week for hb), otherCappedBenefits,
   childBenefit, london, overnightCarer, fosterCarer, coupleCannotShare,
   sharedOwnership, taxYear, date, id
-disability is none, lower, middle or higher.
+disability is none, lower, middle or higher. Two non-dependants with the same couple
+label are a couple. bornBefore2017 is needed when a child's age leaves it open and it
+changes the award (the error names the child).
 
 Options
   --in FILE        JSON to read (default: standard input)

@@ -1,9 +1,11 @@
 import { ArrearsInputError } from "../errors";
 import type { Household } from "./household";
+import { nonDependantUnits, unitLabel } from "./nonDependants";
 
 /**
  * The social-sector bedroom standard (UC Regs Sch 4 paras 8-12; HB Regs reg B13(5)):
- * one bedroom for the claimant (or couple), one for each other person aged 16 or over,
+ * one bedroom for the claimant (or couple), one for each other person aged 16 or over (a
+ * non-dependant couple shares one),
  * one for two children of the same sex under 16, one for two children under 10, one for
  * any other child; plus one for each additional-room condition (overnight carer, foster
  * carer, couple or child who cannot share because of disability). Children are paired
@@ -72,10 +74,10 @@ export function countBedrooms(h: Who): BedroomCount {
   const couple = h.adults.length === 2;
   lines.push(couple ? "1 bedroom for the couple" : "1 bedroom for the claimant");
   let needed = 1;
-  (h.nonDependants ?? []).forEach((n, i) => {
+  for (const unit of nonDependantUnits(h)) {
     needed++;
-    lines.push(`1 bedroom for non-dependant ${i + 1} (aged ${n.age})`);
-  });
+    lines.push(`1 bedroom for ${unitLabel(unit)}`);
+  }
   const children = h.children ?? [];
   const pool: { index: number; category: number; age: number }[] = [];
   children.forEach((c, i) => {

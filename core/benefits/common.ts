@@ -1,7 +1,7 @@
 import { ArrearsInputError } from "../errors";
 import { parseOrThrow } from "../zodIssues";
 import { countBedrooms, sexNeededError, type BedroomCount } from "./bedrooms";
-import { findUnknownField, HouseholdSchema, type Adult, type Child, type Household } from "./household";
+import { findUnknownField, HouseholdSchema, type Adult, type Household } from "./household";
 import { chooseRates, type ChosenRates, type RatesChoice } from "./rates";
 import type { RatesYear } from "./rates/schema";
 
@@ -24,27 +24,6 @@ export function prepare(household: unknown, options: EstimateOptions): { h: Hous
 /** Whether an adult has reached State Pension age: their own flag, else age at or over the rates file's State Pension age. */
 export function isPensionAge(a: Adult, rates: RatesYear): boolean {
   return a.pensionAge ?? a.age >= rates.statePensionAge.value;
-}
-
-const APRIL_6_2017 = Date.UTC(2017, 3, 6);
-
-/**
- * Whether a child was born before 6 April 2017: the flag if given; otherwise from age on
- * the estimate date when that settles it; otherwise null (cannot tell).
- */
-export function bornBefore2017(c: Child, date: Date): boolean | null {
-  if (c.bornBefore2017 !== undefined) return c.bornBefore2017;
-  const y = date.getUTCFullYear(), m = date.getUTCMonth(), d = date.getUTCDate();
-  const latestBirth = Date.UTC(y - c.age, m, d);
-  const earliestBirth = Date.UTC(y - c.age - 1, m, d + 1);
-  if (latestBirth < APRIL_6_2017) return true;
-  if (earliestBirth >= APRIL_6_2017) return false;
-  return null;
-}
-
-/** Children eldest first, keeping each one's position in the household (1-based) for labels. */
-export function childrenEldestFirst(h: Household): { child: Child; n: number }[] {
-  return (h.children ?? []).map((child, i) => ({ child, n: i + 1 })).sort((a, b) => b.child.age - a.child.age || a.n - b.n);
 }
 
 /** The under-occupancy outcome: bedrooms counted, spare rooms and the percentage. */
@@ -70,6 +49,3 @@ export function underOccupancy(h: Household, onePercent: number, twoPlusPercent:
   const spare = Math.max(0, h.bedrooms - count.needed);
   return { count, spare, percent: pct(count.needed) };
 }
-
-/** Out-of-scope rules both estimators state in every breakdown. */
-export const COMMON_OUT_OF_SCOPE = "Not estimated: transitional protection, the self-employed minimum income floor, student income, sanctions and deductions for debts or advances, and Scottish or Northern Irish variations.";

@@ -105,6 +105,17 @@ export const NonDependantSchema = strict({
   childUnder5: flag("non-dependant child under 5").optional(),
   /** On Income Support, income-based JSA, income-related ESA, or UC with no earnings. */
   outOfWorkBenefit: flag("non-dependant out-of-work benefit").optional(),
+  /**
+   * On income-related ESA in the main phase (the award includes the work-related activity or
+   * support component). HB: a deduction even under 25, where the assessment phase has none (reg 74(7)).
+   */
+  esaMainPhase: flag("non-dependant ESA main phase").optional(),
+  /**
+   * A label shared by two non-dependants who are a couple: they share one bedroom (UC Sch 4
+   * paras 8-12; HB reg B13(5)(a)), and HB makes one deduction for the couple, on their joint gross
+   * income, the higher of the two (reg 74(3)-(4)). UC still takes a contribution from each (Sch 4 para 13).
+   */
+  couple: z.union([z.string().trim().min(1, { error: "non-dependant couple must be a label such as A, or blank" }), z.number()], { error: "non-dependant couple must be a label such as A" }).optional(),
   /** Another exemption applies (prisoner, armed forces on operations, full-time student, in hospital 52+ weeks). */
   exempt: flag("non-dependant exempt").optional(),
 }, "non-dependant");
@@ -112,7 +123,8 @@ export const NonDependantSchema = strict({
 export const RentSchema = strict({
   /** Rent per period in £ (core rent, excluding service charges). */
   amount: money("rent"),
-  period: periodSchema("rent period"),
+  /** Default week, as in Excel. */
+  period: periodSchema("rent period").default("week"),
   /** Eligible service charges per period in £ (communal cleaning, lifts, grounds…). */
   serviceCharges: money("service charges").optional(),
   /** Other charges on the rent account per period that benefit does not cover (water, heating, support). Shown, not paid. */
@@ -134,7 +146,7 @@ export const HouseholdSchema = strict({
   capital: money("capital").optional(),
   /** Unearned income (pensions, maintenance, new-style JSA/ESA, Carer's Allowance), per incomePeriod. Not Child Benefit, PIP or DLA. */
   unearnedIncome: money("unearned income").optional(),
-  /** Period of earnings, unearned income and other capped benefits. Default month. */
+  /** Period of earnings, unearned income and other capped benefits. Default: month for UC, week for HB (as in Excel). */
   incomePeriod: periodSchema("income period").optional(),
   /** Other benefits counted by the benefit cap (new-style JSA/ESA, Maternity Allowance…), per incomePeriod. Child Benefit is added automatically. */
   otherCappedBenefits: money("other capped benefits").optional(),

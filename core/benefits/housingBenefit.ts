@@ -1,8 +1,11 @@
 import { ArrearsInputError } from "../errors";
 import { Breakdown, gbp, type BreakdownLine } from "./breakdown";
-import { bornBefore2017, childrenEldestFirst, COMMON_OUT_OF_SCOPE, isPensionAge, prepare, underOccupancy, type EstimateOptions } from "./common";
+import { childAmountPayable, childrenByBirth } from "./children";
+import { isPensionAge, prepare, underOccupancy, type EstimateOptions } from "./common";
 import { percentOf, toWholePence, weeklyPence } from "./conversions";
 import type { Adult, Household, NonDependant } from "./household";
+import { nonDependantUnits, unitLabel, type NonDependantUnit } from "./nonDependants";
+import { notEstimatedNote } from "./notEstimated";
 import { pence, sourceOf } from "./rates";
 import type { Figure, RatesYear } from "./rates/schema";
 import { capExemption, childBenefitWeekly, type CapOutcome } from "./universalCredit";
@@ -46,8 +49,6 @@ export interface HousingBenefitEstimate {
   notes: string[];
 }
 
-const HB_OUT_OF_SCOPE = `${COMMON_OUT_OF_SCOPE} Also not estimated for HB: the family premium (claims from before May 2016 only), the childcare costs disregard, ESA components, Local Housing Allowance and supported or temporary accommodation rent rules.`;
-
 const APRIL_1_1955 = Date.UTC(1955, 3, 1);
 
 /** Reached State Pension age before 1 April 2021 (born on or before about 1 April 1955): flag, else from age when certain, else null. */
@@ -59,27 +60,53 @@ function pensionAgeBefore2021(a: Adult, date: Date): boolean | null {
   return null;
 }
 
+/** One non-dependant deduction: pence a week, why, and the rates figure used (null when nil). */
+export interface NonDependantDeduction {
+  pence: number;
+  reason: string;
+  figure: Figure | null;
+}
+
 /**
  * The weekly non-dependant deduction for one non-dependant (HB Regs reg 74), in pence, and why.
  * @param claimantExempt the claimant or partner gets AA, DLA care or PIP daily living, or is blind (reg 74(6)).
+ * @param bandIncomePence the gross weekly income that sets the band when in remunerative work: their own,
+ *   or a couple's joint income (reg 74(4)). Default their own.
  */
-export function hbNonDependantDeduction(n: NonDependant, rates: RatesYear, claimantExempt: boolean): { pence: number; reason: string; figure: Figure | null } {
+export function hbNonDependantDeduction(n: NonDependant, rates: RatesYear, claimantExempt: boolean, bandIncomePence?: number): NonDependantDeduction {
   const bands = rates.hb.nonDependant.bands;
   if (claimantExempt) return { pence: 0, reason: "none: claimant or partner gets AA, DLA care or PIP daily living", figure: null };
   if (n.age < 18) return { pence: 0, reason: "none: under 18", figure: null };
   if (n.pensionCredit) return { pence: 0, reason: "none: gets Pension Credit", figure: null };
   if (n.exempt) return { pence: 0, reason: "none: exempt (student, prisoner, in hospital, armed forces)", figure: null };
-  if (n.outOfWorkBenefit && n.age < 25) return { pence: 0, reason: "none: under 25 on an out-of-work benefit", figure: null };
-  const income = toWholePence(n.grossWeeklyIncome ?? 0);
-  const working = n.works16Hours ?? (income > 0 && !n.outOfWorkBenefit);
+  const onBenefit = n.outOfWorkBenefit === true || n.esaMainPhase === true;
+  // reg 74(7): nil for under-25s on IS, income-based JSA, income-related ESA in the assessment phase
+  // or UC without earnings; main-phase ESA (with a component) is not on that list, so it pays the (1)(b) amount.
+  if (onBenefit && n.age < 25 && !n.esaMainPhase) return { pence: 0, reason: "none: under 25 on an out-of-work benefit (not main-phase ESA)", figure: null };
+  const own = toWholePence(n.grossWeeklyIncome ?? 0);
+  const working = n.works16Hours ?? (own > 0 && !onBenefit);
   if (!working) {
-    return { pence: pence(bands.amounts[0]), reason: n.outOfWorkBenefit ? "out-of-work benefit, 25 or over" : "not in paid work of 16 hours or more", figure: bands.amounts[0] };
+    const why = n.esaMainPhase ? "main-phase income-related ESA" : onBenefit ? "out-of-work benefit, 25 or over" : "not in paid work of 16 hours or more";
+    return { pence: pence(bands.amounts[0]), reason: why, figure: bands.amounts[0] };
   }
+  const income = bandIncomePence ?? own;
   // "not less than £X": a threshold is the bottom of the band above it.
   let band = 0;
   while (band < bands.thresholds.length && income >= Math.round(bands.thresholds[band] * 100)) band++;
   const range = band === 0 ? `under ${gbp(bands.thresholds[0] * 100)}` : band === bands.thresholds.length ? `${gbp(bands.thresholds[band - 1] * 100)} or more` : `${gbp(bands.thresholds[band - 1] * 100)} to ${gbp(bands.thresholds[band] * 100 - 1)}`;
-  return { pence: pence(bands.amounts[band]), reason: `working, gross ${gbp(income)} a week (band ${range})`, figure: bands.amounts[band] };
+  return { pence: pence(bands.amounts[band]), reason: `working, gross ${gbp(income)} a week${bandIncomePence === undefined ? "" : " jointly"} (band ${range})`, figure: bands.amounts[band] };
+}
+
+/**
+ * The deduction for a non-dependant or a non-dependant couple: for a couple one deduction, the
+ * higher of the two members' amounts, with the income bands applied to their joint gross income (reg 74(3)-(4)).
+ */
+export function hbUnitDeduction(unit: NonDependantUnit, rates: RatesYear, claimantExempt: boolean): NonDependantDeduction {
+  if (unit.members.length === 1) return hbNonDependantDeduction(unit.members[0].person, rates, claimantExempt);
+  const joint = unit.members.reduce((sum, m) => sum + toWholePence(m.person.grossWeeklyIncome ?? 0), 0);
+  const each = unit.members.map((m) => hbNonDependantDeduction(m.person, rates, claimantExempt, joint));
+  const higher = each.reduce((best, d) => (d.pence > best.pence ? d : best));
+  return { ...higher, reason: `one deduction for the couple, the higher: ${higher.reason}` };
 }
 
 /**
@@ -98,9 +125,10 @@ function computeHb(h: Household, rates: RatesYear, date: Date): HousingBenefitEs
   const hb = rates.hb;
   const b = new Breakdown();
   const src = (f: Figure) => sourceOf(rates, f);
-  const incomePeriod = h.incomePeriod ?? "month";
+  // HB income is weekly unless the household says otherwise, as on the Excel household form.
+  const incomePeriod = h.incomePeriod ?? "week";
   const couple = h.adults.length === 2;
-  const children = childrenEldestFirst(h);
+  const childCount = h.children?.length ?? 0;
   const pensionAges = h.adults.map((a) => isPensionAge(a, rates));
   const pensionAge = pensionAges.every(Boolean);
   if (!pensionAge && pensionAges.some(Boolean)) b.note("Mixed-age couple: working-age rules used (since 15 May 2019 a mixed-age couple claims UC, unless already on pension-age HB).");
@@ -125,12 +153,12 @@ function computeHb(h: Household, rates: RatesYear, date: Date): HousingBenefitEs
   // 3. Non-dependant deductions (reg 74).
   const claimantExempt = h.adults.some((a) => a.disability === "middle" || a.disability === "higher");
   let nonDeps = 0;
-  (h.nonDependants ?? []).forEach((n, i) => {
-    const d = hbNonDependantDeduction(n, rates, claimantExempt);
+  for (const unit of nonDependantUnits(h)) {
+    const d = hbUnitDeduction(unit, rates, claimantExempt);
     nonDeps += d.pence;
-    b.line("nonDependantDeduction", "deduct", `Non-dependant deduction, non-dependant ${i + 1} (aged ${n.age}): ${d.reason}`, -d.pence, d.figure ? src(d.figure) : undefined);
-  });
-  if ((h.nonDependants?.length ?? 0) > 1) b.note("Each non-dependant is deducted for separately and given a bedroom of their own: a non-dependant couple would have one deduction (the higher) and share a bedroom, which is not estimated.");
+    b.line("nonDependantDeduction", "deduct", `Non-dependant deduction, ${unitLabel(unit)}: ${d.reason}`, -d.pence, d.figure ? src(d.figure) : undefined);
+  }
+  if ((h.nonDependants ?? []).filter((n) => n.couple === undefined).length > 1) b.note("Non-dependants not marked as a couple are each deducted for and given a bedroom of their own: give a non-dependant couple the same couple label (one deduction, on joint income, and one bedroom).");
   const maximum = Math.max(0, eligible - uoReduction - nonDeps);
   b.line("maximumBenefit", "subtotal", "Maximum Housing Benefit", maximum);
 
@@ -151,11 +179,11 @@ function computeHb(h: Household, rates: RatesYear, date: Date): HousingBenefitEs
     beforeMinimum = 0;
     b.info("notEntitled", `Not entitled: capital ${gbp(capitalPence)} is over the ${gbp(pence(hb.capitalUpper))} limit`);
   } else {
-    applicable = applicableAmount(h, rates, b, date, pensionAge, children);
+    applicable = applicableAmount(h, rates, b, date, pensionAge);
     // Income: net earnings less disregards (Sch 4), unearned income, tariff income from capital.
     const earnings = h.adults.reduce((s, a) => s + (a.earnings ? weeklyPence(toWholePence(a.earnings), incomePeriod) : 0), 0);
     if (earnings > 0) {
-      const d = earningsDisregard(h, rates, b, pensionAge, children.length > 0);
+      const d = earningsDisregard(h, rates, b, pensionAge, childCount > 0);
       const disregard = Math.min(earnings, d.pence);
       b.line("earnings", "add", `Net earnings, weekly${incomePeriod === "week" ? "" : ` (${incomePeriod} × ${incomePeriod === "month" ? "12/52" : incomePeriod === "fortnight" ? "1/2" : "1/4"})`}`, earnings);
       b.line("earningsDisregard", "deduct", `Earnings disregard: ${d.label}${disregard < d.pence ? ", up to the earnings" : ""}`, -disregard, src(hb.earningsDisregard.single));
@@ -194,7 +222,7 @@ function computeHb(h: Household, rates: RatesYear, date: Date): HousingBenefitEs
 
   // 6. Benefit cap (working age; Part 8A): HB is reduced by the excess, but not below 50p (reg 75D).
   const bc = rates.benefitCap;
-  const withFamily = couple || children.length > 0;
+  const withFamily = couple || childCount > 0;
   const capFigure = h.london ? (withFamily ? bc.londonCoupleOrChildrenWeekly : bc.londonSingleWeekly) : withFamily ? bc.outsideCoupleOrChildrenWeekly : bc.outsideSingleWeekly;
   const capPence = pence(capFigure);
   const cb = childBenefitWeekly(h, rates);
@@ -215,7 +243,7 @@ function computeHb(h: Household, rates: RatesYear, date: Date): HousingBenefitEs
   b.line("award", "total", "Housing Benefit, £ a week", award);
 
   if (rates.statePensionAge.note && h.adults.some((a) => a.pensionAge === undefined && a.age === rates.statePensionAge.value)) b.note(`State Pension age: ${rates.statePensionAge.note}.`);
-  b.note(HB_OUT_OF_SCOPE);
+  b.note(notEstimatedNote("hb"));
   return {
     id: h.id,
     benefit: "housing benefit",
@@ -244,7 +272,7 @@ function computeHb(h: Household, rates: RatesYear, date: Date): HousingBenefitEs
 }
 
 /** Personal allowances, child allowances and premiums (HB Regs Sch 3; HB(SPC) Regs Sch 3), each as a line. */
-function applicableAmount(h: Household, rates: RatesYear, b: Breakdown, date: Date, pensionAge: boolean, children: ReturnType<typeof childrenEldestFirst>): number {
+function applicableAmount(h: Household, rates: RatesYear, b: Breakdown, date: Date, pensionAge: boolean): number {
   const hb = rates.hb;
   const p = hb.personal;
   const src = (f: Figure) => sourceOf(rates, f);
@@ -263,17 +291,18 @@ function applicableAmount(h: Household, rates: RatesYear, b: Breakdown, date: Da
   } else if (couple) {
     const f = h.adults.every((a) => a.age < 18) ? p.coupleBothUnder18 : p.couple18Plus;
     add("personalAllowance", `Personal allowance (couple${f === p.coupleBothUnder18 ? ", both under 18" : ""})`, f);
-  } else if (children.length > 0) {
+  } else if ((h.children?.length ?? 0) > 0) {
     const f = h.adults[0].age < 18 ? p.loneParentUnder18 : p.loneParent18Plus;
     add("personalAllowance", `Personal allowance (lone parent, ${h.adults[0].age < 18 ? "under 18" : "18 or over"})`, f);
   } else {
     const f = h.adults[0].age < 25 ? p.singleUnder25 : p.single25Plus;
     add("personalAllowance", `Personal allowance (single, ${h.adults[0].age < 25 ? "under 25" : "25 or over"})`, f);
   }
-  children.forEach(({ child, n }, order) => {
-    const before = bornBefore2017(child, date);
-    if (before === null) b.note(`Child ${n} (aged ${child.age}) may have been born either side of 6 April 2017: taken as born on or after it.`);
-    if (hb.twoChildLimit.value && order >= 2 && before !== true && !child.twoChildException) {
+  // Children in birth order for the two-child limit on child allowances (same order as UC, reg 24B).
+  const rules = { twoChildLimit: hb.twoChildLimit.value, firstChildHigher: false };
+  childrenByBirth(h, date, rules).forEach(({ child, n, bornBefore2017: born, assumed }, order) => {
+    if (assumed) b.note(`Child ${n} (aged ${child.age}) may have been born either side of 6 April 2017; it makes no difference to the award, and the breakdown takes them as born on or after it.`);
+    if (!childAmountPayable(order, born, child, rules)) {
       b.line("childAllowance", "add", `Child allowance, child ${n} (aged ${child.age}): none (two-child limit)`, 0);
     } else add("childAllowance", `Child allowance, child ${n} (aged ${child.age})`, p.child);
     if (child.disability && child.disability !== "none") add("disabledChildPremium", `Disabled child premium, child ${n}`, hb.premiums.disabledChild);

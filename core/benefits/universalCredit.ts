@@ -1,8 +1,10 @@
 import { ArrearsInputError } from "../errors";
 import { Breakdown, gbp, type BreakdownLine } from "./breakdown";
-import { bornBefore2017, childrenEldestFirst, COMMON_OUT_OF_SCOPE, isPensionAge, prepare, underOccupancy, type EstimateOptions } from "./common";
+import { childAmountPayable, childrenByBirth } from "./children";
+import { isPensionAge, prepare, underOccupancy, type EstimateOptions } from "./common";
 import { monthlyPence, percentOf, toWholePence } from "./conversions";
 import type { Household, Period } from "./household";
+import { notEstimatedNote } from "./notEstimated";
 import { dayStart, pence, sourceOf } from "./rates";
 import type { RatesYear } from "./rates/schema";
 
@@ -60,8 +62,6 @@ export interface UniversalCreditEstimate {
   notes: string[];
 }
 
-const UC_OUT_OF_SCOPE = `${COMMON_OUT_OF_SCOPE} Also not estimated for UC: the childcare costs element, surplus earnings, the benefit cap grace period, and the LCW element for pre-2017 claims.`;
-
 /** Monthly equivalent of an income per period (UC Regs reg 73: weekly × 52/12 and so on). */
 function monthlyIncome(pounds: number | undefined, period: Period): number {
   return pounds ? monthlyPence(toWholePence(pounds), period) : 0;
@@ -85,7 +85,8 @@ function computeUc(h: Household, rates: RatesYear, date: Date): UniversalCreditE
   const src = (f: Parameters<typeof sourceOf>[1]) => sourceOf(rates, f);
   const incomePeriod = h.incomePeriod ?? "month";
   const couple = h.adults.length === 2;
-  const children = childrenEldestFirst(h);
+  const childRules = { twoChildLimit: uc.twoChildLimit.value, firstChildHigher: true };
+  const children = childrenByBirth(h, date, childRules);
   const pensionAges = h.adults.map((a) => isPensionAge(a, rates));
 
   // Housing costs element first: the work allowance depends on whether there is one.
@@ -123,13 +124,10 @@ function computeUc(h: Household, rates: RatesYear, date: Date): UniversalCreditE
   b.line("standardAllowance", "add", `Standard allowance (${couple ? "couple" : "single"}, ${anyOver25 ? (couple ? "one or both 25 or over" : "25 or over") : couple ? "both under 25" : "under 25"})`, pence(sa), src(sa));
   let maximum = pence(sa);
 
-  // Child elements, eldest first; the two-child limit as in force on the date (reg 24A).
-  children.forEach(({ child, n }, order) => {
-    const before = bornBefore2017(child, date);
-    if (before === null) b.note(`Child ${n} (aged ${child.age}) may have been born either side of 6 April 2017: taken as born on or after it. Give "born before 2017" to be sure.`);
-    const born = before === true;
-    const limited = uc.twoChildLimit.value && order >= 2 && !born && !child.twoChildException;
-    if (limited) {
+  // Child elements in birth order (reg 24B); the two-child limit as in force on the date (reg 24A).
+  children.forEach(({ child, n, bornBefore2017: born, assumed }, order) => {
+    if (assumed) b.note(`Child ${n} (aged ${child.age}) may have been born either side of 6 April 2017; it makes no difference to the award, and the breakdown takes them as born on or after it.`);
+    if (!childAmountPayable(order, born, child, childRules)) {
       b.line("childElement", "add", `Child element, child ${n} (aged ${child.age}): none (two-child limit: third or later child born on or after 6 April 2017)`, 0, rates.sources[uc.twoChildLimit.source]);
     } else {
       const rate = order === 0 && born ? uc.childFirstBornBefore2017 : uc.child;
@@ -170,7 +168,7 @@ function computeUc(h: Household, rates: RatesYear, date: Date): UniversalCreditE
   if (h.sharedOwnership && uo.percent > 0) b.line("underOccupancy", "deduct", "Under-occupancy: none (shared ownership)", 0);
   else if (uoPercent > 0) b.line("underOccupancy", "deduct", `Under-occupancy: ${uo.spare} spare bedroom${uo.spare > 1 ? "s" : ""}, ${uoPercent}% of ${gbp(monthlyCosts)}`, -uoReduction, src(uo.spare > 1 ? uc.underOccupancyTwoPlusPercent : uc.underOccupancyOneRoomPercent));
   for (const [label, amount] of hccLines) b.line("housingCostContribution", "deduct", label, amount, amount ? src(uc.housingCostContribution) : undefined);
-  if ((h.nonDependants?.length ?? 0) > 1) b.note("Each non-dependant is counted for a bedroom of their own: a non-dependant couple would share one, which is not estimated.");
+  if ((h.nonDependants ?? []).filter((n) => n.couple === undefined).length > 1) b.note("Non-dependants not marked as a couple each have a bedroom of their own: give a non-dependant couple the same couple label (they share a bedroom; each still makes a contribution).");
   if (monthlyCosts - uoReduction - contributions < 0) b.note("Reductions exceed the housing costs: the housing costs element is nil, not negative.");
   b.line("housingElement", "subtotal", "Housing costs element", housingElement);
   maximum += housingElement;
@@ -223,7 +221,7 @@ function computeUc(h: Household, rates: RatesYear, date: Date): UniversalCreditE
   if (rates.statePensionAge.note && h.adults.some((a) => a.pensionAge === undefined && a.age === rates.statePensionAge.value)) b.note(`State Pension age: ${rates.statePensionAge.note}.`);
   if (date.getTime() < dayStart(uc.effectiveFrom)) b.note(`This year's UC rates apply from the first assessment period starting on or after ${uc.effectiveFrom}; an earlier assessment period uses last year's rates.`);
   b.note("Under-occupancy is worked out on the rounded monthly rent, to the penny, half up.");
-  b.note(UC_OUT_OF_SCOPE);
+  b.note(notEstimatedNote("uc"));
 
   const lines = b.lines;
   return {

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Readable } from "node:stream";
+import { hb as excelHb, uc as excelUc } from "../../addin/functions/benefits";
 import { main } from "../../cli/main";
 import { estimateHousingBenefit, estimateUniversalCredit } from "../../core/benefits";
 
@@ -58,6 +59,32 @@ describe("arrears uc / arrears hb", () => {
     const year = await run(["uc", "--tax-year", "2019-20"], JSON.stringify({ ...household, taxYear: undefined }));
     expect(year.code).toBe(1);
     expect(year.err).toMatch(/taxYear: no benefit rates for tax year 2019-20/);
+  });
+
+  it("reads HB earnings as £ a week and UC earnings as £ a month by default, as Excel does", async () => {
+    // 2026-27 HB: 200 − 5 = 195.00 − 95.55 = 99.45 × 65% = 64.6425 → 64.64; 98.50 − 64.64 = 33.86 (as ARREARS.HB gives).
+    // UC: 424.90 + 98.50 × 52/12 = 426.83 − 55% × 200.00 = 110.00 → 741.73.
+    const h = { adults: [{ age: 40, earnings: 200 }], rent: { amount: 98.5, period: "week" }, bedrooms: 1, taxYear: "2026-27" };
+    expect(JSON.parse((await run(["hb", "--summary"], JSON.stringify(h))).out).award).toBe(33.86);
+    expect(JSON.parse((await run(["uc", "--summary"], JSON.stringify(h))).out).award).toBe(741.73);
+    // The same household typed into the worksheet functions.
+    const none = null as never;
+    expect(excelHb([[40]], none, 98.5, "week", 1, [[200]], none, none, "2026-27")).toEqual([[33.86]]);
+    expect(excelUc([[40]], none, 98.5, "week", 1, [[200]], none, none, "2026-27")).toEqual([[741.73]]);
+  });
+
+  it("takes a rent without a period as weekly", async () => {
+    // 2025-26: 400.14 + 90 × 52/12 = 390.00 → 790.14.
+    const { code, out } = await run(["uc", "--summary"], JSON.stringify({ adults: [{ age: 30 }], rent: { amount: 90 }, bedrooms: 1, taxYear: "2025-26" }));
+    expect(code).toBe(0);
+    expect(JSON.parse(out).award).toBe(790.14);
+  });
+
+  it("takes a non-dependant couple: one bedroom, and for HB one deduction on joint income", async () => {
+    // 2025-26: joint 200 + 150 = 350.00 → band £348-462.99, 101.35; 150 − 101.35 = 48.65 (as ARREARS.HB gives).
+    const h = { adults: [{ age: 50 }], nonDependants: [{ age: 30, grossWeeklyIncome: 200, couple: "A" }, { age: 28, grossWeeklyIncome: 150, couple: "A" }], rent: { amount: 150 }, bedrooms: 2, taxYear: "2025-26" };
+    const result = JSON.parse((await run(["hb", "--summary"], JSON.stringify(h))).out);
+    expect(result).toMatchObject({ award: 48.65, nonDependantDeductions: 101.35, bedroomsNeeded: 2 });
   });
 
   it("estimates a caseload of 10,000 households with the built CLI (prints the time taken)", () => {

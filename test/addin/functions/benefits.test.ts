@@ -153,3 +153,48 @@ describe("ARREARS.UNDEROCCUPANCY, ARREARS.NONDEP, ARREARS.BENEFITCAP", () => {
     expect(benefitCap(form)).toEqual([[104.34]]);
   });
 });
+
+describe("the same household gives the same figure in Excel as in core and the CLI", () => {
+  it("children in birth order: pre2017/post2017 on the age, or the form's born-before flag", () => {
+    // 2025-26, two 8-year-olds (ages read on 14/04/2025): 400.14 + 339.00 (elder, born before 6 April 2017)
+    // + 292.81 + rent 100 × 52/12 = 433.33 → 1,465.28, whichever is listed first.
+    expect(uc([[35]], [["8 post2017"], ["8F PRE-2017"]], 100, "week", 2, n, n, n, "2025-26")).toEqual([[1465.28]]);
+    expect(uc([[35]], [["8F pre2017"], ["8 post 2017"]], 100, "week", 2, n, n, n, "2025-26")).toEqual([[1465.28]]);
+    const form = [["Adult 1 age", 35], ["Child 1 age", 8], ["Child 1 born before 2017", "no"], ["Child 2 age", 8], ["Child 2 born before 2017", "yes"],
+      ["Rent", 100], ["Bedrooms", 2], ["Tax year", "2025-26"]];
+    expect(uc(form)).toEqual([[1465.28]]);
+    expect(messageOf(uc([[35]], [[8]], 100, "week", 2, n, n, n, "2025-26"))).toBe(
+      'ARREARS.UC: child 1 is 8 on 2025-04-14, so may have been born either side of 6 April 2017, and that changes the award: say which (e.g. 8 pre2017 or 8 post2017, or "born before 2017" yes or no)',
+    );
+    // "before" once read as B (a boy) with the rest ignored: now refused.
+    expect(messageOf(uc([[35]], [["8 before"]], 100, "week", 2, n, n, n, "2025-26"))).toMatch(/^ARREARS.UC: child ages must be numbers, or with sex like 12F or 12M, and pre2017 or post2017/);
+  });
+
+  it("HB earnings are £ a week, positionally, on the form and in core without incomePeriod", () => {
+    // 2026-27: 200 − 5 = 195.00 − 95.55 = 99.45 × 65% = 64.6425 → 64.64; 98.50 − 64.64 = 33.86.
+    expect(hb([[40]], n, 98.5, "week", 1, [[200]], n, n, "2026-27")).toEqual([[33.86]]);
+    expect(hb([["Adult 1 age", 40], ["Adult 1 earnings", 200], ["Rent", 98.5], ["Bedrooms", 1], ["Tax year", "2026-27"]])).toEqual([[33.86]]);
+    expect(estimateHousingBenefit({ adults: [{ age: 40, earnings: 200 }], rent: { amount: 98.5, period: "week" }, bedrooms: 1, taxYear: "2026-27" }).award).toBe(33.86);
+  });
+
+  it("non-dependant couples from a third nonDeps column or the form's couple field", () => {
+    // 2025-26, single 50, couple earning 200 + 150 a week. UC: 520.00 − 14% (3 bedrooms, 2 allowed) 72.80 − 2 × 93.02 = 261.16 + 400.14 = 661.30.
+    // HB: one deduction on joint 350.00 → 101.35; 150 − 101.35 = 48.65.
+    const nonDeps = [[30, 200, "A"], [28, 150, "A"]];
+    expect(uc([[50]], n, 120, "week", 3, n, nonDeps, n, "2025-26")).toEqual([[661.3]]);
+    expect(hb([[50]], n, 150, "week", 2, n, nonDeps, n, "2025-26")).toEqual([[48.65]]);
+    expect(nonDep(nonDeps, "HB", "2025-26")).toEqual([[101.35]]);
+    expect(bedroomsNeeded([[50]], n, nonDeps)).toEqual([[2]]);
+    const form = [["Adult 1 age", 50], ["Non-dep 1 age", 30], ["Non-dep 1 income", 200], ["Non-dep 1 couple", "A"], ["Non-dep 2 age", 28], ["Non-dep 2 income", 150], ["Non-dep 2 couple", "A"],
+      ["Rent", 150], ["Bedrooms", 2], ["Tax year", "2025-26"]];
+    expect(hb(form)).toEqual([[48.65]]);
+    // A row of three cells is still three ages (a couple needs two rows).
+    expect(bedroomsNeeded([[50]], n, [[23, 19, 40]])).toEqual([[4]]);
+  });
+
+  it("a non-dependant under 25 on main-phase ESA has the HB deduction", () => {
+    // 2025-26: reg 74(1)(b) 19.65; 150 − 19.65 = 130.35.
+    const form = [["Adult 1 age", 50], ["Non-dep 1 age", 22], ["Non-dep 1 out of work benefit", "yes"], ["Non-dep 1 ESA main phase", "yes"], ["Rent", 150], ["Bedrooms", 2], ["Tax year", "2025-26"]];
+    expect(hb(form)).toEqual([[130.35]]);
+  });
+});
