@@ -46,6 +46,7 @@ const SETTING = {
   workbookId: "arrears.qa.workbookId",
   templates: "arrears.qa.templates",
   savingPrefix: "arrears.qa.saving.",
+  templatePrefix: "arrears.qa.template.",
   activeTemplate: "arrears.qa.activeTemplate",
   teamTarget: "arrears.qa.teamTarget",
   draftPrefix: "arrears.qa.draft.",
@@ -187,12 +188,29 @@ export class ExcelReviewStore implements ReviewStore {
   }
 
   async loadTemplates(): Promise<TemplateSet> {
-    const { stored, active } = await Excel.run(async (ctx) => ({
-      stored: await readSetting(ctx, SETTING.templates),
-      active: await readSetting(ctx, SETTING.activeTemplate),
-    }));
+    const { stored, active, imported } = await Excel.run(async (ctx) => {
+      const items = ctx.workbook.settings.load("items/key,items/value");
+      await ctx.sync();
+      const value = (key: string) => items.items.find((i) => i.key === key)?.value;
+      return {
+        stored: value(SETTING.templates),
+        active: value(SETTING.activeTemplate),
+        imported: items.items.filter((i) => i.key.startsWith(SETTING.templatePrefix)).map((i) => ({ key: i.key, value: i.value as unknown })),
+      };
+    });
     const entries: TemplateEntry[] = BUILT_IN_TEMPLATES.map((template) => ({ template, source: "built-in" }));
     const problems: string[] = [];
+    const add = (raw: unknown, label: string) => {
+      try {
+        const template = parseTemplate(raw);
+        if (entries.some((e) => templateKey(e.template) === templateKey(template))) {
+          problems.push(`${label} (${templateKey(template)}) has the same id and version as one already loaded; it was ignored.`);
+        } else entries.push({ template, source: "workbook" });
+      } catch (e) {
+        problems.push(`${label} could not be used: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+    // Earlier versions of the add-in kept every template in one list; it is still read.
     let list: unknown[] = [];
     if (typeof stored === "string" && stored) {
       try {
@@ -202,37 +220,54 @@ export class ExcelReviewStore implements ReviewStore {
         problems.push("The templates stored in this workbook are not valid JSON, so only the built-in template is available.");
       }
     }
-    list.forEach((raw, i) => {
-      try {
-        const template = parseTemplate(raw);
-        if (entries.some((e) => templateKey(e.template) === templateKey(template))) {
-          problems.push(`Stored template ${i + 1} (${templateKey(template)}) has the same id and version as one already loaded; it was ignored.`);
-        } else entries.push({ template, source: "workbook" });
-      } catch (e) {
-        problems.push(`Stored template ${i + 1} could not be used: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    });
+    list.forEach((raw, i) => add(raw, `Stored template ${i + 1}`));
+    // One setting per imported template, oldest import first.
+    const records = imported
+      .map(({ key, value }) => ({ key, record: typeof value === "string" ? safeJson(value) : value }))
+      .map(({ key, record }) => ({ key, importedAt: String((record as { importedAt?: unknown } | null)?.importedAt ?? ""), template: (record as { template?: unknown } | null)?.template }))
+      .sort((x, y) => x.importedAt.localeCompare(y.importedAt) || x.key.localeCompare(y.key));
+    for (const r of records) add(r.template, `Stored template ${r.key.slice(SETTING.templatePrefix.length)}`);
     const activeKey = typeof active === "string" && entries.some((e) => templateKey(e.template) === active) ? active : templateKey(DEFAULT_TEMPLATE);
     return { entries, problems, activeKey };
   }
 
+  /**
+   * Each template is its own setting, named by id@version and a hash of its content,
+   * and never overwritten: two panes importing at once cannot lose one another's
+   * template or corrupt a shared list. Two different templates under one id@version
+   * imported at the same moment are both withdrawn, with a message, rather than one
+   * kept at random (past reviews name the id@version they were scored with).
+   */
   async saveTemplate(template: QaTemplate): Promise<void> {
     const key = templateKey(template);
     const current = await this.loadTemplates();
     const same = current.entries.find((e) => templateKey(e.template) === key);
+    const json = JSON.stringify(template);
     if (same) {
-      if (JSON.stringify(same.template) === JSON.stringify(template)) return;
+      if (JSON.stringify(same.template) === json) return;
       // Past reviews were scored against the stored version; changing it in place would rewrite history.
       throw new ReviewWriteError(`A different template ${key} already exists (${same.source === "built-in" ? "built into the add-in" : "in this workbook"}). Give the edited template a new version number and import it again.`);
     }
-    const stored = current.entries.filter((e) => e.source === "workbook").map((e) => e.template);
+    const mine = `${SETTING.templatePrefix}${key}#${contentHash(json)}`;
+    let others: number;
     try {
-      await Excel.run(async (ctx) => {
-        ctx.workbook.settings.add(SETTING.templates, JSON.stringify([...stored, template]));
+      others = await Excel.run(async (ctx) => {
+        ctx.workbook.settings.add(mine, JSON.stringify({ importedAt: this.now().toISOString(), template }));
         await ctx.sync();
+        const items = ctx.workbook.settings.load("items/key");
+        await ctx.sync();
+        const rivals = items.items.filter((i) => i.key.startsWith(`${SETTING.templatePrefix}${key}#`) && i.key !== mine).length;
+        if (rivals > 0) {
+          ctx.workbook.settings.getItemOrNullObject(mine).delete();
+          await ctx.sync();
+        }
+        return rivals;
       });
     } catch (e) {
       throw explainWriteError(e, "store the template in the workbook");
+    }
+    if (others > 0) {
+      throw new ReviewWriteError(`Another pane imported a different template ${key} at the same moment, so neither was kept. Import yours again (with a new version number if the other one is wanted too).`);
     }
   }
 
@@ -584,6 +619,16 @@ function documentUrl(): string {
   } catch {
     return "";
   }
+}
+
+/** FNV-1a, 32 bits, as hex: names a template's setting by its content (not a security measure). */
+function contentHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
 }
 
 function safeJson(text: string): unknown {

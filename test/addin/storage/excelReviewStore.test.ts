@@ -1,4 +1,4 @@
-import { DEFAULT_TEMPLATE, newDraft, parseTemplate, responsesFromSaved, scoreReview, withResponse, type QaTemplate, type ReviewDraft } from "../../../core";
+import { DEFAULT_TEMPLATE, newDraft, parseTemplate, responsesFromSaved, scoreReview, templateKey, withResponse, type QaTemplate, type ReviewDraft } from "../../../core";
 import { ExcelReviewStore } from "../../../addin/storage/excelReviewStore";
 import { ReviewWriteError } from "../../../addin/storage/reviewStore";
 import { createFakeExcel, type FakeExcelControl } from "../../support/fakeExcel";
@@ -322,10 +322,33 @@ describe("ExcelReviewStore team, templates, KPIs and sheets", () => {
     expect(set.activeKey).toBe("small-test@2");
     const edited = parseTemplate({ ...smallTemplateData, title: "Edited" });
     await expect(store().saveTemplate(edited)).rejects.toThrow("A different template small-test@2 already exists (in this workbook). Give the edited template a new version number and import it again.");
-    const stored = JSON.parse(fake.state.settings["arrears.qa.templates"] as string);
-    fake.state.settings["arrears.qa.templates"] = JSON.stringify([...stored, { ...smallTemplateData, version: 3, bands: [] }]);
+    // Templates stored by earlier versions of the add-in, as one list in one setting, still load.
+    fake.state.settings["arrears.qa.templates"] = JSON.stringify([{ ...smallTemplateData, version: 4 }, { ...smallTemplateData, version: 3, bands: [] }]);
     set = await store().loadTemplates();
+    expect(set.entries.map((e) => templateKey(e.template))).toEqual(["uk-rent-arrears-call@1", "small-test@4", "small-test@2"]);
     expect(set.problems).toEqual(["Stored template 2 could not be used: template bands: a template needs at least one grade band, got a list"]);
+  });
+
+  it("two panes importing at once: both templates are kept, and two different ones under one id@version are both refused", async () => {
+    const v2 = parseTemplate(smallTemplateData);
+    const v3 = parseTemplate({ ...smallTemplateData, version: 3 });
+    fake.lockstep = true;
+    await Promise.all([store().saveTemplate(v2), store().saveTemplate(v3)]);
+    expect((await store().loadTemplates()).entries.map((e) => templateKey(e.template))).toEqual(["uk-rent-arrears-call@1", "small-test@2", "small-test@3"]);
+
+    const a = parseTemplate({ ...smallTemplateData, version: 5, title: "Team A's edit" });
+    const b = parseTemplate({ ...smallTemplateData, version: 5, title: "Team B's edit" });
+    const results = await Promise.allSettled([store().saveTemplate(a), store().saveTemplate(b)]);
+    expect(results.map((r) => (r.status === "rejected" ? String(r.reason.message) : "ok"))).toEqual([
+      "Another pane imported a different template small-test@5 at the same moment, so neither was kept. Import yours again (with a new version number if the other one is wanted too).",
+      "Another pane imported a different template small-test@5 at the same moment, so neither was kept. Import yours again (with a new version number if the other one is wanted too).",
+    ]);
+    const set = await store().loadTemplates();
+    expect(set.entries.map((e) => templateKey(e.template))).not.toContain("small-test@5");
+    expect(set.problems).toEqual([]);
+    fake.lockstep = false;
+    await store().saveTemplate(b);
+    expect((await store().loadTemplates()).entries.find((e) => templateKey(e.template) === "small-test@5")?.template.title).toBe("Team B's edit");
   });
 
   it("finds an officer's KPIs for the month in an OfficerKPIs table", async () => {
