@@ -27,7 +27,18 @@ import {
 import { isArrearsInputError } from "../../core/errors";
 import { TEAM_SHEET, TEAM_TABLE } from "../../core/qa/summary";
 import { neutraliseCellText } from "../../core/safety/cellText";
-import { deleteLocalDraft, loadLocalDrafts, loadReviewer, saveLocalDraft, saveReviewer } from "./drafts";
+import {
+  deleteLocalDraft,
+  isDraftExpired,
+  loadLocalDrafts,
+  loadReviewer,
+  moveLocalDrafts,
+  purgeExpiredLocalDrafts,
+  rememberWorkbookAt,
+  saveLocalDraft,
+  saveReviewer,
+  workbookIdAt,
+} from "./drafts";
 import { ReviewWriteError, type DraftInfo, type ReviewStore, type TeamInfo, type TemplateEntry, type TemplateSet } from "./reviewStore";
 import { explainWriteError } from "./writeErrors";
 
@@ -113,19 +124,20 @@ export class ExcelReviewStore implements ReviewStore {
   }
 
   /**
-   * Which workbook browser drafts belong to. The file's address when it has one:
-   * it survives closing Excel without saving, which settings written since the
-   * last save do not. A never-saved workbook has no address, so it gets an id
-   * kept in its settings (enough: it cannot be reopened without being saved).
+   * Which workbook browser drafts belong to: the id in the workbook's settings,
+   * created if absent. It travels with the file, so a moved or renamed file still
+   * finds its drafts. A workbook closed without saving since its id was made comes
+   * back without it; the id this computer last saw at the file's address is then
+   * used again. Drafts kept by earlier versions under the file's address move to
+   * the id.
    */
   private async getWorkbookId(): Promise<string> {
     if (this.workbookId) return this.workbookId;
     const url = documentUrl();
-    if (url) return (this.workbookId = `url:${url}`);
-    this.workbookId = await Excel.run(async (ctx) => {
+    const id = await Excel.run(async (ctx) => {
       const existing = await readSetting(ctx, SETTING.workbookId);
       if (typeof existing === "string" && existing) return existing;
-      const id = this.newId();
+      const id = (url && workbookIdAt(this.storage, url)) || this.newId();
       try {
         ctx.workbook.settings.add(SETTING.workbookId, id);
         await ctx.sync();
@@ -134,7 +146,11 @@ export class ExcelReviewStore implements ReviewStore {
       }
       return id;
     });
-    return this.workbookId;
+    if (url) {
+      rememberWorkbookAt(this.storage, url, id);
+      moveLocalDrafts(this.storage, `url:${url}`, id);
+    }
+    return (this.workbookId = id);
   }
 
   async loadTeam(): Promise<TeamInfo> {
@@ -514,6 +530,8 @@ export class ExcelReviewStore implements ReviewStore {
 
   async loadDrafts(): Promise<DraftInfo[]> {
     const workbookId = await this.getWorkbookId().catch(() => "unknown");
+    const now = this.now();
+    purgeExpiredLocalDrafts(this.storage, now);
     const local = loadLocalDrafts(this.storage, workbookId);
     const inWorkbook = await Excel.run(async (ctx) => {
       const items = ctx.workbook.settings.load("items/key,items/value");
@@ -527,6 +545,13 @@ export class ExcelReviewStore implements ReviewStore {
       const have = byId.get(d.reviewId);
       if (!have) byId.set(d.reviewId, { draft: d, inBrowser: false, inWorkbook: true });
       else byId.set(d.reviewId, { draft: d.updatedAt > have.draft.updatedAt ? d : have.draft, inBrowser: true, inWorkbook: true });
+    }
+    // Past the age limit (see DRAFT_MAX_AGE_DAYS): deleted from the workbook too, not offered.
+    for (const [id, info] of [...byId]) {
+      if (isDraftExpired(info.draft, now)) {
+        byId.delete(id);
+        await this.deleteDraft(id).catch(() => undefined);
+      }
     }
     if (byId.size === 0) return [];
     // A draft whose review is already in the table was saved; its clean-up just did not finish.

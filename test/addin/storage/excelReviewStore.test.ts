@@ -276,11 +276,58 @@ describe("ExcelReviewStore drafts", () => {
       // Reopening the last saved copy: a fresh workbook state without this session's settings.
       (globalThis as Record<string, unknown>).Excel = createFakeExcel().Excel;
       expect((await store().loadDrafts()).map((x) => [x.draft.reviewId, x.inBrowser, x.inWorkbook])).toEqual([["rev-1", true, false]]);
+      // Another file (its own workbook) at another address has none of them.
+      (globalThis as Record<string, unknown>).Excel = createFakeExcel().Excel;
       (globalThis as Record<string, unknown>).Office = { context: { document: { url: "C:\\Users\\pat\\Other.xlsx" } } };
       expect(await store().loadDrafts()).toEqual([]);
     } finally {
       delete (globalThis as Record<string, unknown>).Office;
     }
+  });
+
+  it("finds browser drafts after the file is moved or renamed: they are keyed by the id in the workbook's settings", async () => {
+    const office = (url: string) => ((globalThis as Record<string, unknown>).Office = { context: { document: { url } } });
+    try {
+      office("https://contoso.sharepoint.com/sites/income/QA.xlsx");
+      await store().saveDraft(complete("rev-1"));
+      // Only this computer's copy: the workbook's draft copy is gone (e.g. removed on another machine).
+      for (const k of Object.keys(fake.state.settings)) if (k.startsWith("arrears.qa.draft.")) delete fake.state.settings[k];
+      office("C:\\Users\\pat\\Archive\\QA 2026.xlsx");
+      expect((await store().loadDrafts()).map((x) => [x.draft.reviewId, x.inBrowser, x.inWorkbook])).toEqual([["rev-1", true, false]]);
+      const id = fake.state.settings["arrears.qa.workbookId"];
+      expect(typeof id).toBe("string");
+      expect(storage.getItem(`arrears.qa.draft.${id}.rev-1`)).not.toBeNull();
+    } finally {
+      delete (globalThis as Record<string, unknown>).Office;
+    }
+  });
+
+  it("moves drafts kept under the file's address by earlier versions to the workbook's id", async () => {
+    const url = "https://contoso.sharepoint.com/sites/income/QA.xlsx";
+    (globalThis as Record<string, unknown>).Office = { context: { document: { url } } };
+    try {
+      storage.setItem(`arrears.qa.draft.url:${url}.rev-old`, JSON.stringify(complete("rev-old")));
+      storage.setItem("arrears.qa.draft.url:https://elsewhere/Other.xlsx.rev-other", JSON.stringify(complete("rev-other")));
+      expect((await store().loadDrafts()).map((x) => [x.draft.reviewId, x.inBrowser])).toEqual([["rev-old", true]]);
+      const id = fake.state.settings["arrears.qa.workbookId"];
+      expect(Object.keys(Object.fromEntries(Array.from({ length: storage.length }, (_, i) => [storage.key(i), 1]))).filter((k) => k.startsWith("arrears.qa.draft.")).sort()).toEqual(
+        [`arrears.qa.draft.${id}.rev-old`, "arrears.qa.draft.url:https://elsewhere/Other.xlsx.rev-other"].sort(),
+      );
+    } finally {
+      delete (globalThis as Record<string, unknown>).Office;
+    }
+  });
+
+  it("deletes drafts more than 30 days after their last change, from the browser and the workbook, and offers the rest", async () => {
+    // store() says it is 2026-11-20T10:30Z: 30 days back is 2026-10-21T10:30Z.
+    const s = store();
+    await s.saveDraft({ ...complete("rev-31-days"), updatedAt: "2026-10-21T10:29:00.000Z" });
+    await s.saveDraft({ ...complete("rev-29-days"), updatedAt: "2026-10-22T10:30:00.000Z" });
+    await s.saveDraft({ ...complete("rev-bad-time"), updatedAt: "last Tuesday" });
+    storage.setItem("arrears.qa.draft.another-workbook.rev-x", JSON.stringify({ ...complete("rev-x"), updatedAt: "2026-09-01T00:00:00.000Z" }));
+    expect((await store().loadDrafts()).map((x) => x.draft.reviewId)).toEqual(["rev-29-days"]);
+    expect(Object.keys(fake.state.settings).filter((k) => k.startsWith("arrears.qa.draft."))).toEqual(["arrears.qa.draft.rev-29-days"]);
+    expect(Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k) => k!.startsWith("arrears.qa.draft."))).toEqual([expect.stringMatching(/\.rev-29-days$/)]);
   });
 
   it("does not show another workbook's drafts", async () => {
