@@ -28,16 +28,16 @@ const WORKBOOK_AT = "arrears.qa.workbookAt.";
  */
 export const DRAFT_MAX_AGE_DAYS = 30;
 
-/** True when a draft's last change is more than DRAFT_MAX_AGE_DAYS before `now`, or its time cannot be read. */
-export function isDraftExpired(draft: ReviewDraft, now: Date): boolean {
+/** When a draft is deleted unless saved or changed again: DRAFT_MAX_AGE_DAYS after its last change; null when that time cannot be read. */
+export function draftExpiry(draft: ReviewDraft): Date | null {
   const changed = Date.parse(draft.updatedAt);
-  return Number.isNaN(changed) || now.getTime() - changed > DRAFT_MAX_AGE_DAYS * 86_400_000;
+  return Number.isNaN(changed) ? null : new Date(changed + DRAFT_MAX_AGE_DAYS * 86_400_000);
 }
 
-/** The date (ISO) after which a draft is deleted unless saved or changed. */
-export function draftExpiresOn(draft: ReviewDraft): string {
-  const changed = Date.parse(draft.updatedAt);
-  return Number.isNaN(changed) ? "" : new Date(changed + DRAFT_MAX_AGE_DAYS * 86_400_000).toISOString().slice(0, 10);
+/** True once a draft is past its expiry, or its last change cannot be read (it cannot be aged, so it is not kept). */
+export function isDraftExpired(draft: ReviewDraft, now: Date): boolean {
+  const expiry = draftExpiry(draft);
+  return expiry === null || now.getTime() > expiry.getTime();
 }
 
 /** The storage key of one draft. */
