@@ -568,8 +568,10 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
  * Installs the stand-in as office.js would: Office (onReady, context),
  * Excel, and a CustomFunctions stub for the shared runtime's functions bundle.
  * The workbook is kept in sessionStorage, because reloading the pane does not
- * close the workbook in real Excel.
+ * close the workbook in real Excel. Faults (a JSON list of FakeFault) put in
+ * sessionStorage under FAULTS_KEY are queued on the next load, then removed.
  */
+export const FAULTS_KEY = "fake-excel-faults";
 export function installFakeOffice(win: any): void {
   const KEY = "fake-excel-workbook";
   let initial: FakeWorkbookState | undefined;
@@ -581,6 +583,14 @@ export function installFakeOffice(win: any): void {
   }
   const persist = (s: FakeWorkbookState) => win.sessionStorage.setItem(KEY, JSON.stringify(s));
   const { Excel, control } = createFakeExcel(initial, persist);
+  // Faults a test set before a reload (they must be in place before the pane's first read).
+  try {
+    const faults = win.sessionStorage.getItem(FAULTS_KEY);
+    win.sessionStorage.removeItem(FAULTS_KEY);
+    if (faults) control.faults.push(...(JSON.parse(faults) as FakeFault[]));
+  } catch {
+    /* none */
+  }
   const origRun = Excel.run;
   // Controls change state outside a sync, so persist after each of them too.
   for (const k of ["protectSheet", "renameTable", "renameSheet", "setReadOnly", "addTable"] as const) {
