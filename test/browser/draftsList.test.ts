@@ -75,7 +75,7 @@ describe("unsaved reviews list in Chromium", () => {
     const expiry = new Date(Date.now() + 29 * DAY);
     const ddmmyyyy = `${String(expiry.getDate()).padStart(2, "0")}/${String(expiry.getMonth() + 1).padStart(2, "0")}/${expiry.getFullYear()}`;
     expect(await items.nth(0).textContent()).toContain(`deleted after ${ddmmyyyy} unless saved`);
-    expect(await page.locator("#drafts-list").textContent()).toContain("for 30 days after the last change, then deleted");
+    expect(await page.locator("#drafts-list").textContent()).toContain("for 30 days after the last change, then deleted when the pane next opens");
     const keys = await draftKeysIn(page);
     expect(keys.workbook).toEqual(["arrears.qa.draft.rev-a", "arrears.qa.draft.rev-b"]);
     expect(typeof keys.workbookId).toBe("string");

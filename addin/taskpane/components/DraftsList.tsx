@@ -53,7 +53,7 @@ export function DraftsList({ drafts, currentId, onOpen, onDiscard }: DraftsListP
     <details className={styles.root} id="drafts-list">
       <summary className={styles.summary}>Unsaved reviews in this workbook ({drafts.length})</summary>
       <p className={styles.muted}>
-        Kept on this computer and in the workbook for {DRAFT_MAX_AGE_DAYS} days after the last change, then deleted, because they hold tenants&apos; references and your comments.
+        Kept on this computer and in the workbook for {DRAFT_MAX_AGE_DAYS} days after the last change, then deleted when the pane next opens, because they hold tenants&apos; references and your comments.
       </p>
       <ul className={styles.list} aria-label="Unsaved reviews">
         {drafts.map((d) => {
