@@ -537,7 +537,10 @@ export class ExcelReviewStore implements ReviewStore {
       const items = ctx.workbook.settings.load("items/key,items/value");
       await ctx.sync();
       return items.items.filter((s) => s.key.startsWith(SETTING.draftPrefix)).map((s) => parseDraft(typeof s.value === "string" ? safeJson(s.value) : s.value));
-    }).catch(() => [] as (ReviewDraft | null)[]);
+    }).catch((e: unknown) => {
+      // Not knowing what the workbook holds, the pane would offer stale copies: say so instead.
+      throw new ReviewWriteError(`Could not read the unsaved reviews kept in the workbook's settings: ${(e instanceof Error ? e.message : String(e)).replace(/\.$/, "")}. Close and reopen the pane to try again.`);
+    });
     const byId = new Map<string, DraftInfo>();
     for (const d of local) byId.set(d.reviewId, { draft: d, inBrowser: true, inWorkbook: false });
     for (const d of inWorkbook) {

@@ -44,7 +44,9 @@ export type FakeFault =
   /** The sync that appends a table row applies every command, then rejects as if the connection dropped before Excel answered. */
   | { kind: "lostAfterRowAdded" }
   /** The sync that reads the named table's values (header or body) rejects at that read. */
-  | { kind: "tableReadFails"; table: string };
+  | { kind: "tableReadFails"; table: string }
+  /** The sync that reads every workbook setting (settings.load) rejects at that read. */
+  | { kind: "settingsReadFails" };
 
 /** Test controls over the fake workbook. */
 export interface FakeExcelControl {
@@ -546,6 +548,7 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
         load(_props?: string) {
           const coll: any = { items: undefined };
           ctx.enqueue(() => {
+            if (takeFault((f) => f.kind === "settingsReadFails")) throw excelError("GeneralException", "An internal error has occurred.");
             coll.items = Object.entries(state.settings).map(([key, value]) => ({ key, value }));
           });
           return coll;

@@ -330,6 +330,13 @@ describe("ExcelReviewStore drafts", () => {
     expect(Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k) => k!.startsWith("arrears.qa.draft."))).toEqual([expect.stringMatching(/\.rev-29-days$/)]);
   });
 
+  it("says so when the workbook's drafts cannot be read, rather than offer this computer's copies alone", async () => {
+    await store().saveDraft(complete("rev-1"));
+    fake.failNext({ kind: "settingsReadFails" });
+    await expect(store().loadDrafts()).rejects.toThrow("Could not read the unsaved reviews kept in the workbook's settings: An internal error has occurred. Close and reopen the pane to try again.");
+    expect((await store().loadDrafts()).map((x) => x.draft.reviewId)).toEqual(["rev-1"]);
+  });
+
   it("does not show another workbook's drafts", async () => {
     await store().saveDraft(complete("rev-1"));
     const f = createFakeExcel();
