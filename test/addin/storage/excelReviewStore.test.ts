@@ -177,6 +177,25 @@ describe("ExcelReviewStore: one row per review id, whatever fails", () => {
     expect(idsInTable()).toEqual(["rev-0", "rev-same"]);
   });
 
+  it("a pane waiting for another's row that never comes saves (or fails) on its own", async () => {
+    await store().saveReview(complete("rev-0"), T, scoreReview(T, complete("rev-0").responses));
+    fake.protectSheet("QA Reviews", true);
+    const d = complete("rev-same");
+    fake.lockstep = true;
+    const results = await Promise.allSettled([store().saveReview(d, T, scoreReview(T, d.responses)), store().saveReview(d, T, scoreReview(T, d.responses))]);
+    // Both end with the real reason (the protected sheet), the waiting one after its looks.
+    expect(results.map((r) => (r.status === "rejected" ? String(r.reason.message) : "saved"))).toEqual([
+      "The sheet holding QAReviews is protected. Unprotect it (Review › Unprotect Sheet), then save again.",
+      "The sheet holding QAReviews is protected. Unprotect it (Review › Unprotect Sheet), then save again.",
+    ]);
+    fake.lockstep = false;
+    fake.protectSheet("QA Reviews", false);
+    expect((await store().saveReview(d, T, scoreReview(T, d.responses))).reviewId).toBe("rev-same");
+    expect(idsInTable()).toEqual(["rev-0", "rev-same"]);
+    // No pane's mark is left behind in the workbook's settings.
+    expect(Object.keys(fake.state.settings).filter((k) => k.startsWith("arrears.qa.saving."))).toEqual([]);
+  });
+
   it("the sheet and the table both renamed: the next save goes into the renamed table and the history stays", async () => {
     await store().saveReview(complete("rev-1"), T, scoreReview(T, complete("rev-1").responses));
     fake.renameSheet("QA Reviews", "Reviews 2026");
