@@ -8,7 +8,7 @@ import { runCustomFunction } from "../excel/results";
 const NAME = "ARREARS.QASCORE";
 
 /**
- * An officer's average call-review score for a month, from the QAReviews table the call-review pane saves to. Uses each review's saved score, so editing a template never changes it. Recalculates when reviews are added because the table is an argument.
+ * An officer's average call-review score for a month, from the QAReviews table the call-review pane saves to. Uses each review's saved score, so editing a template never changes it; a review id repeated with the same answers counts once. Recalculates when reviews are added because the table is an argument.
  * @customfunction QASCORE
  * @param reviews The QAReviews table including its header row: QAReviews[#All].
  * @param officer The officer's name as it appears in the table (case and surrounding spaces are ignored).
@@ -26,7 +26,7 @@ export function qascore(reviews: any[][], officer: string, month: any): number {
     }
     if (isBlank(officer)) throw new ArrearsInputError("officer", "officer must be a name, got blank");
     const m = parseMonth(Array.isArray(month) ? gridOf(month)[0]?.[0] : month);
-    const avg = averageScore(reviewsInMonth(readReviewTable(grid), m, String(officer)));
+    const avg = averageScore(reviewsInMonth(readReviewTable(grid, "the reviews range"), m, String(officer)));
     if (avg === null) return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, `${NAME}: no scored reviews of ${String(officer).trim()} in ${m}`);
     return avg;
   }) as number;

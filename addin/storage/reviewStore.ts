@@ -44,16 +44,22 @@ export interface ReviewStore {
   createTeamTable(): Promise<void>;
   setTeamTarget(target: number): Promise<void>;
   loadTemplates(): Promise<TemplateSet>;
-  /** Adds a template version to the workbook. Rejects an id@version that exists with different content. */
+  /**
+   * Adds a template version to the workbook, safe against another pane importing at
+   * the same time. Rejects an id@version that exists with different content.
+   */
   saveTemplate(template: QaTemplate): Promise<void>;
   setActiveTemplate(key: string): Promise<void>;
   /**
-   * Appends the review as one QAReviews row (creating the table if missing) and
-   * returns the row as read back from the workbook, found by review id.
-   * @throws ReviewWriteError with a message for the team leader when Excel refuses.
+   * Appends the review as one QAReviews row (creating the table if missing, or
+   * using the renamed table with its columns) and returns the row as read back,
+   * found by review id. Idempotent by review id: a row already there (an earlier
+   * attempt, another pane) is returned instead of adding a second.
+   * @throws ReviewWriteError with a message for the team leader when Excel refuses,
+   * or when the row under this id holds different answers.
    */
   saveReview(draft: ReviewDraft, template: QaTemplate, result: ScoreResult): Promise<SavedReview>;
-  /** Every review in the QAReviews table (empty when there is no table). */
+  /** Every review in the QAReviews table, each id once (empty when there is no table). */
   listReviews(): Promise<SavedReview[]>;
   /** An officer's arrears KPIs for a month from the OfficerKPIs table, when the workbook has one. */
   loadKpis(officer: string, month: string): Promise<KpiLine[]>;
@@ -61,7 +67,11 @@ export interface ReviewStore {
   writeSheet(grid: SheetGrid): Promise<string>;
   /** Autosaves a draft to the browser now and to the workbook's settings (best effort). */
   saveDraft(draft: ReviewDraft): Promise<{ inWorkbook: boolean }>;
-  /** Drafts for this workbook, newest first, without any whose review is already in the table. */
+  /**
+   * Drafts for this workbook, newest first, without any whose review is already in
+   * the table or past the age limit (those are deleted).
+   * @throws ReviewWriteError when the table or the workbook's drafts cannot be read.
+   */
   loadDrafts(): Promise<DraftInfo[]>;
   /** Removes a draft; only call once the saved row has been read back. */
   deleteDraft(reviewId: string): Promise<void>;

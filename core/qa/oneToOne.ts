@@ -1,7 +1,7 @@
 import { serialToIso } from "../dates/excelSerial";
 import { neutraliseCellText } from "../safety/cellText";
 import { monthLabel } from "./month";
-import { responsesFromSaved, type SavedReview, type TableCell } from "./reviewTable";
+import { responsesFromSaved, uniqueReviews, type SavedReview, type TableCell } from "./reviewTable";
 import { scoreReview } from "./scoring";
 import { averageScore } from "./summary";
 import { criteriaOf, templateKey, type QaTemplate } from "./template";
@@ -36,7 +36,8 @@ export function oneToOneSheetName(officer: string, month: string): string {
 /**
  * Lays out the one-to-one sheet. Section scores are recomputed from the saved
  * answers against the exact template version each review was scored with; if
- * that version is not available they are left blank rather than guessed.
+ * that version is not available they are left blank rather than guessed. Each
+ * review id counts once (a row repeated by a retried save is one call).
  */
 export function buildOneToOneSheet(input: {
   officer: string;
@@ -45,7 +46,8 @@ export function buildOneToOneSheet(input: {
   templates: readonly QaTemplate[];
   kpis: readonly KpiLine[];
 }): SheetGrid {
-  const { officer, month, reviews } = input;
+  const { officer, month } = input;
+  const reviews = uniqueReviews(input.reviews);
   const t = (s: string) => neutraliseCellText(s);
   const rows: TableCell[][] = [];
   const headingRows: number[] = [];

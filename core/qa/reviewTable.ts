@@ -1,4 +1,5 @@
 import { parseDateToSerial } from "../dates/excelSerial";
+import { ArrearsInputError, describeValue } from "../errors";
 import { neutraliseCellText } from "../safety/cellText";
 import type { ReviewDraft } from "./review";
 import type { CriterionResponse, ScoreResult } from "./scoring";
@@ -35,6 +36,19 @@ export const FIXED_HEADERS = [
   "Started",
   "Saved",
 ] as const;
+
+/**
+ * Columns that make a table the reviews table even under another name: a team
+ * leader may rename the table and its sheet, and the history must still be found
+ * rather than a new empty table started beside it.
+ */
+export const REVIEW_KEY_HEADERS = ["Review ID", "Officer", "Call date", "Score", "Template ID", "Template version"] as const;
+
+/** True when a header row has every key column of the reviews table (case and spaces ignored). */
+export function isReviewTableHeader(headers: readonly unknown[]): boolean {
+  const have = new Set(headers.map((h) => String(h ?? "").trim().toLowerCase()));
+  return REVIEW_KEY_HEADERS.every((h) => have.has(h.toLowerCase()));
+}
 
 /** Number formats for the date columns (Excel serials). */
 export const DATE_FORMATS: Record<string, string> = { "Call date": "dd/mm/yyyy", Started: "dd/mm/yyyy hh:mm", Saved: "dd/mm/yyyy hh:mm" };
@@ -236,9 +250,64 @@ export function responsesFromSaved(template: QaTemplate, review: SavedReview): R
   return out;
 }
 
-/** Reads a whole table given with its header row (as QAReviews[#All] arrives in a formula). */
-export function readReviewTable(grid: readonly (readonly unknown[])[]): SavedReview[] {
+// Sorted keys, so two records with the same entries compare equal whatever their order.
+const canonical = (v: unknown): string =>
+  v !== null && typeof v === "object" && !Array.isArray(v)
+    ? `{${Object.keys(v)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+        .join(",")}}`
+    : JSON.stringify(v);
+
+/**
+ * The first field in which two rows of one review differ, or null when they hold
+ * the same review. The Saved time is left out: two panes saving one draft at once
+ * write the same review a moment apart.
+ */
+export function reviewDifference(a: SavedReview, b: SavedReview): { field: keyof SavedReview; a: unknown; b: unknown } | null {
+  for (const field of Object.keys(a) as (keyof SavedReview)[]) {
+    if (field === "saved") continue;
+    if (canonical(a[field]) !== canonical(b[field])) return { field, a: a[field], b: b[field] };
+  }
+  return null;
+}
+
+/**
+ * Each review id once, in table order. A row repeated by a retried or concurrent
+ * save (same review, same answers) is counted once; two rows with one id that
+ * disagree cannot both be right, so they are refused rather than one guessed.
+ * @param source the table's name, for the message.
+ * @throws ArrearsInputError naming the review id, the field and both values.
+ */
+export function uniqueReviews(reviews: readonly SavedReview[], source = REVIEW_TABLE): SavedReview[] {
+  const first = new Map<string, SavedReview>();
+  for (const r of reviews) {
+    const seen = first.get(r.reviewId);
+    if (!seen) {
+      first.set(r.reviewId, r);
+      continue;
+    }
+    const diff = reviewDifference(seen, r);
+    if (diff) {
+      const show = (v: unknown) => (typeof v === "object" && v !== null ? JSON.stringify(v).slice(0, 40) : describeValue(v));
+      throw new ArrearsInputError(
+        "reviews",
+        `${source} has two rows with review id ${r.reviewId} that differ in ${diff.field} (${show(diff.a)} and ${show(diff.b)}): delete the wrong row, then try again`,
+      );
+    }
+  }
+  return [...first.values()];
+}
+
+/**
+ * Reads a whole table given with its header row (as QAReviews[#All] arrives in a
+ * formula), each review id once (see {@link uniqueReviews}).
+ */
+export function readReviewTable(grid: readonly (readonly unknown[])[], source = REVIEW_TABLE): SavedReview[] {
   if (grid.length === 0) return [];
   const [headers, ...rows] = grid;
-  return rows.map((r) => rowToReview(headers, r)).filter((r): r is SavedReview => r !== null);
+  return uniqueReviews(
+    rows.map((r) => rowToReview(headers, r)).filter((r): r is SavedReview => r !== null),
+    source,
+  );
 }

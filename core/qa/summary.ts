@@ -1,5 +1,5 @@
 import { monthOfSerial, previousMonth } from "./month";
-import type { SavedReview } from "./reviewTable";
+import { uniqueReviews, type SavedReview } from "./reviewTable";
 
 /**
  * The monthly QA summary a team leader reads before one-to-ones: per officer,
@@ -39,9 +39,12 @@ export interface OfficerSummary {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const key = (name: string) => name.trim().toLowerCase();
 
-/** Reviews of one officer (names compared without case or surrounding spaces) whose call falls in a month. */
+/**
+ * Reviews of one officer (names compared without case or surrounding spaces)
+ * whose call falls in a month, each review id once (see uniqueReviews).
+ */
 export function reviewsInMonth(reviews: readonly SavedReview[], month: string, officer?: string): SavedReview[] {
-  return reviews.filter((r) => r.callDate !== null && monthOfSerial(r.callDate) === month && (officer === undefined || key(r.officer) === key(officer)));
+  return uniqueReviews(reviews).filter((r) => r.callDate !== null && monthOfSerial(r.callDate) === month && (officer === undefined || key(r.officer) === key(officer)));
 }
 
 /** Mean saved score of some reviews, one decimal place; reviews with no score (all N/A) are left out. */
@@ -54,9 +57,10 @@ export function averageScore(reviews: readonly SavedReview[]): number | null {
  * Builds the month's summary: every officer in the team list (even with no
  * reviews, since they are the ones most below target), then anyone reviewed who
  * is not in the list. Scores are the saved ones, never recomputed, so a template
- * edit cannot change history.
+ * edit cannot change history. Each review id counts once.
  */
-export function monthlySummary(reviews: readonly SavedReview[], team: readonly TeamMember[], month: string, teamTarget: number): OfficerSummary[] {
+export function monthlySummary(all: readonly SavedReview[], team: readonly TeamMember[], month: string, teamTarget: number): OfficerSummary[] {
+  const reviews = uniqueReviews(all);
   const previous = previousMonth(month);
   const names: { officer: string; target: number; listed: boolean }[] = team.map((m) => ({ officer: m.officer.trim(), target: m.monthlyTarget ?? teamTarget, listed: true }));
   const listed = new Set(names.map((n) => key(n.officer)));

@@ -36,6 +36,18 @@ export interface FakeWorkbookState {
   activeSheet: string;
 }
 
+/**
+ * A failure to inject, as met in real Excel (a dropped connection, a read that
+ * fails). Each fault fires once, on the first sync it matches, then is removed.
+ */
+export type FakeFault =
+  /** The sync that appends a table row applies every command, then rejects as if the connection dropped before Excel answered. */
+  | { kind: "lostAfterRowAdded" }
+  /** The sync that reads the named table's values (header or body) rejects at that read. */
+  | { kind: "tableReadFails"; table: string }
+  /** The sync that reads every workbook setting (settings.load) rejects at that read. */
+  | { kind: "settingsReadFails" };
+
 /** Test controls over the fake workbook. */
 export interface FakeExcelControl {
   state: FakeWorkbookState;
@@ -43,17 +55,23 @@ export interface FakeExcelControl {
   runs: number;
   /**
    * Two panes on one workbook: when on, concurrent Excel.run batches take turns at
-   * sync(). Each sync waits until every running batch has reached a sync, then they
-   * apply in arrival order, so every batch reads before any of them writes: the worst
-   * interleaving two team leaders saving at once can meet.
+   * sync(). Each sync waits for the next macrotask, and every sync the panes reach by
+   * then applies together in arrival order, so every pane reads before any of them
+   * writes: the worst interleaving two team leaders saving at once can meet.
    */
   lockstep: boolean;
   /** Applied syncs in order, as "run.sync" (run 3's second sync is "3.2"). */
   syncLog: string[];
+  /** Faults still waiting to fire (see {@link FakeFault}). */
+  faults: FakeFault[];
+  /** Queues a fault for the next sync it matches. */
+  failNext(fault: FakeFault): void;
   /** Table as a grid with its header row, or null. */
   tableGrid(name: string): Cell[][] | null;
   protectSheet(name: string, on: boolean): void;
   renameTable(from: string, to: string): void;
+  /** Renames a sheet, as a user would by double-clicking its tab; its tables move with it. */
+  renameSheet(from: string, to: string): void;
   setReadOnly(on: boolean): void;
   addTable(sheet: string, name: string, headers: string[], rows: Cell[][]): void;
   /** Cells of a sheet written with getRangeByIndexes, as rows. */
@@ -86,6 +104,10 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
     runs: 0,
     lockstep: false,
     syncLog: [],
+    faults: [],
+    failNext(fault) {
+      control.faults.push(fault);
+    },
     tableGrid(name) {
       const t = state.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
       return t ? [t.headers.slice(), ...t.rows.map((r) => r.slice())] : null;
@@ -95,6 +117,12 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
     },
     renameTable(from, to) {
       findTable(from)!.name = to;
+    },
+    renameSheet(from, to) {
+      const sheet = findSheet(from)!;
+      for (const t of state.tables) if (t.sheet === sheet.name) t.sheet = to;
+      if (state.activeSheet === sheet.name) state.activeSheet = to;
+      sheet.name = to;
     },
     setReadOnly(on) {
       state.readOnly = on;
@@ -131,25 +159,35 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
     if (state.readOnly) throw excelError("AccessDenied", "You can't make changes because this workbook is read-only.");
   }
 
-  // Lockstep turns: batches running now, and the syncs waiting for the others to arrive.
-  let running = 0;
+  /** Removes and returns the first waiting fault that matches, if any. */
+  function takeFault(match: (f: FakeFault) => boolean): FakeFault | undefined {
+    const i = control.faults.findIndex(match);
+    return i < 0 ? undefined : control.faults.splice(i, 1)[0];
+  }
+
+  // Lockstep turns: every sync issued before the next macrotask applies together, in arrival order.
+  // A pane's code between two syncs (even ending one Excel.run and starting the next) runs in
+  // microtasks, so each pane reaches its next sync before the turn ends: no pane runs ahead.
   let waiting: (() => void)[] = [];
-  const releaseIfAllWaiting = () => {
-    if (waiting.length > 0 && waiting.length >= running) {
-      const go = waiting;
-      waiting = [];
-      for (const resume of go) resume();
-    }
-  };
+  let turnScheduled = false;
   const turn = () =>
     new Promise<void>((resume) => {
       waiting.push(resume);
-      releaseIfAllWaiting();
+      if (turnScheduled) return;
+      turnScheduled = true;
+      setTimeout(() => {
+        turnScheduled = false;
+        const go = waiting;
+        waiting = [];
+        for (const r of go) r();
+      }, 0);
     });
 
   class Context {
     private queue: (() => void)[] = [];
     private syncs = 0;
+    /** Set by a table row append during the sync being applied. */
+    rowAdded = false;
     readonly workbook: any;
     constructor(private readonly run: number) {
       this.workbook = makeWorkbook(this);
@@ -163,8 +201,15 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
       if (control.lockstep) await turn();
       else await Promise.resolve();
       control.syncLog.push(`${this.run}.${++this.syncs}`);
-      for (const op of ops) op(); // the first failure rejects the sync; earlier commands stay applied, as in Excel
-      onSync?.(state);
+      this.rowAdded = false;
+      try {
+        for (const op of ops) op(); // the first failure rejects the sync; earlier commands stay applied, as in Excel
+      } finally {
+        onSync?.(state);
+      }
+      if (this.rowAdded && takeFault((f) => f.kind === "lostAfterRowAdded")) {
+        throw excelError("ConnectionFailure", "The connection to Excel was lost before it answered.");
+      }
     }
   }
 
@@ -230,6 +275,11 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
   function makeTable(ctx: Context, resolve: () => TableModel | null, orNull: boolean) {
     const t = proxy<TableModel>(ctx, resolve, orNull, "The table");
     const sheetOf = () => findSheet(t.target().sheet);
+    const readable = <V>(read: () => V) => () => {
+      const name = t.target().name.toLowerCase();
+      if (takeFault((f) => f.kind === "tableReadFails" && f.table.toLowerCase() === name)) throw excelError("GeneralException", "An internal error has occurred.");
+      return read();
+    };
     t.loadable("name", () => t.target().name);
     t.set_name = (name: string) =>
       ctx.enqueue(() => {
@@ -241,7 +291,7 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
     t.getHeaderRowRange = () =>
       rangeProxy(
         ctx,
-        () => [t.target().headers.slice()],
+        readable(() => [t.target().headers.slice()]),
         (v) => {
           const tm = t.target();
           if (v.length !== 1 || v[0].length !== tm.headers.length) throw excelError("InvalidArgument", "The number of header values does not match the table.");
@@ -249,7 +299,7 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
         },
         sheetOf,
       );
-    t.getDataBodyRange = () => rangeProxy(ctx, () => t.target().rows, null, sheetOf);
+    t.getDataBodyRange = () => rangeProxy(ctx, readable(() => t.target().rows), null, sheetOf);
     t.columns = {
       add(_index?: number, _values?: unknown, name?: string) {
         ctx.enqueue(() => {
@@ -274,6 +324,7 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
           }
           first = tm.rows.length;
           for (const v of values ?? [[]]) tm.rows.push(v.slice());
+          ctx.rowAdded = true;
         });
         return {
           getRange() {
@@ -437,7 +488,24 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
 
   function makeWorkbook(ctx: Context) {
     return {
-      tables: { getItemOrNullObject: (name: string) => makeTable(ctx, () => findTable(name) ?? null, true), getItem: (name: string) => makeTable(ctx, () => findTable(name) ?? null, false) },
+      tables: {
+        getItemOrNullObject: (name: string) => makeTable(ctx, () => findTable(name) ?? null, true),
+        getItem: (name: string) => makeTable(ctx, () => findTable(name) ?? null, false),
+        items: undefined as unknown,
+        load(_props?: string) {
+          ctx.enqueue(() => {
+            // Every table with its name loaded, as "items/name" asks.
+            this.items = state.tables.map((model) => {
+              const t = makeTable(ctx, () => model, false);
+              t._target = model;
+              t._synced = true;
+              t._loaded.name = model.name;
+              return t;
+            });
+          });
+          return this;
+        },
+      },
       worksheets: {
         items: undefined as unknown,
         load(_props?: string) {
@@ -480,6 +548,7 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
         load(_props?: string) {
           const coll: any = { items: undefined };
           ctx.enqueue(() => {
+            if (takeFault((f) => f.kind === "settingsReadFails")) throw excelError("GeneralException", "An internal error has occurred.");
             coll.items = Object.entries(state.settings).map(([key, value]) => ({ key, value }));
           });
           return coll;
@@ -492,14 +561,7 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
     SpecialCellType: { formulas: "Formulas" },
     async run<T>(batch: (ctx: any) => Promise<T>): Promise<T> {
       control.runs++;
-      const ctx = new Context(control.runs);
-      running++;
-      try {
-        return await batch(ctx);
-      } finally {
-        running--;
-        releaseIfAllWaiting();
-      }
+      return batch(new Context(control.runs));
     },
   };
   return { Excel, control };
@@ -509,8 +571,10 @@ export function createFakeExcel(initial?: FakeWorkbookState, onSync?: (s: FakeWo
  * Installs the stand-in as office.js would: Office (onReady, context),
  * Excel, and a CustomFunctions stub for the shared runtime's functions bundle.
  * The workbook is kept in sessionStorage, because reloading the pane does not
- * close the workbook in real Excel.
+ * close the workbook in real Excel. Faults (a JSON list of FakeFault) put in
+ * sessionStorage under FAULTS_KEY are queued on the next load, then removed.
  */
+export const FAULTS_KEY = "fake-excel-faults";
 export function installFakeOffice(win: any): void {
   const KEY = "fake-excel-workbook";
   let initial: FakeWorkbookState | undefined;
@@ -522,9 +586,17 @@ export function installFakeOffice(win: any): void {
   }
   const persist = (s: FakeWorkbookState) => win.sessionStorage.setItem(KEY, JSON.stringify(s));
   const { Excel, control } = createFakeExcel(initial, persist);
+  // Faults a test set before a reload (they must be in place before the pane's first read).
+  try {
+    const faults = win.sessionStorage.getItem(FAULTS_KEY);
+    win.sessionStorage.removeItem(FAULTS_KEY);
+    if (faults) control.faults.push(...(JSON.parse(faults) as FakeFault[]));
+  } catch {
+    /* none */
+  }
   const origRun = Excel.run;
   // Controls change state outside a sync, so persist after each of them too.
-  for (const k of ["protectSheet", "renameTable", "setReadOnly", "addTable"] as const) {
+  for (const k of ["protectSheet", "renameTable", "renameSheet", "setReadOnly", "addTable"] as const) {
     const f = control[k] as (...a: any[]) => void;
     (control as any)[k] = (...a: any[]) => {
       f(...a);

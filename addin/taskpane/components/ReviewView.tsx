@@ -15,6 +15,7 @@ import {
 import type { DraftInfo, ReviewStore, TeamInfo } from "../../storage/reviewStore";
 import { clockTime, newReviewId, todayIso, ukDate } from "../ids";
 import { CriterionItem } from "./CriterionItem";
+import { DraftsList } from "./DraftsList";
 import { Messages } from "./Messages";
 import { ScoreBar } from "./ScoreBar";
 
@@ -194,6 +195,16 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
       }}
     >
       {restored && <p className={styles.muted}>{restored}</p>}
+      <DraftsList
+        drafts={drafts}
+        currentId={draft.reviewId}
+        onOpen={switchTo}
+        onDiscard={async (id) => {
+          await store.deleteDraft(id);
+          setDrafts((list) => list.filter((d) => d.reviewId !== id));
+          if (id === draft.reviewId) startNew();
+        }}
+      />
       {otherDrafts.length > 0 && (
         <Field label="Other unsaved reviews">
           <Select id="draft-switcher" value="" onChange={(_, d) => switchTo(d.value)}>

@@ -29,6 +29,15 @@ describe("ARREARS.QASCORE adapter", () => {
     expect(none.message).toBe("ARREARS.QASCORE: no scored reviews of Jo Nobody in 2026-11");
   });
 
+  it("counts a row repeated by a retried save once, and refuses one id with two different scores", () => {
+    const repeated = [...TABLE, ["r1", "Sam Officer", NOV_3, 97.4, "Excellent", false]];
+    // Counted twice it would be (97.4 + 97.4 + 0) / 3 = 64.9; once it is (97.4 + 0) / 2.
+    expect(qascore(repeated, "Sam Officer", "2026-11")).toBe(48.7);
+    const clash = qascore([...TABLE, ["r1", "Sam Officer", NOV_3, 50, "Excellent", false]], "Sam Officer", "2026-11") as unknown as Error & { code: string };
+    expect(isCfError(clash)).toBe(true);
+    expect(clash.message).toBe("ARREARS.QASCORE: the reviews range has two rows with review id r1 that differ in score (97.4 and 50): delete the wrong row, then try again");
+  });
+
   it("explains a range that is not the QAReviews table, a blank officer and a bad month", () => {
     const noHeader = qascore(TABLE.slice(1), "Sam Officer", "2026-11") as unknown as Error;
     expect(noHeader.message).toBe('ARREARS.QASCORE: reviews must be the QAReviews table with its header row, e.g. QAReviews[#All]: no "review id" column found');

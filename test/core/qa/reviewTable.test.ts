@@ -1,5 +1,5 @@
 import { newDraft, problemsBeforeSave, withResponse } from "../../../core/qa/review";
-import { FIXED_HEADERS, headersNeeded, parseComments, readReviewTable, reviewToRow, rowToReview, textCell } from "../../../core/qa/reviewTable";
+import { FIXED_HEADERS, headersNeeded, isReviewTableHeader, parseComments, readReviewTable, reviewToRow, rowToReview, textCell, uniqueReviews } from "../../../core/qa/reviewTable";
 import { scoreReview } from "../../../core/qa/scoring";
 import { smallTemplate } from "./fixtures";
 
@@ -87,6 +87,33 @@ describe("the QAReviews row", () => {
     const reviews = readReviewTable(grid);
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({ reviewId: "r-1", callDate: 46344, score: 75.5, criticalFail: true });
+  });
+});
+
+describe("each review id once", () => {
+  const headers = ["Review ID", "Officer", "Call date", "Score", "Saved"];
+
+  it("reads a row repeated by a retried save (only the Saved time differs) as one review, the first", () => {
+    const reviews = readReviewTable([headers, ["r-1", "Sam", 46344, 80, 46346.5], ["r-2", "Sam", 46345, 60, 46346.6], ["r-1", "Sam", 46344, 80, 46346.7]]);
+    expect(reviews.map((r) => [r.reviewId, r.saved])).toEqual([
+      ["r-1", 46346.5],
+      ["r-2", 46346.6],
+    ]);
+  });
+
+  it("refuses two rows with one id that disagree, naming the table, the id, the field and both values", () => {
+    const grid = [headers, ["r-1", "Sam", 46344, 80, 1], ["r-1", "Sam", 46344, 85, 2]];
+    expect(() => readReviewTable(grid, "MyReviews")).toThrow("MyReviews has two rows with review id r-1 that differ in score (80 and 85): delete the wrong row, then try again");
+    const [a] = readReviewTable(grid.slice(0, 2));
+    expect(() => uniqueReviews([a, { ...a, answers: { c1: "met" } }])).toThrow(/^QAReviews has two rows with review id r-1 that differ in answers \(\{\} and \{"c1":"met"\}\)/);
+  });
+
+  it("knows the reviews table by its key columns under any name", () => {
+    expect(isReviewTableHeader(headersNeeded(t, []))).toBe(true);
+    expect(isReviewTableHeader([" review id", "OFFICER", "Call date", "Score", "Template ID", "Template version", "Notes"])).toBe(true);
+    // Without the template version a row could not be re-scored: not the reviews table.
+    expect(isReviewTableHeader(["Review ID", "Officer", "Call date", "Score", "Template ID"])).toBe(false);
+    expect(isReviewTableHeader([])).toBe(false);
   });
 });
 

@@ -61,6 +61,30 @@ describe("monthlySummary", () => {
   });
 });
 
+describe("a review saved twice (a retried or concurrent save) counts once", () => {
+  const team = [{ officer: "Sam Officer", team: "North", monthlyTarget: 2 }];
+  // The same review read from two rows; only the Saved time differs.
+  const once = review("1", "Sam Officer", NOV + 2, 80, false, { saved: NOV + 19.5 });
+  const twice = { ...once, saved: NOV + 19.6 };
+  const other = review("2", "Sam Officer", NOV + 3, 50);
+
+  it("in the monthly summary: two calls reviewed, not three, and the average over two", () => {
+    // (80 + 50) / 2 = 65; counted three times it would be (80 + 80 + 50) / 3 = 70 and 3 of 2.
+    expect(monthlySummary([once, twice, other], team, "2026-11", 4)[0]).toMatchObject({ reviewed: 2, belowTarget: false, averageScore: 65 });
+  });
+
+  it("on the one-to-one sheet", () => {
+    const sheet = buildOneToOneSheet({ officer: "Sam Officer", month: "2026-11", reviews: [once, twice, other], templates: [smallTemplate()], kpis: [] });
+    expect(sheet.rows.find((r) => r[0] === "Calls reviewed")![1]).toBe(2);
+    expect(sheet.rows.find((r) => r[0] === "Average score")![1]).toBe(65);
+    expect(sheet.rows.filter((r) => r[1] === "ACC1")).toHaveLength(1);
+  });
+
+  it("refuses two different reviews under one id rather than count either", () => {
+    expect(() => monthlySummary([once, { ...twice, score: 10 }], team, "2026-11", 4)).toThrow(/two rows with review id 1 that differ in score \(80 and 10\)/);
+  });
+});
+
 describe("the one-to-one sheet", () => {
   it("keeps sheet names within Excel's 31 characters and rules", () => {
     expect(oneToOneSheetName("Sam Officer", "2026-11")).toBe("1-2-1 Sam Officer 2026-11");
