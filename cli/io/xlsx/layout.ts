@@ -106,21 +106,22 @@ export function rowHeight(row: readonly AnyCell[], columnWidths: readonly number
 /**
  * Column widths that fit the content of `rows` from `fromRow` on (a title block above
  * is left to overflow): the widest cell as shown, within [min, max]. Wrapped cells
- * ask for their longest word, and their whole text up to `wrapAt` (default `max`).
+ * ask for their longest word and their whole text up to `max`; in the header row
+ * (row `fromRow`) only up to `headerWrapAt`, so long headings wrap over narrow figures.
  */
 export function fitColumnWidths(
   rows: readonly (readonly AnyCell[])[],
-  options: { fromRow?: number; min?: number; max?: number | readonly number[]; wrapAt?: number } = {},
+  options: { fromRow?: number; min?: number; max?: number | readonly number[]; headerWrapAt?: number } = {},
 ): number[] {
   const { fromRow = 0, min = 6 } = options;
   const maxOf = (c: number) => (Array.isArray(options.max) ? (options.max[c] ?? 60) : ((options.max as number | undefined) ?? 60));
   const widths: number[] = [];
-  rows.slice(fromRow).forEach((row) =>
+  rows.slice(fromRow).forEach((row, r) =>
     row.forEach((raw, c) => {
       const cell: OutCell = isOutCell(raw) ? raw : { value: raw };
       const text = displayText(cell.value, cell.format);
       const need = cell.wrap
-        ? Math.max(...text.split(/\s+/).map((w) => textWidth(w, cell)), Math.min(textWidth(text, cell), Math.min(options.wrapAt ?? Infinity, maxOf(c)) - CELL_PADDING))
+        ? Math.max(...text.split(/\s+/).map((w) => textWidth(w, cell)), Math.min(textWidth(text, cell), Math.min(r === 0 ? (options.headerWrapAt ?? Infinity) : Infinity, maxOf(c)) - CELL_PADDING))
         : textWidth(text, cell);
       widths[c] = Math.max(widths[c] ?? 0, need + CELL_PADDING);
     }),

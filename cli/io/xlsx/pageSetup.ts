@@ -33,7 +33,7 @@ export function pageSetupXml(print: PrintSetup | undefined): string {
   const fit = print.fitToWidth !== false ? ' fitToWidth="1" fitToHeight="0"' : "";
   const left = print.headerText ? `&L${headerFooterText(print.headerText)}` : "";
   return (
-    `<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.25" footer="0.25"/>` +
+    `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.2" footer="0.2"/>` +
     `<pageSetup paperSize="${A4}" orientation="${print.orientation ?? "landscape"}"${fit}/>` +
     `<headerFooter><oddHeader>${escapeXml(`${left}&R&A`)}</oddHeader><oddFooter>${escapeXml("&CPage &P of &N")}</oddFooter></headerFooter>`
   );
