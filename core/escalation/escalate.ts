@@ -91,7 +91,8 @@ function compile(policy: EscalationPolicy): Compiled {
   return c;
 }
 
-const money = (v: number) => `£${v.toFixed(2)}`;
+/** "£2,073.97": to the penny with thousands separated, as a printed letter or report would show it. */
+const money = (v: number) => `${v < 0 ? "-" : ""}£${Math.abs(v).toFixed(2).replace(/\B(?=(\d{3})+\.)/g, ",")}`;
 const weeksText = (w: number) => `${w.toFixed(1)} weeks`;
 
 function ruleThreshold(r: EscalationRule): string {
