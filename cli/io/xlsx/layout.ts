@@ -116,6 +116,8 @@ export function fitColumnWidths(
   const { fromRow = 0, min = 6 } = options;
   const maxOf = (c: number) => (Array.isArray(options.max) ? (options.max[c] ?? 60) : ((options.max as number | undefined) ?? 60));
   const widths: number[] = [];
+  /** A header's longest word always fits, whatever the maximum: a heading is never cut. */
+  const headerWord: number[] = [];
   rows.slice(fromRow).forEach((row, r) =>
     row.forEach((raw, c) => {
       const cell: OutCell = isOutCell(raw) ? raw : { value: raw };
@@ -124,7 +126,8 @@ export function fitColumnWidths(
         ? Math.max(...text.split(/\s+/).map((w) => textWidth(w, cell)), Math.min(textWidth(text, cell), Math.min(r === 0 ? (options.headerWrapAt ?? Infinity) : Infinity, maxOf(c)) - CELL_PADDING))
         : textWidth(text, cell);
       widths[c] = Math.max(widths[c] ?? 0, need + CELL_PADDING);
+      if (r === 0) headerWord[c] = Math.max(...text.split(/\s+/).map((w) => textWidth(w, cell))) + CELL_PADDING;
     }),
   );
-  return Array.from({ length: widths.length }, (_, c) => Math.round(Math.min(maxOf(c), Math.max(min, widths[c] ?? 0)) * 100) / 100);
+  return Array.from({ length: widths.length }, (_, c) => Math.round(Math.max(headerWord[c] ?? 0, Math.min(maxOf(c), Math.max(min, widths[c] ?? 0))) * 100) / 100);
 }
