@@ -53,6 +53,8 @@ export function displayText(value: CellValue, format?: CellFormat): string {
       return `${value < 0 ? "-" : ""}£${groupedNumber(Math.abs(value), 2)}`;
     case "percent":
       return `${(value * 100).toFixed(2)}%`;
+    case "percentFigure":
+      return `${value.toFixed(2)}%`;
     case "integer":
       return groupedNumber(value, 0);
     case "decimal":

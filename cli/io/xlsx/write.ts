@@ -17,7 +17,7 @@ import { pageSetupXml, printNames } from "./pageSetup";
  */
 
 /** How a number is shown. */
-export type CellFormat = "text" | "integer" | "money" | "percent" | "date" | "decimal" | "weeks";
+export type CellFormat = "text" | "integer" | "money" | "percent" | "percentFigure" | "date" | "decimal" | "weeks";
 
 export interface OutCell {
   value: CellValue;
@@ -82,6 +82,8 @@ const NUM_FMT: Record<CellFormat, { id: number; code?: string }> = {
   percent: { id: 165, code: "0.00%" },
   date: { id: 166, code: "dd/mm/yyyy" },
   weeks: { id: 167, code: "0.0" },
+  // A percentage already in percent (83.08 meaning 83.08 %), as the ARREARS functions return it: the % is text, so the value is not scaled.
+  percentFigure: { id: 168, code: '0.00"%"' },
 };
 
 /** Fixed timestamp for every zip entry, so output is byte-for-byte repeatable. */
