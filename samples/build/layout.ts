@@ -54,15 +54,16 @@ export function printable(sheet: OutSheet, print: PrintSetup = {}): OutSheet {
 }
 
 /**
- * Whole-column formats for a spill, from its header row: "£" money, "%" a percentage
+ * Whole-column formats for a spill, from its header row: "%" a percentage
  * figure (the functions return 83.08 for 83.08 %, shown with a % sign, not scaled),
- * "weeks" one decimal, any other figure column a whole number; `text` columns none.
+ * "£" money, "weeks owed" one decimal, any other figure column a whole number; `text` columns none.
  */
 export function formatsForHeaders(headers: readonly string[], text: readonly string[]): (CellFormat | null)[] {
   return headers.map((h) => {
     if (text.includes(h)) return null;
-    if (/£/.test(h)) return "money";
+    // "% of arrears £" is a share of money, so % is tested first.
     if (/%/.test(h)) return "percentFigure";
+    if (/£/.test(h)) return "money";
     if (/weeks owed/i.test(h)) return "weeks";
     return "integer";
   });
