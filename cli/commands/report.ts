@@ -362,7 +362,7 @@ function workbook(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy
       `Printing the Escalations sheet prints the ${dueCount} cases due to escalate (its print area), without the due flag and the reason; clear the print area (Page Layout › Print Area) to print every case.`,
       "Every KPI's definition and source is beside its value on the Return sheet.",
     ].map((t) => [wrapped(t)]),
-    { max: 120, print: { orientation: "portrait" } },
+    { max: 120 },
   );
   return [returnSheet, officers, ageing, escalationSheet, about];
 }

@@ -106,13 +106,12 @@ describe("the return workbook on paper (LibreOffice PDF of the 400-account sampl
       const i = sheetIndex(sheet.name);
       const ws = xml(`xl/worksheets/sheet${i + 1}.xml`);
       expect(ws).toContain('<pageSetUpPr fitToPage="1"/>');
-      expect(ws).toMatch(/<pageSetup paperSize="9" orientation="(landscape|portrait)" fitToWidth="1" fitToHeight="0"\/>/);
+      expect(ws).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
       expect(ws).toContain("<oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter>");
       // The ampersand in the organisation is doubled, so the page header shows it instead of reading a code.
       expect(ws).toContain("<oddHeader>&amp;LNorthgate &amp;&amp; District Homes");
       expect(titleRow(sheet.name)).toBeGreaterThan(1);
     }
-    expect(xml("xl/worksheets/sheet1.xml")).toContain('orientation="landscape"');
   });
 
   it("gives every sheet a title block: title, organisation, period, when generated and from which file", () => {
