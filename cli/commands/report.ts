@@ -346,7 +346,7 @@ function workbook(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy
       e.dueToEscalate,
       wrapped(e.reason),
     ]),
-    { max: [14, 22, 18, 9, 13, 11, 70, 10, 70], headerWrapAt: 10, table: true },
+    { max: [14, 22, 18, 9, 13, 11, 100, 10, 70], headerWrapAt: 10, table: true },
   );
   // Printed: the cases due to escalate (listed first), without the due flag and the reason; the sheet keeps every case.
   escalationSheet.print!.area = { lastRow: escalationSheet.headerRow! + Math.max(1, dueCount), lastColumn: ESCALATION_PRINT_COLUMNS - 1 };

@@ -95,7 +95,7 @@ describe("the return workbook on paper (LibreOffice PDF of the 400-account sampl
     expect(area![1]).toBe("G");
     expect(sheet.rows[header - 1][6]).toBe("Next action");
     expect(Number(area![2])).toBe(header + due);
-    // 90 due cases with a wrapped next action (2–4 lines each) come to 8 pages; a page a dozen cases at worst.
+    // 90 due cases with a wrapped next action (1–3 lines each) come to 6 pages; a page a dozen cases at worst.
     const pages = printed.get("Escalations")!;
     expect(pages.landscape).toBe(true);
     expect(pages.pages).toBeLessThanOrEqual(Math.ceil(due / 12));
