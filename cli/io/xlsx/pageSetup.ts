@@ -27,11 +27,20 @@ function letter(index: number): string {
   return s;
 }
 
+/** Excel refuses a page header over 255 characters (codes included); "&R&A" and "&L" take 6, so longer text is cut with "…", never inside an "&&". */
+function fitHeader(text: string): string {
+  const room = 255 - 6;
+  if (text.length <= room) return text;
+  let cut = text.slice(0, room - 1);
+  if (/(^|[^&])(&&)*&$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
 /** pageMargins, pageSetup and headerFooter for a worksheet (margins only, Excel's defaults, without a setup). */
 export function pageSetupXml(print: PrintSetup | undefined): string {
   if (!print) return `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
   const fit = print.fitToWidth !== false ? ' fitToWidth="1" fitToHeight="0"' : "";
-  const left = print.headerText ? `&L${headerFooterText(print.headerText)}` : "";
+  const left = print.headerText ? `&L${fitHeader(headerFooterText(print.headerText))}` : "";
   return (
     `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.2" footer="0.2"/>` +
     `<pageSetup paperSize="${A4}" orientation="${print.orientation ?? "landscape"}"${fit}/>` +

@@ -69,4 +69,15 @@ describe("writeXlsx page setup", () => {
     expect(ws).toMatch(/<col min="2" max="2" width="8.43" style="\d+"\/>/);
     expect(part(bytes, "xl/worksheets/sheet1.xml")).not.toContain("<pageSetup");
   });
+
+  it("keeps a long page header within Excel's 255 characters, never splitting an escaped &", () => {
+    // 248 characters are left before the "…" (255 − "&L" − "&R&A" − 1). After 247 "a", the doubled "&&" would be cut
+    // between its two halves (a lone "&" would start a code), so it goes; after 246 it fits whole.
+    for (const text of ["a".repeat(300), `${"a".repeat(247)}&bbb`, `${"a".repeat(246)}&bbb`]) {
+      const ws = part(writeXlsx([{ name: "S", rows: [["x"]], print: { headerText: text } }]), "xl/worksheets/sheet1.xml");
+      const header = ws.match(/<oddHeader>(.*)<\/oddHeader>/)![1].replace(/&amp;/g, "&");
+      expect(header.length).toBeLessThanOrEqual(255);
+      expect(header).toMatch(/^&L(a|&&)+(…)?&R&A$/);
+    }
+  });
 });
