@@ -95,6 +95,8 @@ interface StyleKey {
   wrap?: boolean;
   quote?: boolean;
   title?: boolean;
+  /** Aligned to the top: every cell of a row made taller for wrapped text, so figures sit level with their labels. */
+  top?: boolean;
 }
 
 /** Builds the workbook and returns the .xlsx bytes. */
@@ -109,8 +111,8 @@ export function writeXlsx(sheets: readonly OutSheet[]): Uint8Array {
   const styles: string[] = [];
   const styleIndex = new Map<string, number>();
   const styleOf = (key: StyleKey): number => {
-    if (!key.format && !key.bold && !key.wrap && !key.quote && !key.title) return 0;
-    const id = `${key.format ?? ""}|${key.bold ? 1 : 0}|${key.wrap ? 1 : 0}|${key.quote ? 1 : 0}|${key.title ? 1 : 0}`;
+    if (!key.format && !key.bold && !key.wrap && !key.quote && !key.title && !key.top) return 0;
+    const id = `${key.format ?? ""}|${key.bold ? 1 : 0}|${key.wrap ? 1 : 0}|${key.quote ? 1 : 0}|${key.title ? 1 : 0}|${key.top ? 1 : 0}`;
     let index = styleIndex.get(id);
     if (index === undefined) {
       index = styles.length + 1;
@@ -120,7 +122,7 @@ export function writeXlsx(sheets: readonly OutSheet[]): Uint8Array {
       styles.push(
         `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"` +
           `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${key.quote ? ' quotePrefix="1"' : ""}` +
-          `${key.wrap ? ' applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>' : "/>"}`,
+          `${key.wrap ? ' applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>' : key.top ? ' applyAlignment="1"><alignment vertical="top"/></xf>' : "/>"}`,
       );
     }
     return index;
@@ -176,6 +178,8 @@ function sheetXml(sheet: OutSheet, styleOf: (k: StyleKey) => number, tableRel: s
   const parts: string[] = [];
   sheet.rows.forEach((row, r) => {
     const cells: string[] = [];
+    const height = rowHeight(row, sheet.columnWidths);
+    const top = height > DEFAULT_ROW_HEIGHT;
     row.forEach((raw, c) => {
       const cell: OutCell = isOutCell(raw) ? raw : { value: raw };
       const ref = `${columnLetter(c)}${r + 1}`;
@@ -186,6 +190,7 @@ function sheetXml(sheet: OutSheet, styleOf: (k: StyleKey) => number, tableRel: s
         bold: cell.bold,
         title: cell.title,
         wrap: cell.wrap,
+        top,
         quote: isText && !cell.formula && looksLikeFormula(value),
       });
       const s = style ? ` s="${style}"` : "";
@@ -210,7 +215,6 @@ function sheetXml(sheet: OutSheet, styleOf: (k: StyleKey) => number, tableRel: s
         cells.push(`<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`);
       }
     });
-    const height = rowHeight(row, sheet.columnWidths);
     parts.push(`<row r="${r + 1}"${height === DEFAULT_ROW_HEIGHT ? "" : ` ht="${height}" customHeight="1"`}>${cells.join("")}</row>`);
   });
   const dim = `A1:${columnLetter(width - 1)}${Math.max(1, sheet.rows.length)}`;
