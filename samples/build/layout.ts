@@ -1,4 +1,4 @@
-import type { CellFormat, CellValue, OutCell, OutSheet, PrintSetup } from "../../cli/io/xlsx";
+import { fitColumnWidths, type CellFormat, type CellValue, type OutCell, type OutSheet, type PrintSetup } from "../../cli/io/xlsx";
 
 /**
  * What makes a sample workbook self-explaining and printable: a "Start here" sheet,
@@ -67,4 +67,17 @@ export function formatsForHeaders(headers: readonly string[], text: readonly str
     if (/weeks owed/i.test(h)) return "weeks";
     return "integer";
   });
+}
+
+/** The widest figure each format shows in these samples (a team's £ totals run to six figures): a column narrower shows ####. */
+const WIDEST: Partial<Record<CellFormat, number>> = { money: 999_999.99, percentFigure: 100, integer: 99_999, weeks: 999.9 };
+
+/**
+ * Widths for the columns a spill lands in, which the builder cannot measure (Excel fills
+ * them): each heading, the widest figure its format shows, and `labels`, the row labels
+ * (officers, bands) expected in the first column.
+ */
+export function spillColumnWidths(headers: readonly string[], formats: readonly (CellFormat | null)[], labels: readonly string[] = []): number[] {
+  const widest: OutCell[] = formats.map((f) => ({ value: f ? (WIDEST[f] ?? null) : null, format: f ?? undefined }));
+  return fitColumnWidths([headers, widest, ...labels.map((l) => [l])], { max: 36 });
 }

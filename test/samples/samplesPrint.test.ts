@@ -9,6 +9,7 @@ import { monthlyReturnWorkbook } from "../../samples/build/monthlyReturnWorkbook
 import { qaLogWorkbook } from "../../samples/build/qaLogWorkbook";
 import { trendWorkbook } from "../../samples/build/trendWorkbook";
 import { START_HERE } from "../../samples/build/layout";
+import { kpiById, monthlyReturn } from "../../core/kpi/monthlyReturn";
 import { oneSheetCopies, printWorkbooks, type PrintedSheet } from "../support/printedPages";
 
 /**
@@ -65,6 +66,22 @@ describe("sample results are titled and formatted", () => {
     // In the file: 83.08 (a percentage as the functions return it) shows as 83.08%, unscaled.
     const styles = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(path.join(SAMPLES, book))))["xl/styles.xml"]);
     expect(styles).toContain('formatCode="0.00&quot;%&quot;"');
+  });
+
+  it("makes the spilled columns wide enough for the figures and labels the functions return (no ####, no cut names)", () => {
+    // Width estimate: 1.15 column units a character (Calibri 11 regular, erring wide), plus 1 unit of margin.
+    const fits = (text: string, width: number) => text.length * 1.15 + 1 <= width;
+    const ret = monthlyReturn(exp, { periodStart: isoToSerial(String(SMALL_EXPORT.periodStart)), periodEnd: isoToSerial(String(SMALL_EXPORT.periodEnd)) });
+    const money = (v: number) => `£${v.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const ageing = sheet(book, "Ageing").columnWidths!;
+    const tooWide = ret.ageing.flatMap((b) =>
+      [b.label, String(b.accounts), money(b.arrears), `${b.pctOfAccountsInArrears?.toFixed(2)}%`, `${b.pctOfArrears?.toFixed(2)}%`, String(b.ucAccounts), money(b.ucArrears)].filter((t, c) => !fits(t, ageing[c])),
+    );
+    const officers = sheet(book, "By officer").columnWidths!;
+    const team = kpiById(ret, "current_arrears").value!;
+    const names = [...ret.byOfficer.map((o) => o.officer), "Team total"].filter((n) => !fits(n, officers[0]));
+    expect([...tooWide, ...names]).toEqual([]);
+    expect(fits(money(team), officers[5])).toBe(true); // OFFICER_COLUMNS[5]: Current arrears £, the team's total
   });
 
   it("shows the household forms' money inputs as £ (a rent of 112.4 reads £112.40)", () => {
