@@ -26,3 +26,8 @@ export function toPence(pounds: number): number {
 export function fromPence(pence: number): number {
   return pence / 100;
 }
+
+/** "£2,073.97": to the penny with thousands separated, as a printed letter or report shows money in text. */
+export function formatPounds(pounds: number): string {
+  return `${pounds < 0 ? "-" : ""}£${Math.abs(pounds).toFixed(2).replace(/\B(?=(\d{3})+\.)/g, ",")}`;
+}

@@ -14,12 +14,13 @@ import { isBandCountKpi, OFFICER_KPI_IDS } from "../../core/kpi/definitions";
 import type { Command } from "../command";
 import { readCsvInput, toCsv } from "../io/csv";
 import { CliError, MAX_INPUT_BYTES, numberOption, parseJsonInput, readTextInput } from "../io/input";
-import { readXlsx, writeFileAtomically, writeXlsx, XlsxError, type OutCell, type OutSheet } from "../io/xlsx";
+import { fitColumnWidths, readXlsx, writeFileAtomically, writeXlsx, XlsxError, type OutCell, type OutSheet, type PrintSetup } from "../io/xlsx";
+import { formatPounds } from "../../core/money";
 
 const USAGE = `Usage: arrears report --from DATE --to DATE (--in export.xlsx | --accounts a.csv --transactions t.csv [--voids v.csv])
                       [--profile mapping.json] [--policy policy.json] [--bands 4,8,13]
                       [--void-treatment net|gross] [--annual-debit N] [--as-of DATE]
-                      [--out return.xlsx] [--json]
+                      [--out return.xlsx [--organisation NAME]] [--json]
 
 The monthly return from a housing-system export: every KPI with its definition and
 source (the month, and rent due, collected and collection rate for the year to date
@@ -53,7 +54,9 @@ Period and options
   --as-of DATE             date escalation is judged at (default: --to)
 
 Output
-  --out FILE     write the return workbook (.xlsx): Return, By officer, Ageing, Escalations
+  --out FILE     write the return workbook (.xlsx): Return, By officer, Ageing, Escalations,
+                 About; each sheet titled and set up to print (A4 landscape, one page wide)
+  --organisation NAME   the organisation named in the workbook's titles and page headers
   --json         print everything as JSON
   (neither)      print the return (KPI, value, unit, definition, source) as CSV
 Percentages are to 2 decimal places (halves away from zero); money to the penny.
@@ -81,6 +84,7 @@ export const reportCommand: Command = {
         "void-treatment": { type: "string" },
         "annual-debit": { type: "string" },
         "as-of": { type: "string" },
+        organisation: { type: "string" },
         out: { type: "string" },
         json: { type: "boolean", default: false },
       },
@@ -109,7 +113,8 @@ export const reportCommand: Command = {
     for (const w of ret.warnings) io.stderr.write(`arrears report: ${w}\n`);
 
     if (values.out) {
-      const bytes = writeXlsx(workbook(ret, listed, policy, profile));
+      const sources = [values.in, values.accounts, values.transactions, values.voids, values.history].filter((f): f is string => f !== undefined);
+      const bytes = writeXlsx(workbook(ret, listed, policy, profile, reportContext(ret, values.organisation, sources, new Date())));
       await writeFileAtomically(values.out, bytes);
       const due = listed.filter((e) => e.dueToEscalate).length;
       io.stdout.write(`wrote ${values.out}: ${ret.kpis.length} figures, ${ret.byOfficer.length} officer lines, ${listed.length} accounts on the escalation list (${due} due to escalate)\n`);
@@ -194,7 +199,7 @@ function checked(all: (EscalationResult | ArrearsInputError)[]): EscalationResul
   return all as EscalationResult[];
 }
 
-/** Accounts worth a line on the escalation list: any stage past "no action", or due. Due first, then worsening arrears, then most weeks owed. */
+/** Accounts worth a line on the escalation list: any stage past "no action", or due. Due first, then worsening arrears, then most weeks owed, then account (as ESCALATION_ORDER tells the reader). */
 function escalationList(all: EscalationWithTrend[]): EscalationWithTrend[] {
   const worsening = (e: EscalationWithTrend) => (e.trend?.direction === "worsening" ? 1 : 0);
   return all
@@ -225,87 +230,161 @@ function toJson(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy: 
   };
 }
 
-const bold = (value: string | number | null): OutCell => ({ value, bold: true });
-const fmt = (f: KpiFigure): OutCell => ({ value: f.value, format: f.unit === "money" ? "money" : f.unit === "count" ? "integer" : "decimal" });
+/** Who the return is for, when, and from what: the title block on every sheet and the page header. */
+interface ReportContext {
+  organisation: string | null;
+  period: string;
+  generatedOn: string;
+  sources: string[];
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** "1 October 2026": unambiguous in print, whatever the reader's locale. */
+const longDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
+function reportContext(ret: MonthlyReturn, organisation: string | undefined, sources: string[], now: Date): ReportContext {
+  const iso = now.toISOString();
+  return {
+    organisation: organisation?.trim() || null,
+    period: `${longDate(serialToIso(ret.periodStart))} to ${longDate(serialToIso(ret.periodEnd))}`,
+    generatedOn: `${longDate(iso.slice(0, 10))} at ${iso.slice(11, 16)} UTC`,
+    sources,
+  };
+}
+
+type Row = OutSheet["rows"][number];
+
+/** The lines above each sheet's table: title, organisation, period, when and from which files; then a blank row. */
+function titleBlock(title: string, ctx: ReportContext): Row[] {
+  return [
+    [{ value: title, title: true }],
+    ...(ctx.organisation ? [[`Organisation: ${ctx.organisation}`]] : []),
+    [`Period: ${ctx.period}`],
+    [`Generated on ${ctx.generatedOn}`],
+    [`Source files: ${ctx.sources.join(", ")}`],
+    [],
+  ];
+}
+
+/** A sheet with a title block above its header row, laid out to print: widths from content, landscape, one page wide, header repeated. */
+function reportSheet(name: string, title: string, ctx: ReportContext, header: Row, body: Row[], layout: { max?: number | number[]; headerWrapAt?: number; after?: Row[]; print?: PrintSetup; table?: boolean }): OutSheet {
+  const block = titleBlock(title, ctx);
+  const rows = [...block, header, ...body];
+  return {
+    name,
+    rows: [...rows, ...(layout.after ?? [])],
+    headerRow: block.length,
+    freezeHeader: true,
+    columnWidths: fitColumnWidths(rows, { fromRow: block.length, max: layout.max, headerWrapAt: layout.headerWrapAt }),
+    ...(layout.table ? { table: { name } } : {}),
+    print: { headerText: `${ctx.organisation ? `${ctx.organisation} · ` : ""}Monthly return ${ctx.period}`, ...layout.print },
+  };
+}
+
+const heading = (value: string): OutCell => ({ value, bold: true, wrap: true });
+const wrapped = (value: string | null): OutCell => ({ value, wrap: true });
+/** A percentage figure (83.08, meaning 83.08 %) stored as the fraction Excel's % format expects (0.8308), so formulas over the cell get the true value. */
+const fraction = (pct: number | null): OutCell => ({ value: pct === null ? null : Math.round(pct * 100) / 10_000, format: "percent" });
+const fmt = (f: KpiFigure): OutCell => (f.unit === "percent" ? fraction(f.value) : { value: f.value, format: f.unit === "money" ? "money" : "integer" });
+
+/** Escalation list columns in print order: what a team leader acts on first, then the detail; the print area stops before `Due to escalate`. */
+const ESCALATION_PRINT_COLUMNS = 7;
 
 /** The return workbook. Text from the export goes in as text cells; the writer quote-prefixes any that looks like a formula. */
-function workbook(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy: EscalationPolicy, profile: MappingProfile): OutSheet[] {
-  const period = `${serialToIso(ret.periodStart)} to ${serialToIso(ret.periodEnd)}`;
-  const returnSheet: OutSheet = {
-    name: "Return",
-    freezeHeader: true,
-    columnWidths: [30, 60, 14, 6, 80, 60, 40],
-    rows: [
-      ["Id", "KPI", "Value", "Unit", "Definition", "Source", "Note"].map(bold),
-      ...ret.kpis.map((f) => [f.id, f.name, fmt(f), unitText(f), { value: f.definition, wrap: true }, { value: f.source, wrap: true }, f.note]),
-      [],
-      [`Period ${period}; mapping profile "${profile.name}"; money to the penny, percentages to 2 dp (halves away from zero); balances at period end, transactions dated in the period.`],
-      [`Year to date (ytd_ rows): ${serialToIso(ret.yearStart)} to ${serialToIso(ret.periodEnd)}${ret.yearToDateCovered ? "" : ", not given: the export's transactions do not reach back to the first week of April"}.`],
-      ...ret.warnings.map((w) => [w]),
-    ],
-  };
+function workbook(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy: EscalationPolicy, profile: MappingProfile, ctx: ReportContext): OutSheet[] {
+  // The figure's format shows its unit (£, %), so no unit column; the machine id goes last, for lookups, outside the print area.
+  const withNotes = ret.kpis.some((f) => f.note);
+  const returnHeader = ["KPI", "Value", "Definition", "Source", ...(withNotes ? ["Note"] : []), "Id"].map(heading);
+  const returnSheet = reportSheet(
+    "Return",
+    "Monthly return",
+    ctx,
+    returnHeader,
+    ret.kpis.map((f) => [wrapped(f.name), fmt(f), wrapped(f.definition), wrapped(f.source), ...(withNotes ? [wrapped(f.note)] : []), f.id]),
+    {
+      max: [34, 16, 100, 80, ...(withNotes ? [40] : []), 40],
+      after: [
+        [],
+        [`Mapping profile "${profile.name}"; money to the penny, percentages to 2 dp (halves away from zero); balances at period end, transactions dated in the period.`],
+        [`Year to date (ytd_ rows): ${serialToIso(ret.yearStart)} to ${serialToIso(ret.periodEnd)}${ret.yearToDateCovered ? "" : ", not given: the export's transactions do not reach back to the first week of April"}.`],
+        ...ret.warnings.map((w) => [w]),
+      ],
+      print: { area: { lastRow: 0, lastColumn: returnHeader.length - 2 } },
+    },
+  );
+  returnSheet.print!.area!.lastRow = returnSheet.rows.length - 1;
+
   const officerIds: readonly string[] = OFFICER_KPI_IDS;
   const bandIds = ret.kpis.filter((k) => isBandCountKpi(k.id)).map((k) => k.id);
   const head = [...officerIds, ...bandIds].map((id) => ret.kpis.find((k) => k.id === id)!.name);
-  const officerLine = (name: string, kpis: KpiFigure[]) => {
+  const officerLine = (name: string, kpis: KpiFigure[]): Row => {
     const byId = new Map(kpis.map((k) => [k.id, k]));
     return [name, ...[...officerIds, ...bandIds].map((id) => (byId.has(id) ? fmt(byId.get(id)!) : 0))];
   };
-  const officers: OutSheet = {
-    name: "By officer",
-    freezeHeader: true,
-    columnWidths: [26, ...head.map(() => 16)],
-    rows: [
-      ["Officer", ...head].map((h) => ({ value: h, bold: true, wrap: true })),
-      ...ret.byOfficer.map((o) => officerLine(o.officer, o.kpis)),
-      officerLine("Team total", ret.kpis).map((c, i) => (i === 0 ? bold(c as string) : c)),
-      ...(ret.options.annualRentDebit == null
-        ? []
-        : [[], [`% of annual rent debit: the team total divides by the £${ret.options.annualRentDebit.toFixed(2)} given; each officer's line by the annual rent debit of that officer's own homes.`]]),
-    ],
-  };
-  const ageing: OutSheet = {
-    name: "Ageing",
-    freezeHeader: true,
-    columnWidths: [28, 12, 16, 16, 16, 12, 16],
-    rows: [
-      ["Weeks of rent owed", "Tenancies", "Arrears £", "% of tenancies in arrears", "% of arrears £", "UC tenancies", "UC arrears £"].map(bold),
-      ...ret.ageing.map((b) => [b.label, { value: b.accounts, format: "integer" as const }, { value: b.arrears, format: "money" as const }, { value: b.pctOfAccountsInArrears, format: "decimal" as const }, { value: b.pctOfArrears, format: "decimal" as const }, { value: b.ucAccounts, format: "integer" as const }, { value: b.ucArrears, format: "money" as const }]),
-      [],
-      ["Current tenancies in arrears; weeks = balance at period end ÷ weekly rent. UC claimants' arrears include technical (payment-cycle) arrears."],
-    ],
-  };
-  const escalationSheet: OutSheet = {
-    name: "Escalations",
-    freezeHeader: true,
-    table: { name: "Escalations" },
-    columnWidths: [14, 20, 10, 14, 26, 10, 80, 80, 14],
-    rows: [
-      [...ESCALATION_COLUMNS, "Trend £/week (13 weeks)"].map(bold),
-      ...escalations.map((e) => [
-        e.account,
-        e.officer,
-        { value: e.weeksOwed, format: "weeks" as const },
-        { value: e.balance, format: "money" as const },
-        e.stageLabel,
-        e.dueToEscalate,
-        { value: e.reason, wrap: true },
-        { value: e.nextAction, wrap: true },
-        { value: e.trend?.slopePerWeek ?? null, format: "money" as const },
-      ]),
-    ],
-  };
-  const about: OutSheet = {
-    name: "About",
-    columnWidths: [120],
-    rows: [
-      [bold("Monthly return")],
-      [`Period: ${period}`],
-      [`Escalation policy: ${policy.id} v${policy.version} (effective ${policy.effectiveFrom}). ${policy.description}`],
-      ["Escalation list: accounts at any stage past 'No action', due to escalate first, then by weeks owed. A held account shows why it is held."],
-      ["Every KPI's definition and source is beside its value on the Return sheet."],
-    ],
-  };
+  const officers = reportSheet(
+    "By officer",
+    "Monthly return by officer",
+    ctx,
+    ["Officer", ...head].map(heading),
+    [...ret.byOfficer.map((o) => officerLine(o.officer, o.kpis)), officerLine("Team total", ret.kpis).map((c, i) => (i === 0 ? { value: c as string, bold: true } : c))],
+    {
+      max: 30,
+      headerWrapAt: 12,
+      after:
+        ret.options.annualRentDebit == null
+          ? []
+          : [[], [`% of annual rent debit: the team total divides by the ${formatPounds(ret.options.annualRentDebit)} given; each officer's line by the annual rent debit of that officer's own homes.`]],
+    },
+  );
+
+  const ageing = reportSheet(
+    "Ageing",
+    "Arrears ageing",
+    ctx,
+    ["Weeks of rent owed", "Tenancies", "Arrears £", "% of tenancies in arrears", "% of arrears £", "UC tenancies", "UC arrears £"].map(heading),
+    ret.ageing.map((b) => [b.label, { value: b.accounts, format: "integer" as const }, { value: b.arrears, format: "money" as const }, fraction(b.pctOfAccountsInArrears), fraction(b.pctOfArrears), { value: b.ucAccounts, format: "integer" as const }, { value: b.ucArrears, format: "money" as const }]),
+    { max: 30, headerWrapAt: 12, after: [[], ["Current tenancies in arrears; weeks = balance at period end ÷ weekly rent. UC claimants' arrears include technical (payment-cycle) arrears."]] },
+  );
+
+  const [account, officer, weeksOwed, balance, stage, due, reason, nextAction] = ESCALATION_COLUMNS;
+  const dueCount = escalations.filter((e) => e.dueToEscalate).length;
+  const escalationSheet = reportSheet(
+    "Escalations",
+    `Escalation list: ${dueCount} due to escalate of ${escalations.length} listed`,
+    ctx,
+    [account, officer, stage, weeksOwed, balance, "Trend £/week (13 weeks)", nextAction, due, reason].map(heading),
+    escalations.map((e) => [
+      e.account,
+      e.officer,
+      e.stageLabel,
+      { value: e.weeksOwed, format: "weeks" as const },
+      { value: e.balance, format: "money" as const },
+      { value: e.trend?.slopePerWeek ?? null, format: "money" as const },
+      wrapped(e.nextAction),
+      e.dueToEscalate,
+      wrapped(e.reason),
+    ]),
+    { max: [14, 22, 18, 9, 13, 11, 100, 10, 70], headerWrapAt: 10, table: true },
+  );
+  // Printed: the cases due to escalate (listed first), without the due flag and the reason; the sheet keeps every case.
+  escalationSheet.print!.area = { lastRow: escalationSheet.headerRow! + Math.max(1, dueCount), lastColumn: ESCALATION_PRINT_COLUMNS - 1 };
+
+  const about = reportSheet(
+    "About",
+    "About this return",
+    ctx,
+    [heading("Notes")],
+    [
+      `Escalation policy: ${policy.id} v${policy.version} (effective ${policy.effectiveFrom}). ${policy.description}`,
+      ESCALATION_ORDER,
+      `Printing the Escalations sheet prints the ${dueCount} cases due to escalate (its print area), without the due flag and the reason; clear the print area (Page Layout › Print Area) to print every case.`,
+      "Every KPI's definition and source is beside its value on the Return sheet.",
+    ].map((t) => [wrapped(t)]),
+    { max: 120 },
+  );
   return [returnSheet, officers, ageing, escalationSheet, about];
 }
 
+/** What the About sheet says about the escalation list's order; escalationList sorts exactly so (a test holds the two together). */
+const ESCALATION_ORDER =
+  "Escalation list: accounts at any stage past 'No action', or due. Order: due to escalate first; then, when a balance history is given, worsening arrears before the rest; then most weeks of rent owed first; then by account. A held account shows why it is held.";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ArrearsInputError } from "../errors";
-import { round2dp } from "../money";
+import { formatPounds, round2dp } from "../money";
 import { normaliseName } from "../export/profile";
 import { TENANCY_TYPES, type Account, type TenancyType } from "../export/schema";
 import { serialToIso } from "../dates/excelSerial";
@@ -91,7 +91,7 @@ function compile(policy: EscalationPolicy): Compiled {
   return c;
 }
 
-const money = (v: number) => `£${v.toFixed(2)}`;
+const money = formatPounds;
 const weeksText = (w: number) => `${w.toFixed(1)} weeks`;
 
 function ruleThreshold(r: EscalationRule): string {

@@ -1,5 +1,6 @@
 import type { CellValue, OutCell, OutSheet } from "../../cli/io/xlsx";
 import { savedCall } from "../../addin/excel/savedFormulas";
+import { printable, startHereSheet } from "./layout";
 
 /**
  * The household calculator: one sheet per example household, each a household
@@ -144,7 +145,23 @@ function householdSheet(h: Household): OutSheet {
   return { name: h.sheet, rows, columnWidths: [26, 14, 3, 46, 16, 60] };
 }
 
+/** Form fields holding money (£ a week or month): typed and shown as £0.00, so a rent reads £112.40, not 112.4. */
+const MONEY_FIELD = /^(rent|service charges|capital|unearned income|adult \d+ earnings|non-dep \d+ income)$/i;
+
+/** The form's money inputs in a £ format (values unchanged). */
+function withMoneyInputs(sheet: OutSheet): OutSheet {
+  const rows = sheet.rows.map((row) =>
+    typeof row[0] === "string" && MONEY_FIELD.test(row[0]) && typeof row[1] === "number" ? [row[0], { value: row[1], format: "money" as const }, ...row.slice(2)] : row,
+  );
+  return { ...sheet, rows };
+}
+
+const START = startHereSheet("Household benefit calculator: start here", [
+  "One sheet per example household: the household form (field and value, columns A:B) with the add-in's benefit functions beside it (Universal Credit, the housing costs element, bedrooms allowed, the under-occupancy charge, the benefit cap, Housing Benefit) and the full working spilled underneath.",
+  "To estimate for a tenant: copy a sheet (right-click the tab › Move or Copy › Create a copy), type the tenant's circumstances over the example, and read off the figures. Money is £ a week or a month as the Rent period and Income period rows say.",
+]);
+
 /** Builds the calculator workbook's sheets. */
 export function householdWorkbook(): OutSheet[] {
-  return HOUSEHOLDS.map(householdSheet);
+  return [START, ...HOUSEHOLDS.map(householdSheet).map(withMoneyInputs).map((s) => printable(s, { repeatRows: null }))];
 }

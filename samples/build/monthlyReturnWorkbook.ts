@@ -1,9 +1,12 @@
 import type { OutCell, OutSheet } from "../../cli/io/xlsx";
 import { DEFAULT_ESCALATION_POLICY, policyToTable } from "../../core/escalation/policy";
-import { monthlyReturn, kpiById } from "../../core/kpi/monthlyReturn";
+import { monthlyReturn, kpiById, type MonthlyReturn } from "../../core/kpi/monthlyReturn";
 import type { TeamExport } from "../generator/teamExport";
 import { savedCall } from "../../addin/excel/savedFormulas";
 import { exportTableSheets, TABLES } from "./exportSheets";
+import { OFFICER_COLUMNS } from "../../addin/functions/monthlyReturn";
+import { ESCALATION_COLUMNS } from "../../core/escalation/escalate";
+import { formatsForHeaders, printable, spillColumnWidths, startHereSheet, titled } from "./layout";
 
 /**
  * The monthly-return workbook: the export's tables plus sheets whose formulas
@@ -74,5 +77,51 @@ export function monthlyReturnWorkbook(exp: TeamExport, periodStart: number, peri
       ["Difference should be 0. The native column only covers figures SUMIFS/COUNTIFS can express; the Return sheet has every KPI with its definition and source."],
     ],
   };
-  return [returnSheet, officers, ageing, escalations, checks, policy, ...exportTableSheets(exp)];
+  return [startHere(), ...[{ ...returnSheet, headerRow: 5 }, ...spillSheets(officers, ageing, escalations, ret), checks, policy, ...exportTableSheets(exp)].map(printed)];
+}
+
+/** Headers the BYOFFICER and AGEING spills start with (the functions' own), for their column formats and widths. */
+const AGEING_COLUMNS = ["Band", "Tenancies", "Arrears £", "% of tenancies in arrears", "% of arrears £", "UC tenancies", "UC arrears £"];
+
+/** The one-cell spill sheets with a title above and each column formatted and wide enough for its heading, figures and row labels. */
+function spillSheets(officers: OutSheet, ageing: OutSheet, escalations: OutSheet, ret: MonthlyReturn): OutSheet[] {
+  const officerHeaders = [...OFFICER_COLUMNS, ...ret.ageing.map((b) => `Owing ${b.label}`)];
+  const officerFormats = formatsForHeaders(officerHeaders, ["Officer"]);
+  const ageingFormats = formatsForHeaders(AGEING_COLUMNS, ["Band"]);
+  const escalationFormats = formatsForHeaders(ESCALATION_COLUMNS, ["Account", "Officer", "Stage", "Due to escalate", "Reason", "Next action"]);
+  const officerNames = [...ret.byOfficer.map((o) => o.officer), "Team total"];
+  return [
+    titled(
+      { ...officers, columnWidths: spillColumnWidths(officerHeaders, officerFormats, officerNames), columnFormats: officerFormats },
+      "Monthly return by officer",
+      "ARREARS.BYOFFICER: a row per officer (patch) and the team total, for the period on the Return sheet.",
+    ),
+    titled(
+      { ...ageing, columnWidths: spillColumnWidths(AGEING_COLUMNS, ageingFormats, ret.ageing.map((b) => b.label)), columnFormats: ageingFormats },
+      "Arrears ageing",
+      "ARREARS.AGEING: current tenancies in arrears by weeks of rent owed at period end, UC claimants also shown on their own.",
+    ),
+    titled(
+      {
+        ...escalations,
+        // Wide enough for each heading ("Due to escalate") and figure, and wider where the builder asks (reason, next action).
+        columnWidths: spillColumnWidths(ESCALATION_COLUMNS, escalationFormats).map((w, i) => Math.max(w, escalations.columnWidths?.[i] ?? 0)),
+        columnFormats: escalationFormats,
+      },
+      "Escalation list",
+      "ARREARS.ESCALATIONS: every account's recovery stage under the Policy sheet's rules at period end, whether it is due to escalate, why, and the next action.",
+    ),
+  ];
+}
+
+/** Every sheet prints: landscape and one page wide, except the month's transactions, a long narrow list that prints portrait. */
+const printed = (sheet: OutSheet): OutSheet => printable(sheet, sheet.name === TABLES.transactions ? { orientation: "portrait" } : {});
+
+function startHere(): OutSheet {
+  return startHereSheet("Monthly rent-arrears return: start here", [
+    "The month's return built by formulas from the housing system's export: the Accounts, Transactions and Voids sheets are that export as Excel tables.",
+    "Return: every KPI of the monthly return with its definition and source, for the period in B3:B4. By officer, Ageing and Escalations: the same figures per officer, by weeks of rent owed, and the escalation list under the Policy sheet's rules (which you can edit).",
+    "Checks: two KPIs beside the same figure from native SUMIFS/COUNTIFS, which should agree to the penny.",
+    "Next month: paste the new export into the three tables (keep the headers), change the period on Return, and everything recalculates.",
+  ]);
 }

@@ -8,6 +8,7 @@ import { TEAM_SHEET, TEAM_TABLE } from "../../core/qa/summary";
 import { criteriaOf, type Answer } from "../../core/qa/template";
 import { mulberry32, OFFICER_NAMES } from "../generator/teamExport";
 import { savedCall } from "../../addin/excel/savedFormulas";
+import { printable, startHereSheet } from "./layout";
 
 /**
  * The QA log: call reviews exactly as the task pane saves them (the QAReviews
@@ -93,5 +94,11 @@ export function qaLogWorkbook(seed = 5): OutSheet[] {
     ]);
   });
   const summary: OutSheet = { name: "QA Summary", rows: summaryRows, columnWidths: [18, 14, 14, 10, 14, 40] };
-  return [summary, reviews, team];
+  return [START, ...[{ ...summary, headerRow: 1 }, reviews, team].map((s) => printable(s))];
 }
+
+const START = startHereSheet("Call-review QA log: start here", [
+  "QA Reviews: example call reviews in the QAReviews table exactly as the call-review task pane saves them, one row per review with every criterion's answer. QA Team: the officers and their monthly review targets, which the pane reads.",
+  "QA Summary: for the month in B1, each officer's average score (ARREARS.QASCORE) and calls reviewed against target (native COUNTIFS). Change B1 to see another month.",
+  "To review calls: open the task pane (ribbon: Arrears › Call reviews), score a call, and save; the review is added to the QAReviews table.",
+]);

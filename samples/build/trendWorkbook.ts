@@ -2,6 +2,7 @@ import { columnLetter, type CellValue, type OutCell, type OutSheet } from "../..
 import { TREND_COLUMNS } from "../../core/trend/trend";
 import type { TeamExport } from "../generator/teamExport";
 import { savedCall } from "../../addin/excel/savedFormulas";
+import { printable, startHereSheet } from "./layout";
 
 /**
  * The arrears-trend workbook: a year of weekly balances per account and one
@@ -53,12 +54,22 @@ export function trendWorkbook(exp: TeamExport): OutSheet[] {
     row[7] = { value: null, formula: `ROUND(SLOPE(Balances!$C${r}:$${lastCol}${r},${dates})*7,2)`, format: "money" };
   }
   return [
-    {
-      name: "Trend",
-      freezeHeader: true,
-      columnWidths: [12, 14, 12, 20, 18, 16, 3, 36],
-      rows: trendRows,
-    },
-    balances,
+    START,
+    ...[
+      {
+        name: "Trend",
+        freezeHeader: true,
+        columnWidths: [12, 14, 12, 20, 18, 16, 3, 36],
+        rows: trendRows,
+        // The spilled slope, projection, weeks owed and weeks in arrears (TREND_COLUMNS order), and the SLOPE check.
+        columnFormats: [null, "money", null, "money", "weeks", "integer", null, "money"],
+      } satisfies OutSheet,
+      balances,
+    ].map((s) => printable(s)),
   ];
 }
+
+const START = startHereSheet("Arrears trend: start here", [
+  "Balances: a year of weekly balances per account (one column per week) and each account's weekly rent. Trend: one ARREARS.TREND formula over the whole block, spilling each account's slope (£ a week), direction, projected balance in 4 weeks, weeks of rent owed and weeks in arrears.",
+  "Beside the first accounts, Excel's own SLOPE (× 7 for £ a week) checks the slope by hand. To use your own data, paste your weekly balances over the Balances sheet, keeping the dates in row 1.",
+]);

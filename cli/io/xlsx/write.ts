@@ -2,6 +2,8 @@ import { zipSync, strToU8 } from "fflate";
 import { looksLikeFormula } from "../../../core/safety/cellText";
 import type { CellValue } from "./read";
 import { escapeXml } from "./xml";
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, rowHeight, TITLE_POINTS } from "./layout";
+import { pageSetupXml, printNames } from "./pageSetup";
 
 /**
  * Writes .xlsx workbooks for reports and samples: values with number formats,
@@ -15,7 +17,7 @@ import { escapeXml } from "./xml";
  */
 
 /** How a number is shown. */
-export type CellFormat = "text" | "integer" | "money" | "percent" | "date" | "decimal" | "weeks";
+export type CellFormat = "text" | "integer" | "money" | "percent" | "percentFigure" | "date" | "decimal" | "weeks";
 
 export interface OutCell {
   value: CellValue;
@@ -26,6 +28,25 @@ export interface OutCell {
   format?: CellFormat;
   bold?: boolean;
   wrap?: boolean;
+  /** A sheet title: bold and larger (14 pt). */
+  title?: boolean;
+}
+
+/**
+ * How a sheet prints: A4, by default landscape and scaled to one page wide (as many
+ * pages down as it needs), the header row repeated at the top of every page, the
+ * sheet name and `headerText` in the page header and "Page x of y" in the footer.
+ */
+export interface PrintSetup {
+  orientation?: "landscape" | "portrait";
+  /** Scale to one page wide; default true. */
+  fitToWidth?: boolean;
+  /** Rows repeated at the top of every page (Excel's print titles, 0-based, inclusive); default the sheet's header row. */
+  repeatRows?: readonly [first: number, last: number] | null;
+  /** Print only rows 0..lastRow and columns 0..lastColumn (Excel's print area, 0-based, inclusive). */
+  area?: { lastRow: number; lastColumn: number };
+  /** Left side of the page header (e.g. organisation and period); the right side is the sheet name. */
+  headerText?: string;
 }
 
 export interface OutSheet {
@@ -38,6 +59,18 @@ export interface OutSheet {
   freezeHeader?: boolean;
   /** Make rows (header in row 1) an Excel table with this name, e.g. QAReviews. */
   table?: { name: string };
+  /**
+   * The row holding the column headers (0-based; default 0), when a title block
+   * sits above it: the frozen pane, the table and the print titles start there.
+   */
+  headerRow?: number;
+  /**
+   * A number format for whole columns, from column A: cells written without a format
+   * and cells a dynamic array spills into (which take the format of the cell they land in) show in it.
+   */
+  columnFormats?: readonly (CellFormat | null | undefined)[];
+  /** Page setup; without it the sheet prints with Excel's defaults. */
+  print?: PrintSetup;
 }
 
 const NUM_FMT: Record<CellFormat, { id: number; code?: string }> = {
@@ -45,9 +78,12 @@ const NUM_FMT: Record<CellFormat, { id: number; code?: string }> = {
   integer: { id: 3 },
   decimal: { id: 2 },
   money: { id: 164, code: '[$£-809]#,##0.00;-[$£-809]#,##0.00' },
-  percent: { id: 165, code: "0.0%" },
+  // A fraction shown as a percentage: 0.8308 shows 83.08% (KPIs are rounded to 2 dp of a percent).
+  percent: { id: 165, code: "0.00%" },
   date: { id: 166, code: "dd/mm/yyyy" },
   weeks: { id: 167, code: "0.0" },
+  // A percentage already in percent (83.08 meaning 83.08 %), as the ARREARS functions return it: the % is text, so the value is not scaled.
+  percentFigure: { id: 168, code: '0.00"%"' },
 };
 
 /** Fixed timestamp for every zip entry, so output is byte-for-byte repeatable. */
@@ -58,6 +94,9 @@ interface StyleKey {
   bold?: boolean;
   wrap?: boolean;
   quote?: boolean;
+  title?: boolean;
+  /** Aligned to the top: every cell of a row made taller for wrapped text, so figures sit level with their labels. */
+  top?: boolean;
 }
 
 /** Builds the workbook and returns the .xlsx bytes. */
@@ -72,17 +111,18 @@ export function writeXlsx(sheets: readonly OutSheet[]): Uint8Array {
   const styles: string[] = [];
   const styleIndex = new Map<string, number>();
   const styleOf = (key: StyleKey): number => {
-    if (!key.format && !key.bold && !key.wrap && !key.quote) return 0;
-    const id = `${key.format ?? ""}|${key.bold ? 1 : 0}|${key.wrap ? 1 : 0}|${key.quote ? 1 : 0}`;
+    if (!key.format && !key.bold && !key.wrap && !key.quote && !key.title && !key.top) return 0;
+    const id = `${key.format ?? ""}|${key.bold ? 1 : 0}|${key.wrap ? 1 : 0}|${key.quote ? 1 : 0}|${key.title ? 1 : 0}|${key.top ? 1 : 0}`;
     let index = styleIndex.get(id);
     if (index === undefined) {
       index = styles.length + 1;
       styleIndex.set(id, index);
       const numFmtId = key.format ? NUM_FMT[key.format].id : 0;
+      const fontId = key.title ? 2 : key.bold ? 1 : 0;
       styles.push(
-        `<xf numFmtId="${numFmtId}" fontId="${key.bold ? 1 : 0}" fillId="0" borderId="0" xfId="0"` +
-          `${numFmtId ? ' applyNumberFormat="1"' : ""}${key.bold ? ' applyFont="1"' : ""}${key.quote ? ' quotePrefix="1"' : ""}` +
-          `${key.wrap ? ' applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>' : "/>"}`,
+        `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"` +
+          `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${key.quote ? ' quotePrefix="1"' : ""}` +
+          `${key.wrap ? ' applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>' : key.top ? ' applyAlignment="1"><alignment vertical="top"/></xf>' : "/>"}`,
       );
     }
     return index;
@@ -107,7 +147,7 @@ export function writeXlsx(sheets: readonly OutSheet[]): Uint8Array {
   files["_rels/.rels"] = strToU8(
     `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
   );
-  files["xl/workbook.xml"] = strToU8(workbookXml(sheets));
+  files["xl/workbook.xml"] = strToU8(workbookXml(sheets, printNames(sheets)));
   files["xl/_rels/workbook.xml.rels"] = strToU8(workbookRels(sheets.length, usesDynamicArrays));
   files["xl/styles.xml"] = strToU8(stylesXml(styles));
   if (usesDynamicArrays) files["xl/metadata.xml"] = strToU8(METADATA_XML);
@@ -138,6 +178,8 @@ function sheetXml(sheet: OutSheet, styleOf: (k: StyleKey) => number, tableRel: s
   const parts: string[] = [];
   sheet.rows.forEach((row, r) => {
     const cells: string[] = [];
+    const height = rowHeight(row, sheet.columnWidths);
+    const top = height > DEFAULT_ROW_HEIGHT;
     row.forEach((raw, c) => {
       const cell: OutCell = isOutCell(raw) ? raw : { value: raw };
       const ref = `${columnLetter(c)}${r + 1}`;
@@ -146,7 +188,9 @@ function sheetXml(sheet: OutSheet, styleOf: (k: StyleKey) => number, tableRel: s
       const style = styleOf({
         format: cell.format,
         bold: cell.bold,
+        title: cell.title,
         wrap: cell.wrap,
+        top,
         quote: isText && !cell.formula && looksLikeFormula(value),
       });
       const s = style ? ` s="${style}"` : "";
@@ -171,25 +215,39 @@ function sheetXml(sheet: OutSheet, styleOf: (k: StyleKey) => number, tableRel: s
         cells.push(`<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`);
       }
     });
-    parts.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+    parts.push(`<row r="${r + 1}"${height === DEFAULT_ROW_HEIGHT ? "" : ` ht="${height}" customHeight="1"`}>${cells.join("")}</row>`);
   });
   const dim = `A1:${columnLetter(width - 1)}${Math.max(1, sheet.rows.length)}`;
+  const headerRow = sheet.headerRow ?? 0;
   const views = sheet.freezeHeader
-    ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
+    ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow + 1}" topLeftCell="A${headerRow + 2}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
     : `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`;
-  const cols = sheet.columnWidths?.length
-    ? `<cols>${sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
-    : "";
+  const cols = colsXml(sheet, styleOf);
   const tableParts = tableRel ? `<tableParts count="1"><tablePart r:id="${tableRel}"/></tableParts>` : "";
   const xml =
     `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `${sheet.print && sheet.print.fitToWidth !== false ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ""}` +
     `<dimension ref="${dim}"/>${views}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${parts.join("")}</sheetData>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${tableParts}</worksheet>`;
+    `${pageSetupXml(sheet.print)}${tableParts}</worksheet>`;
   return { xml, dynamic };
 }
 
+/** Column widths and whole-column number formats. */
+function colsXml(sheet: OutSheet, styleOf: (k: StyleKey) => number): string {
+  const count = Math.max(sheet.columnWidths?.length ?? 0, sheet.columnFormats?.length ?? 0);
+  if (count === 0) return "";
+  const cols = Array.from({ length: count }, (_, i) => {
+    const width = sheet.columnWidths?.[i];
+    const format = sheet.columnFormats?.[i];
+    const style = format ? ` style="${styleOf({ format })}"` : "";
+    return `<col min="${i + 1}" max="${i + 1}" width="${width ?? DEFAULT_COLUMN_WIDTH}"${style}${width === undefined ? "" : ' customWidth="1"'}/>`;
+  });
+  return `<cols>${cols.join("")}</cols>`;
+}
+
 function tableXml(sheet: OutSheet, id: number): string {
-  const header = sheet.rows[0] ?? [];
+  const headerRow = sheet.headerRow ?? 0;
+  const header = sheet.rows[headerRow] ?? [];
   if (header.length === 0) throw new Error(`table ${sheet.table!.name} needs a header row`);
   const names = header.map((h) => String(isOutCell(h) ? h.value : h));
   const seen = new Set<string>();
@@ -198,8 +256,8 @@ function tableXml(sheet: OutSheet, id: number): string {
     seen.add(n.toLowerCase());
   }
   if (!/^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(sheet.table!.name)) throw new Error(`"${sheet.table!.name}" is not a valid table name`);
-  const lastRow = Math.max(2, sheet.rows.length);
-  const ref = `A1:${columnLetter(names.length - 1)}${lastRow}`;
+  const lastRow = Math.max(headerRow + 2, sheet.rows.length);
+  const ref = `A${headerRow + 1}:${columnLetter(names.length - 1)}${lastRow}`;
   const columns = names.map((n, i) => `<tableColumn id="${i + 1}" name="${escapeXml(n)}"/>`).join("");
   return (
     `${XML_HEAD}<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${sheet.table!.name}" displayName="${sheet.table!.name}" ref="${ref}" totalsRowShown="0">` +
@@ -208,11 +266,11 @@ function tableXml(sheet: OutSheet, id: number): string {
   );
 }
 
-function workbookXml(sheets: readonly OutSheet[]): string {
+function workbookXml(sheets: readonly OutSheet[], definedNames: string): string {
   const list = sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
   return (
     `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<bookViews><workbookView/></bookViews><sheets>${list}</sheets><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`
+    `<bookViews><workbookView/></bookViews><sheets>${list}</sheets>${definedNames}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`
   );
 }
 
@@ -249,7 +307,7 @@ function stylesXml(xfs: string[]): string {
   const numFmts = `<numFmts count="${custom.length}">${custom.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code!)}"/>`).join("")}</numFmts>`;
   return (
     `${XML_HEAD}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${numFmts}` +
-    `<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+    `<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="${TITLE_POINTS}"/><name val="Calibri"/><family val="2"/></font></fonts>` +
     `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
     `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
     `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +

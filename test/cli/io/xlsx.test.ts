@@ -59,7 +59,7 @@ describe("writeXlsx and readXlsx", () => {
   });
 
   it("writes number formats, a frozen header, an Excel table and a spilling formula", () => {
-    expect(text(bytes, "xl/styles.xml")).toContain('formatCode="0.0%"');
+    expect(text(bytes, "xl/styles.xml")).toContain('formatCode="0.00%"');
     expect(text(bytes, "xl/worksheets/sheet1.xml")).toContain('state="frozen"');
     expect(text(bytes, "xl/tables/table1.xml")).toContain('name="QAReviews"');
     expect(text(bytes, "xl/tables/table1.xml")).toContain('ref="A1:B2"');

@@ -40,6 +40,9 @@ describe("escalation stage from arrears in weeks of rent", () => {
     const r = at(450, { lastAction: "Letter 2" });
     expect(r).toMatchObject({ stage: "notice", lastStage: "warning", dueToEscalate: true, weeksOwed: 4.5 });
     expect(r.reason).toBe("due: owes £450.00 (4.5 weeks of rent), at or above 4 weeks' rent for notice (secure)");
+    // Thousands separated in the text: 2073.97 → "£2,073.97"; 1234567.5 → "£1,234,567.50".
+    expect(at(2073.97).reason).toMatch(/^due: owes £2,073\.97 \(20\.7 weeks of rent\)/);
+    expect(at(1_234_567.5).reason).toMatch(/owes £1,234,567\.50 /);
     const stay = at(450, { lastAction: "NOSP served", lastActionDate: 45760 });
     expect(stay.dueToEscalate).toBe(false);
   });

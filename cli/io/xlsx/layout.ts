@@ -1,0 +1,135 @@
+import type { CellValue } from "./read";
+import type { CellFormat, OutCell } from "./write";
+
+/**
+ * Text measurement for laying out written sheets without a font engine: column
+ * widths from content, and row heights for wrapped text, so a sheet prints with
+ * no heading cut off and no wrapped text running under the next row.
+ *
+ * Units are Excel's column-width units: the width of "0" in the workbook's
+ * default font (Calibri 11 pt, 7 px at 96 dpi). Every character is counted at
+ * CHAR_WIDTH (bold at BOLD_CHAR_WIDTH): Calibri's letters average a little under
+ * one "0", and LibreOffice, without Calibri, draws in a metric-different
+ * substitute (Liberation Sans / DejaVu Sans, 10–20 % wider), so the estimate errs wide.
+ * A cell also needs CELL_PADDING for its left and right margins.
+ */
+
+export const CHAR_WIDTH = 1.15;
+export const BOLD_CHAR_WIDTH = 1.25;
+/** 14 pt title text is 14/11 as wide as 11 pt. */
+export const TITLE_CHAR_WIDTH = (BOLD_CHAR_WIDTH * 14) / 11;
+export const CELL_PADDING = 1;
+/** Excel's default column width (8.43 characters) for columns given none. */
+export const DEFAULT_COLUMN_WIDTH = 8.43;
+/** Calibri 11 pt's line height in points: Excel's default row height. */
+export const DEFAULT_ROW_HEIGHT = 15;
+export const TITLE_POINTS = 14;
+/** A 14 pt line: 15 × 14 / 11, rounded up to Excel's quarter point. */
+export const TITLE_ROW_HEIGHT = 19.25;
+
+type AnyCell = CellValue | OutCell;
+
+export const isOutCell = (v: AnyCell): v is OutCell => v !== null && typeof v === "object";
+
+/** Width of text on one line, in column-width units. */
+export function textWidth(text: string, style: { bold?: boolean; title?: boolean } = {}): number {
+  const per = style.title ? TITLE_CHAR_WIDTH : style.bold ? BOLD_CHAR_WIDTH : CHAR_WIDTH;
+  return [...text].length * per;
+}
+
+/** "1,234,567.80" — digits grouped by thousands, to a fixed number of decimals. */
+export function groupedNumber(value: number, decimals: number): string {
+  const [whole, frac] = Math.abs(value).toFixed(decimals).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${value < 0 && Number(Math.abs(value).toFixed(decimals)) !== 0 ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
+}
+
+/** The text a value shows in Excel with the writer's number format (for measuring it). */
+export function displayText(value: CellValue, format?: CellFormat): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value !== "number") return String(value === true ? "TRUE" : value === false ? "FALSE" : value);
+  switch (format) {
+    case "money":
+      return `${value < 0 ? "-" : ""}£${groupedNumber(Math.abs(value), 2)}`;
+    case "percent":
+      return `${(value * 100).toFixed(2)}%`;
+    case "percentFigure":
+      return `${value.toFixed(2)}%`;
+    case "integer":
+      return groupedNumber(value, 0);
+    case "decimal":
+      return value.toFixed(2);
+    case "weeks":
+      return value.toFixed(1);
+    case "date":
+      return "00/00/0000";
+    default:
+      return String(value);
+  }
+}
+
+/** Lines the text takes when wrapped at `width` (greedy, at spaces; a word longer than the line takes lines of its own). */
+export function wrappedLines(text: string, width: number, style: { bold?: boolean; title?: boolean } = {}): number {
+  const room = Math.max(1, width - CELL_PADDING);
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = 0;
+    lines++;
+    for (const word of paragraph.split(" ")) {
+      const w = textWidth(word, style);
+      const space = line === 0 ? 0 : textWidth(" ", style);
+      if (line > 0 && line + space + w > room) {
+        lines++;
+        line = 0;
+      }
+      if (w > room) {
+        lines += Math.ceil(w / room) - 1;
+        line = w % room;
+      } else line += (line === 0 ? 0 : space) + w;
+    }
+  }
+  return lines;
+}
+
+/** The height (points) a row needs: one line per line of its tallest wrapped cell; titles a 14 pt line. */
+export function rowHeight(row: readonly AnyCell[], columnWidths: readonly number[] | undefined): number {
+  let height = DEFAULT_ROW_HEIGHT;
+  row.forEach((raw, c) => {
+    if (!isOutCell(raw)) return;
+    if (raw.title) height = Math.max(height, TITLE_ROW_HEIGHT);
+    if (raw.wrap && typeof raw.value === "string" && !raw.formula) {
+      const lines = wrappedLines(raw.value, columnWidths?.[c] ?? DEFAULT_COLUMN_WIDTH, raw);
+      height = Math.max(height, lines * (raw.title ? TITLE_ROW_HEIGHT : DEFAULT_ROW_HEIGHT));
+    }
+  });
+  return height;
+}
+
+/**
+ * Column widths that fit the content of `rows` from `fromRow` on (a title block above
+ * is left to overflow): the widest cell as shown, within [min, max]. Wrapped cells
+ * ask for their longest word and their whole text up to `max`; in the header row
+ * (row `fromRow`) only up to `headerWrapAt`, so long headings wrap over narrow figures.
+ */
+export function fitColumnWidths(
+  rows: readonly (readonly AnyCell[])[],
+  options: { fromRow?: number; min?: number; max?: number | readonly number[]; headerWrapAt?: number } = {},
+): number[] {
+  const { fromRow = 0, min = 6 } = options;
+  const maxOf = (c: number) => (Array.isArray(options.max) ? (options.max[c] ?? 60) : ((options.max as number | undefined) ?? 60));
+  const widths: number[] = [];
+  /** A header's longest word always fits, whatever the maximum: a heading is never cut. */
+  const headerWord: number[] = [];
+  rows.slice(fromRow).forEach((row, r) =>
+    row.forEach((raw, c) => {
+      const cell: OutCell = isOutCell(raw) ? raw : { value: raw };
+      const text = displayText(cell.value, cell.format);
+      const need = cell.wrap
+        ? Math.max(...text.split(/\s+/).map((w) => textWidth(w, cell)), Math.min(textWidth(text, cell), Math.min(r === 0 ? (options.headerWrapAt ?? Infinity) : Infinity, maxOf(c)) - CELL_PADDING))
+        : textWidth(text, cell);
+      widths[c] = Math.max(widths[c] ?? 0, need + CELL_PADDING);
+      if (r === 0) headerWord[c] = Math.max(...text.split(/\s+/).map((w) => textWidth(w, cell))) + CELL_PADDING;
+    }),
+  );
+  return Array.from({ length: widths.length }, (_, c) => Math.round(Math.max(headerWord[c] ?? 0, Math.min(maxOf(c), Math.max(min, widths[c] ?? 0))) * 100) / 100);
+}
