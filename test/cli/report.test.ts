@@ -120,14 +120,16 @@ describe("arrears report", () => {
     expect(json.kpis.find((k: { id: string }) => k.id === "current_arrears_pct").value).toBe(1.35);
     // The By officer sheet shows the same figures.
     const sheet = readXlsx(fs.readFileSync(out)).sheets[1].rows;
-    const col = sheet[0].indexOf("Current tenant arrears as % of annual rent debit");
-    expect(sheet.slice(1, 5).map((r) => [r[0], r[col]])).toEqual([
-      ["+North", 7.69],
-      ["North", 4.81],
-      ["South", 26.92],
-      ["Team total", 1.35],
+    const headerAt = sheet.findIndex((r) => r[0] === "Officer");
+    const col = sheet[headerAt].indexOf("Current tenant arrears as % of annual rent debit");
+    // Percentages are stored as the fractions a % format shows (7.69 % → 0.0769).
+    expect(sheet.slice(headerAt + 1, headerAt + 5).map((r) => [r[0], r[col]])).toEqual([
+      ["+North", 0.0769],
+      ["North", 0.0481],
+      ["South", 0.2692],
+      ["Team total", 0.0135],
     ]);
-    expect(sheet[sheet.length - 1][0]).toMatch(/team total divides by the £100000.00 given; each officer's line by the annual rent debit of that officer's own homes/);
+    expect(sheet[sheet.length - 1][0]).toMatch(/team total divides by the £100,000.00 given; each officer's line by the annual rent debit of that officer's own homes/);
   });
 
   it("gives the year to date from 1 April beside the month on the Return sheet", async () => {
@@ -137,10 +139,13 @@ describe("arrears report", () => {
     const res = await run(["report", "--accounts", ACCOUNTS, "--transactions", TRANSACTIONS, "--from", "2025-05-01", "--to", "2025-05-31", "--out", out]);
     expect(res.code).toBe(0);
     const rows = readXlsx(fs.readFileSync(out)).sheets[0].rows;
-    const row = (id: string) => rows.find((r) => r[0] === id)!;
-    expect(row("collection_rate_arc")[2]).toBeNull();
-    expect(row("collection_rate_arc")[6]).toMatch(/^not defined: no rent fell due in the period/);
-    expect([row("ytd_rent_due")[2], row("ytd_rent_collected")[2], row("ytd_collection_rate_arc")[2]]).toEqual([1083.33, 900, 83.08]);
+    const header = rows.find((r) => r[0] === "KPI")!;
+    const [idCol, valueCol, noteCol] = ["Id", "Value", "Note"].map((h) => header.indexOf(h));
+    const row = (id: string) => rows.find((r) => r[idCol] === id)!;
+    expect(row("collection_rate_arc")[valueCol]).toBeNull();
+    expect(row("collection_rate_arc")[noteCol]).toMatch(/^not defined: no rent fell due in the period/);
+    // 83.08 % is stored as the fraction 0.8308 under a % format.
+    expect([row("ytd_rent_due")[valueCol], row("ytd_rent_collected")[valueCol], row("ytd_collection_rate_arc")[valueCol]]).toEqual([1083.33, 900, 0.8308]);
     expect(rows.some((r) => r[0] === "Year to date (ytd_ rows): 2025-04-01 to 2025-05-31.")).toBe(true);
   });
 
