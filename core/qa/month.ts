@@ -46,6 +46,6 @@ export function parseMonth(value: unknown, field = "month"): string {
   // A serial or date text: the one date grammar, so a serial past 9999-12-31 is refused here, not thrown on later.
   const date = readDate(value);
   if (date.ok) return monthOfSerial(date.value);
-  const why = typeof value === "number" || typeof value === "string" ? `: ${describeValue(value)} ${date.reason}` : `, got ${describeValue(value)}`;
+  const why = `, got ${describeValue(value)}${typeof value === "number" || (typeof value === "string" && value.trim() !== "") ? ` (it ${date.reason})` : ""}`;
   throw new ArrearsInputError(field, `${field} must be a month such as 2026-11, 11/2026 or a date in the month${why}`);
 }
