@@ -65,7 +65,7 @@ describe("table readers under the one grammar", () => {
     header.push("Balance");
     const names = Array.from({ length: 5000 }, (_, i) => `name ${i}`);
     const spy = jest.spyOn(profileModule, "headerKey");
-    const col = locateColumns("accounts", header, { balance: ["balance"], account: names }, ["balance"]);
+    const col = locateColumns<"balance" | "account">("accounts", header, { balance: ["balance"], account: names }, ["balance"]);
     expect(col.balance).toBe(20_000);
     expect(spy.mock.calls.length).toBeLessThanOrEqual(header.length + names.length + 1);
     spy.mockRestore();
@@ -77,7 +77,7 @@ describe("table readers under the one grammar", () => {
     header.push("Balance");
     const names = Array.from({ length: 100_000 }, (_, i) => `name ${i}`);
     const t0 = Date.now();
-    expect(locateColumns("accounts", header, { account: names, balance: ["balance"] }, ["balance"]).balance).toBe(100_000);
+    expect(locateColumns<"balance" | "account">("accounts", header, { account: names, balance: ["balance"] }, ["balance"]).balance).toBe(100_000);
     expect(Date.now() - t0).toBeLessThan(20_000);
   }, 30_000);
 });
