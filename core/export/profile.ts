@@ -225,14 +225,15 @@ export function parseMappingProfile(input: unknown): MappingProfile {
 }
 
 /**
- * Normalises a code or option name for matching: lower case, letters and digits only,
- * every run of anything else (spaces, punctuation, "/", "_", "£") one space. "HB/UC"
- * and "hb uc" are the same; "W/O" and "wo" are not, so a profile lists both.
+ * Normalises a code or option name for matching: lower case, letters, digits and £ only,
+ * every run of anything else (spaces, punctuation, "/", "_", "-") one space. "HB/UC"
+ * and "hb uc" are the same; "W/O" and "wo" are not, so a profile lists both. £ is kept
+ * because a policy's "min £" column is told apart from others by it.
  */
 export function normaliseName(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
+    .replace(/[^a-z0-9£]+/g, " ")
     .trim();
 }
 

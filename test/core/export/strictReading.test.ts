@@ -1,3 +1,4 @@
+import { DEFAULT_ESCALATION_POLICY, parseEscalationPolicy } from "../../../core/escalation/policy";
 import * as profileModule from "../../../core/export/profile";
 import { parseMappingProfile } from "../../../core/export/profile";
 import { locateColumns, readAccounts, readBalanceHistory, readExport, readTransactions } from "../../../core/export/readTables";
@@ -111,5 +112,14 @@ describe("the one balance-history reader", () => {
     const h = readBalanceHistory([["account", "week", "balance"], ["A1", 1, 10], ["A1", 2, 20]]);
     expect(h).toMatchObject({ axis: "periods", dates: [1, 2] });
     expect(() => readBalanceHistory([["account", "week", "balance"], ["A1", 1, 10], ["A1", 45292, 20]])).toThrow(/is a date but row 2 holds a period number/);
+  });
+});
+
+describe("policy day counts", () => {
+  it("refuse a waiting period longer than Excel's dates reach", () => {
+    const rules = DEFAULT_ESCALATION_POLICY.rules.map((r) => (r.minDaysAfter ? { ...r, minDaysAfter: 1e12 } : r));
+    expect(() => parseEscalationPolicy({ ...DEFAULT_ESCALATION_POLICY, rules })).toThrow(/minimum days after the last action must be at most 2958465/);
+    // The shipped 28 days still reads.
+    expect(parseEscalationPolicy(DEFAULT_ESCALATION_POLICY).rules.some((r) => r.minDaysAfter === 28)).toBe(true);
   });
 });
