@@ -4,7 +4,8 @@
  */
 export { accept, refuse, valueOr, type Reading } from "./reading";
 export { readAmount, MAX_LINE_AMOUNT, type AmountOptions, type DecimalSeparator } from "./amount";
-export { readDate, readSerialNumber, parseDateToSerial, type DateFormat } from "./date";
+export { readDate, readSerialNumber, type DateFormat } from "./date";
+export { readPeriodMark, readPeriodAxis, MAX_PERIOD_NUMBER, FIRST_HISTORY_SERIAL, type PeriodMark, type PeriodAxis, type PeriodAxisOptions } from "./period";
 export { readYesNo } from "./yesNo";
 export { readCount } from "./count";
 export { readText } from "./text";
