@@ -98,7 +98,8 @@ export function locateColumns<F extends string>(
   }
   for (const field of required) {
     if (index[field] === undefined) {
-      const found = header.filter((h) => !isBlankCell(h)).slice(0, 40).map((h) => `"${headerText(h).slice(0, 40)}"`);
+      // Every header is listed; the command line shortens a long message to one screen line.
+      const found = header.filter((h) => !isBlankCell(h)).map((h) => `"${headerText(h)}"`);
       const looked = (accepted[field] ?? []).slice(0, 6).map((n) => `"${n}"`);
       throw new ArrearsInputError(
         `${table}.${field}`,
