@@ -1,4 +1,5 @@
 import { DEFAULT_ESCALATION_POLICY, parseEscalationPolicy } from "../../../core/escalation/policy";
+import { monthlyReturn } from "../../../core/kpi/monthlyReturn";
 import * as profileModule from "../../../core/export/profile";
 import { parseMappingProfile } from "../../../core/export/profile";
 import { locateColumns, readAccounts, readBalanceHistory, readExport, readTransactions } from "../../../core/export/readTables";
@@ -53,6 +54,8 @@ describe("table readers under the one grammar", () => {
     // creditPositive flips rent 100 to -100: one rent line totalling -£100.00.
     expect(data.warnings).toEqual([expect.stringContaining("rent debits total -£100.00 over 1 line(s) under the \"creditPositive\" sign convention")]);
     expect(readExport({ accounts: [HEAD, ["A1", "secure", "current", 100, 40, ""]], transactions }).warnings).toEqual([]);
+    // The warning travels with the monthly return, which the report prints and writes to its sheet.
+    expect(monthlyReturn(data, { periodStart: 45748, periodEnd: 45777 }).warnings).toEqual(expect.arrayContaining([expect.stringContaining("rent debits total -£100.00")]));
   });
 
   it("refuses a transaction amount with two signs rather than guessing which one wins", () => {
