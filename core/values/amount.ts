@@ -59,7 +59,14 @@ export function readAmount(cell: unknown, options: AmountOptions = {}): Reading<
   return readAmountText(text, options.decimalSeparator ?? ".", max);
 }
 
+/** The common case, a plain decimal such as 95.50 or -12: read without the full grammar. */
+const PLAIN = /^-?\d{1,8}(?:\.\d{1,2})?$/;
+
 function readAmountText(text: string, separator: DecimalSeparator, max: number): Reading<number> {
+  if (separator === "." && PLAIN.test(text)) {
+    const n = Number(text);
+    return Math.abs(n) > max ? refuse(`is larger than £${max.toLocaleString("en-GB")}, more than one line can hold`) : accept(n + 0);
+  }
   const m = GRAMMAR.exec(text);
   if (!m) {
     if (/^[+\-\u2212]?\s*\d[\d.,]*\s*[eE][+-]?\d+$/.test(text)) return refuse("is in exponent form; write the amount in full");

@@ -39,6 +39,8 @@ export const EXCEL_ERROR_TEXTS: ReadonlySet<string> = new Set([
  */
 export function excelErrorOf(cell: unknown): string | null {
   if (typeof cell === "string") {
+    // Every text cell passes here: most have no "#" at all, so that is checked first.
+    if (!cell.includes("#")) return null;
     const t = cell.trim().toUpperCase();
     return EXCEL_ERROR_TEXTS.has(t) ? t : null;
   }

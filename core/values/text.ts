@@ -16,7 +16,7 @@ export function readText(cell: unknown): Reading<string> {
   if (error !== null) return refuse(errorCellReason(error));
   if (cell === null || cell === undefined) return refuse("is blank");
   if (typeof cell === "string") {
-    const t = cell.replace(/\r\n?/g, "\n").trim();
+    const t = (cell.includes("\r") ? cell.replace(/\r\n?/g, "\n") : cell).trim();
     return t === "" ? refuse("is blank") : accept(t);
   }
   if (typeof cell === "number") {
