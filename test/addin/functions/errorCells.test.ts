@@ -41,6 +41,13 @@ describe("error cells in tables", () => {
     expect(messageOf(out[1][0])).toBe("ARREARS.TREND: balances row 2, column 2: holds the Excel error #N/A: fix the cell it comes from");
     expect(out[0][0]).toBe(10);
   });
+
+  it("TREND's periods are week numbers or dates, and a number that could be either is refused", () => {
+    // Week numbers 1, 2: £10 a period. The same balances against 5000, 5007 could be weeks or 1913 dates.
+    expect(trend([[100, 110]], [[1, 2]])[0][0]).toBe(10);
+    expect(messageOf(trend([[100, 110]], [[5000, 5007]]))).toBe("ARREARS.TREND: periods cell 1: 5000 is neither a period number (0 to 1000) nor a date from 1980 on, so it could be read two ways");
+    expect(messageOf(trend([[100, 110]], [[1, NA]]))).toBe("ARREARS.TREND: periods cell 2: holds the Excel error #N/A: fix the cell it comes from");
+  });
 });
 
 describe("dates past what Excel holds", () => {
