@@ -25,5 +25,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "a non-finite number";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (Array.isArray(value)) return `a range of ${value.length} row(s)`;
+  // An Excel error value passed into a custom function (CustomFunctions.Error-like: { code: "#N/A" }).
+  const code = typeof value === "object" ? (value as { code?: unknown }).code : undefined;
+  if (typeof code === "string" && code.startsWith("#")) return `the error ${code}`;
   return typeof value;
 }

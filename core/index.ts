@@ -10,6 +10,7 @@ export * from "./qa";
 export * from "./benefits";
 export * from "./export/schema";
 export * from "./export/profile";
+export * from "./values";
 export * from "./export/cellValues";
 export * from "./export/readTables";
 export * from "./kpi/definitions";

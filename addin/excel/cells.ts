@@ -1,6 +1,8 @@
-import { parseDateToSerial } from "../../core/dates/excelSerial";
 import { ArrearsInputError, describeValue } from "../../core/errors";
-import { parseAmount } from "../../core/export/cellValues";
+import { readAmount } from "../../core/values/amount";
+import { readDate } from "../../core/values/date";
+import { excelErrorOf } from "../../core/values/errorCell";
+import { readPeriodMark } from "../../core/values/period";
 
 /**
  * Excel's shapes, adapted for core. Excel hands a custom function 2-D arrays for
@@ -20,19 +22,51 @@ export function isBlank(cell: Cell): boolean {
 }
 
 /**
- * Reads a cell as an amount in £. Numbers pass through; text that a housing
- * system exported as an amount ("£1,234.50", "(12.00)", "45.10 CR") is read as one;
- * blanks, other text and booleans give null so they are left out, never counted as 0.
+ * Reads a cell as an amount in £ by core's one amount grammar: numbers pass (rounded to
+ * the penny), text a housing system exported as an amount ("£1,234.50", "(12.00)",
+ * "45.10 CR") is read as one; blanks, other text, booleans and error cells give null.
+ * Use {@link readAmount} where the refusal must be explained.
  */
 export function cellToAmount(cell: Cell): number | null {
-  return typeof cell === "string" || typeof cell === "number" ? parseAmount(cell) : null;
+  const r = readAmount(cell);
+  return r.ok ? r.value : null;
 }
 
-/** Reads a cell as an Excel date serial or period number: a number, or ISO / dd/mm/yyyy text. */
+/** Reads a cell as an Excel date serial by core's one date grammar (1..2,958,465); null when it is not a date. */
 export function cellToSerial(cell: Cell): number | null {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
-  if (typeof cell === "string" && cell.trim() !== "") return parseDateToSerial(cell);
-  return null;
+  const r = readDate(cell);
+  return r.ok ? r.value : null;
+}
+
+/**
+ * Reads a cell as a balance-history period: a period number (0 to 1000) or a date
+ * (1980 on), by core's rule for history axes; null for a blank.
+ * @throws ArrearsInputError naming the argument and position when it is neither.
+ */
+export function cellToPeriod(cell: Cell, field: string, position: number): number | null {
+  if (isBlank(cell)) return null;
+  const m = readPeriodMark(cell);
+  if (m.ok && m.value.kind !== "label") return m.value.value;
+  const shown = excelErrorOf(cell) === null ? `${describeValue(cell)} ` : "";
+  throw new ArrearsInputError(field, `${field} cell ${position}: ${shown}${m.ok ? "is not a date or a period number" : m.reason}`);
+}
+
+/**
+ * Throws if any cell of a range holds an Excel error (#N/A, #REF!…), naming the
+ * argument, row and column: when a parameter accepts errors, Excel passes them as
+ * objects inside the 2-D array (see core/values/errorCell for what the docs say).
+ */
+export function refuseErrorCells(grid: Grid, field: string): void {
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v !== null && typeof v === "object") {
+        const code = excelErrorOf(v);
+        throw new ArrearsInputError(field, `${field} row ${r + 1}, column ${c + 1} ${code === "an error" ? "is not a value" : `holds the error ${code}`}: fix that cell`);
+      }
+    }
+  }
 }
 
 /** A range's rows, tolerating a bare scalar (Excel passes one for a single-cell argument in some hosts). */
@@ -62,9 +96,12 @@ export function optionalNumber(value: unknown, field: string): number | null {
   const v = Array.isArray(value) ? gridOf(value)[0]?.[0] : value;
   if (isBlank(v)) return null;
   if (typeof v === "number" && Number.isFinite(v)) return v;
-  const parsed = typeof v === "string" ? cellToAmount(v) : null;
-  if (parsed === null) throw new ArrearsInputError(field, `${field} must be a number, got ${describeValue(v)}`);
-  return parsed;
+  const error = excelErrorOf(v);
+  if (error !== null) throw new ArrearsInputError(field, `${field} ${error === "an error" ? "is not a value" : `holds the error ${error}`}: fix the cell it comes from`);
+  // Options (weeks, horizons, an annual rent debit) are not single account lines: no £10M cap here.
+  const parsed = typeof v === "string" ? readAmount(v, { max: Number.MAX_SAFE_INTEGER / 100 }) : null;
+  if (parsed === null || !parsed.ok) throw new ArrearsInputError(field, `${field} must be a number, got ${describeValue(v)}`);
+  return parsed.value;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ArrearsInputError } from "../../core/errors";
+import { ArrearsInputError, describeValue } from "../../core/errors";
 import { BUILT_IN_POLICIES, DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, policyFromTable, type EscalationPolicy } from "../../core/escalation/policy";
 import type { CellValue } from "../../core/export/cellValues";
 import { DEFAULT_PROFILE, normaliseName, parseMappingProfile, type MappingProfile } from "../../core/export/profile";
@@ -53,7 +53,7 @@ export function accountsFromRange(accounts: unknown): Account[] {
 export function periodDate(value: unknown, field: string): number {
   const v = Array.isArray(value) ? gridOf(value)[0]?.[0] : value;
   const s = isBlank(v) ? null : cellToSerial(v);
-  if (s === null) throw new ArrearsInputError(field, `${field} must be a date, got ${v === null || v === undefined ? "blank" : JSON.stringify(v)}`);
+  if (s === null) throw new ArrearsInputError(field, `${field} must be a date, got ${describeValue(v)}`);
   return Math.floor(s);
 }
 

@@ -1,4 +1,4 @@
-import { ArrearsInputError } from "../../core/errors";
+import { ArrearsInputError, describeValue } from "../../core/errors";
 import { ESCALATION_COLUMNS, escalationOf, escalationsOf } from "../../core/escalation/escalate";
 import { DEFAULT_PROFILE, normaliseName } from "../../core/export/profile";
 import { TENANCY_TYPES, type TenancyType } from "../../core/export/schema";
@@ -28,9 +28,9 @@ export function stage(balance: any, weeklyRent: any, tenancyType: any, policy?: 
   const NAME = "ARREARS.STAGE";
   return runCustomFunction(NAME, () => {
     const bal = isBlank(balance) ? 0 : cellToAmount(balance);
-    if (bal === null) throw new ArrearsInputError("balance", `balance must be an amount in £, got "${String(balance)}"`);
+    if (bal === null) throw new ArrearsInputError("balance", `balance must be an amount in £, got ${describeValue(balance)}`);
     const rent = isBlank(weeklyRent) ? 0 : cellToAmount(weeklyRent);
-    if (rent === null) throw new ArrearsInputError("weeklyRent", `weekly rent must be an amount in £, got "${String(weeklyRent)}"`);
+    if (rent === null) throw new ArrearsInputError("weeklyRent", `weekly rent must be an amount in £, got ${describeValue(weeklyRent)}`);
     return escalationOf({ account: "this account", balance: bal, weeklyRent: rent, tenancyType: tenancyTypeOf(tenancyType) }, policyFromRange(policy ?? null)).stageLabel;
   });
 }
@@ -47,7 +47,7 @@ export function escalations(accounts: any[][], policy?: any[][], asOf?: any): an
   const NAME = "ARREARS.ESCALATIONS";
   return runCustomFunction(NAME, () => {
     const when = isBlank(asOf ?? null) ? null : cellToSerial(asOf);
-    if (!isBlank(asOf ?? null) && when === null) throw new ArrearsInputError("asOf", `as-of date must be a date, got "${String(asOf)}"`);
+    if (!isBlank(asOf ?? null) && when === null) throw new ArrearsInputError("asOf", `as-of date must be a date, got ${describeValue(asOf)}`);
     const list = accountsFromRange(accounts);
     const rows: CellOut[][] = [[...ESCALATION_COLUMNS]];
     escalationsOf(list, policyFromRange(policy ?? null), when === null ? null : Math.floor(when)).forEach((r, i) => {

@@ -2,7 +2,9 @@ import { ArrearsInputError } from "../../core/errors";
 import { parseMonth } from "../../core/qa/month";
 import { readReviewTable } from "../../core/qa/reviewTable";
 import { averageScore, reviewsInMonth } from "../../core/qa/summary";
-import { gridOf, isBlank } from "../excel/cells";
+import { readDate } from "../../core/values/date";
+import { excelErrorOf } from "../../core/values/errorCell";
+import { gridOf, isBlank, refuseErrorCells } from "../excel/cells";
 import { runCustomFunction } from "../excel/results";
 
 const NAME = "ARREARS.QASCORE";
@@ -24,7 +26,17 @@ export function qascore(reviews: any[][], officer: string, month: any): number {
         throw new ArrearsInputError("reviews", `reviews must be the QAReviews table with its header row, e.g. QAReviews[#All]: no "${needed}" column found`);
       }
     }
+    refuseErrorCells(grid, "reviews");
+    // A call date the one date grammar refuses (text, or a serial past 9999-12-31) would drop the review from every month unseen.
+    const dateCol = headers.indexOf("call date");
+    for (let r = 1; r < grid.length; r++) {
+      const cell = grid[r][dateCol];
+      if (isBlank(cell) || isBlank(grid[r][headers.indexOf("review id")])) continue;
+      const d = readDate(cell);
+      if (!d.ok) throw new ArrearsInputError("reviews", `reviews row ${r + 1}, call date ${JSON.stringify(cell)} ${d.reason}`);
+    }
     if (isBlank(officer)) throw new ArrearsInputError("officer", "officer must be a name, got blank");
+    if (excelErrorOf(officer) !== null || typeof officer === "object") throw new ArrearsInputError("officer", `officer ${excelErrorOf(officer) === null || excelErrorOf(officer) === "an error" ? "is not text" : `holds the error ${excelErrorOf(officer)}`}: it must be a name`);
     const m = parseMonth(Array.isArray(month) ? gridOf(month)[0]?.[0] : month);
     const avg = averageScore(reviewsInMonth(readReviewTable(grid, "the reviews range"), m, String(officer)));
     if (avg === null) return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, `${NAME}: no scored reviews of ${String(officer).trim()} in ${m}`);

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { parseDateToSerial } from "../../core/dates/excelSerial";
 import { ArrearsInputError } from "../../core/errors";
+import { readBalanceHistory, type BalanceHistoryTable } from "../../core/export/balanceHistory";
 import { neutraliseCellText } from "../../core/safety/cellText";
 import { TREND_COLUMNS, trendOfAccounts, type TrendRowOutcome } from "../../core/trend/trend";
 import type { Command } from "../command";
@@ -14,12 +14,15 @@ result per account: slope per period, direction, projected balance, weeks of
 rent owed and periods in arrears.
 
 Input (a file, or standard input when --in is omitted or is -), either
-  wide: one row per account; first column the account reference; one column per
-        period headed with its date (2025-04-07 or 07/04/2025) or any label;
-        an optional column headed "weekly rent" (or weekly_rent, rent);
-  long: columns headed account, date and balance (and optionally weekly rent),
-        one row per account per period.
-Balances are in pounds, positive = owed. Blank or non-numeric balances are left out.
+  wide: one row per account; the account reference first (or in a column headed
+        account); one column per period headed with its date (2025-04-07 or
+        07/04/2025), its week number (1, 2, 3 ...) or a label (periods in column
+        order); an optional column headed "weekly rent" (or weekly_rent, rent);
+  long: columns headed account, date (or week, period) and balance (and optionally
+        weekly rent), one row per account per period.
+Balances are in pounds, positive = owed, read as everywhere else: 1,234.56, -£5,
+(110.00) and 1010 CR are read; a blank balance is left out (never £0); any other
+text, such as 12,50, is refused with its row and column.
 
 Options
   --in FILE          CSV to read (default: standard input)
@@ -28,19 +31,6 @@ Options
   --tolerance N      £ per period within which a trend is "stable" (default 1)
   --weekly-rent N    weekly rent for accounts with no rent column
 `;
-
-const RENT_HEADERS = new Set(["weekly rent", "weekly_rent", "weeklyrent", "rent", "weekly charge", "weekly_charge"]);
-const ACCOUNT_HEADERS = new Set(["account", "account ref", "account_ref", "account reference", "tenancy ref", "tenancy_ref", "rent account", "ref"]);
-const DATE_HEADERS = new Set(["date", "week", "week ending", "week_ending", "period"]);
-const BALANCE_HEADERS = new Set(["balance", "closing balance", "closing_balance", "arrears"]);
-
-/** Accounts read from the CSV, ready for the core. */
-interface BalanceHistory {
-  accounts: string[];
-  periods: (number | null)[] | null;
-  rows: (number | null)[][];
-  rents: (number | null)[];
-}
 
 export const trendCommand: Command = {
   summary: "arrears trend for every account in a balance history (CSV)",
@@ -60,10 +50,12 @@ export const trendCommand: Command = {
     // A malformed CSV is the user's to fix: a one-line error, not an "unexpected failure".
     const table = await readCsvInput(values.in, io.stdin);
     if (table.length < 2) throw new CliError("the input has no accounts: expected a header row and at least one account row");
-    const history = readHistory(table, optionNumber(values["weekly-rent"], "--weekly-rent"));
-    const outcomes = trendOfAccounts(history.rows, {
-      periods: history.periods,
-      weeklyRent: history.rents,
+    const history = readHistory(table);
+    const defaultRent = optionNumber(values["weekly-rent"], "--weekly-rent");
+    const outcomes = trendOfAccounts(history.balances, {
+      periods: history.dates,
+      nanAsBlank: true,
+      weeklyRent: history.weeklyRent.map((r) => r ?? defaultRent),
       horizon: optionNumber(values.horizon, "--horizon"),
       tolerance: optionNumber(values.tolerance, "--tolerance"),
     });
@@ -76,58 +68,14 @@ export const trendCommand: Command = {
 
 const optionNumber = (text: string | undefined, name: string): number | null => (text === undefined ? null : numberOption(text, name));
 
-function amount(text: string | undefined): number | null {
-  if (text === undefined) return null;
-  const t = text.trim().replace(/[£,]/g, "");
-  if (t === "") return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
-}
-
-function readHistory(table: string[][], defaultRent: number | null): BalanceHistory {
-  const header = table[0].map((h) => h.trim().toLowerCase());
-  const find = (names: Set<string>) => header.findIndex((h) => names.has(h));
-  const dateCol = find(DATE_HEADERS);
-  const balanceCol = find(BALANCE_HEADERS);
-  return dateCol >= 0 && balanceCol >= 0 ? readLong(table, find(ACCOUNT_HEADERS), dateCol, balanceCol, find(RENT_HEADERS), defaultRent) : readWide(table, find(RENT_HEADERS), defaultRent);
-}
-
-function readWide(table: string[][], rentCol: number, defaultRent: number | null): BalanceHistory {
-  const header = table[0];
-  const balanceCols = header.map((_, i) => i).filter((i) => i !== 0 && i !== rentCol);
-  if (balanceCols.length < 2) throw new CliError(`need at least 2 balance columns after the account column; found headers: ${header.join(", ")}`);
-  const serials = balanceCols.map((i) => parseDateToSerial(header[i]));
-  const dated = serials.every((s) => s !== null);
-  return {
-    accounts: table.slice(1).map((r) => r[0] ?? ""),
-    periods: dated ? serials : null,
-    rows: table.slice(1).map((r) => balanceCols.map((i) => amount(r[i]))),
-    rents: table.slice(1).map((r) => (rentCol >= 0 ? amount(r[rentCol]) : null) ?? defaultRent),
-  };
-}
-
-function readLong(table: string[][], accountCol: number, dateCol: number, balanceCol: number, rentCol: number, defaultRent: number | null): BalanceHistory {
-  if (accountCol < 0) throw new CliError(`no account column: expected one headed account (found: ${table[0].join(", ")})`);
-  const byAccount = new Map<string, Map<number, number | null>>();
-  const rentOf = new Map<string, number | null>();
-  const allDates = new Set<number>();
-  table.slice(1).forEach((r, i) => {
-    const serial = parseDateToSerial(r[dateCol] ?? "");
-    if (serial === null) throw new CliError(`row ${i + 2}: "${r[dateCol] ?? ""}" is not a date (use 2025-04-07 or 07/04/2025)`);
-    const account = r[accountCol] ?? "";
-    if (!byAccount.has(account)) byAccount.set(account, new Map());
-    byAccount.get(account)!.set(serial, amount(r[balanceCol]));
-    allDates.add(serial);
-    if (rentCol >= 0 && amount(r[rentCol]) !== null) rentOf.set(account, amount(r[rentCol]));
-  });
-  const dates = [...allDates].sort((a, b) => a - b);
-  const accounts = [...byAccount.keys()];
-  return {
-    accounts,
-    periods: dates,
-    rows: accounts.map((a) => dates.map((d) => byAccount.get(a)!.get(d) ?? null)),
-    rents: accounts.map((a) => rentOf.get(a) ?? defaultRent),
-  };
+/** The one balance-history reader in core: the same reading as the report's --history and ARREARS.TREND. */
+function readHistory(table: string[][]): BalanceHistoryTable {
+  try {
+    return readBalanceHistory(table);
+  } catch (e) {
+    if (e instanceof ArrearsInputError) throw new CliError(e.message);
+    throw e;
+  }
 }
 
 function toRows(accounts: string[], outcomes: TrendRowOutcome[]): (string | number | null)[][] {

@@ -3,7 +3,7 @@ import { ArrearsInputError } from "../errors";
 import { formatPounds, round2dp } from "../money";
 import { normaliseName } from "../export/profile";
 import { TENANCY_TYPES, type Account, type TenancyType } from "../export/schema";
-import { serialToIso } from "../dates/excelSerial";
+import { LAST_SERIAL, serialToIso } from "../dates/excelSerial";
 import { parseOrThrow } from "../zodIssues";
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy, type EscalationRule, type Hold } from "./policy";
 
@@ -52,7 +52,7 @@ const HOLD_WORDS: Record<Hold, string> = {
 
 const asOfSchema = z
   .number({ error: "as-of date must be a date" })
-  .refine((v) => Number.isInteger(v) && v >= 1, { message: "as-of date must be a date (a whole Excel date serial)" })
+  .refine((v) => Number.isInteger(v) && v >= 1 && v <= LAST_SERIAL, { message: `as-of date must be a date (a whole Excel date serial from 1 to ${LAST_SERIAL}, 9999-12-31)` })
   .nullish();
 
 /** Prepared lookups for one policy, so 17,000 accounts share them. */

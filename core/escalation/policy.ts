@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ArrearsInputError } from "../errors";
+import { LAST_SERIAL } from "../dates/excelSerial";
+import { ArrearsInputError, describeValue } from "../errors";
 import { cellText, isBlankCell, parseAmount, type CellValue } from "../export/cellValues";
 import { normaliseName } from "../export/profile";
 import { TENANCY_TYPES } from "../export/schema";
@@ -36,7 +37,9 @@ export const RuleSchema = z.object({
   /** The account's last action must be at this stage or later (e.g. court only after a notice). */
   afterStage: z.string().nullish(),
   /** Days since the last action before this rule applies (e.g. 28 for a notice to run). */
-  minDaysAfter: nonNegative("minimum days after the last action").nullish(),
+  minDaysAfter: nonNegative("minimum days after the last action")
+    .refine((v) => v <= LAST_SERIAL, { message: `minimum days after the last action must be at most ${LAST_SERIAL} (the dates Excel can hold)` })
+    .nullish(),
   action: z.string({ error: "next action must be text" }).min(1, { message: "next action must not be empty" }),
   steps: z.array(z.string()).default([]),
   holds: z.array(z.enum(HOLDS, { error: `holds must be among ${HOLDS.join(", ")}` })).default([]),
@@ -189,7 +192,7 @@ export function policyFromTable(rows: readonly (readonly CellValue[])[], base: E
   const header = rows[0].map((h) => (isBlankCell(h) ? "" : normaliseName(String(h))));
   const col: Record<string, number> = {};
   for (const [field, names] of Object.entries(RULE_COLUMNS)) {
-    const i = header.findIndex((h) => names.some((n) => normaliseName(n) === h));
+    const i = header.findIndex((h) => h !== "" && names.some((n) => normaliseName(n) === h));
     if (i >= 0) col[field] = i;
   }
   for (const need of ["stage", "action"]) {
@@ -216,7 +219,7 @@ export function policyFromTable(rows: readonly (readonly CellValue[])[], base: E
       const v = get(f);
       if (isBlankCell(v)) return null;
       const n = parseAmount(v);
-      if (n === null) throw new ArrearsInputError("policy", `policy row ${r + 1}: ${what} must be a number, got "${String(v)}"`);
+      if (n === null) throw new ArrearsInputError("policy", `policy row ${r + 1}: ${what} must be a number, got ${describeValue(v)}`);
       return n;
     };
     const types = list(get("tenancyTypes")).map((t) => t.toLowerCase());

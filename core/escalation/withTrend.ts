@@ -53,8 +53,9 @@ export function withBalanceTrend(results: readonly EscalationResult[], history: 
   return results.map((r, i) => {
     const t = trends[i];
     if (t === null || t instanceof Error) return annotated(r, r.reason, null);
-    // Slope per period; weekly snapshots make a period a week.
-    const perWeek = t.periodLength > 0 ? round2dp((t.slopePerPeriod * 7) / t.periodLength) : t.slopePerPeriod;
+    // Dated snapshots: a period is their spacing in days, so scale to 7 days. Numbered
+    // snapshots (week 1, 2, 3 …) are a week apart already: scaling them as days made trends 7 times too steep.
+    const perWeek = history.axis === "periods" ? t.slopePerPeriod : t.periodLength > 0 ? round2dp((t.slopePerPeriod * 7) / t.periodLength) : t.slopePerPeriod;
     const words = t.direction === "stable" ? "static" : `${t.direction} by £${Math.abs(perWeek).toFixed(2)} a week`;
     const reason = r.balance > 0 ? `${r.reason}; arrears ${words} over the last ${t.pointsUsed} weeks` : r.reason;
     return annotated(r, reason, { direction: t.direction, slopePerWeek: perWeek, weeks: t.pointsUsed });

@@ -1,82 +1,43 @@
-import { parseDateToSerial } from "../dates/excelSerial";
+import { readAmount, type AmountOptions } from "../values/amount";
+import { readDate, type DateFormat } from "../values/date";
+import { readText } from "../values/text";
+import { readYesNo } from "../values/yesNo";
 
 /**
- * Reading one exported cell as a typed value. Exports arrive as CSV text, xlsx
- * values or Excel's own cells, so a £ amount may be 12.5, "£12.50", "1,012.50",
- * "(12.50)" or "12.50 CR". These readers return null for "cannot read", never a
- * guessed value; the table reader turns that into an error naming the row.
+ * A cell as core accepts it, and null-returning shorthands over the value readers in
+ * core/values (amount, date, yes/no, text) for callers that give their own message.
+ * Readers that must say why a value was refused use core/values directly: each returns
+ * the value or the reason.
  */
 
 /** A cell as core accepts it: what Excel, CSV and our xlsx reader all produce. */
 export type CellValue = string | number | boolean | null | undefined;
 
 /** True for an empty cell: null, undefined or whitespace-only text. */
-export function isBlankCell(v: CellValue): boolean {
+export function isBlankCell(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** Reads an amount in £; "(12.50)" and "12.50 CR" are negative, "12.50 DR" positive. Null when unreadable or blank. */
-export function parseAmount(v: CellValue): number | null {
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (typeof v !== "string") return null;
-  let t = v.trim().replace(/[£,\s]/g, "");
-  if (t === "") return null;
-  let sign = 1;
-  if (t.startsWith("(") && t.endsWith(")")) {
-    sign = -1;
-    t = t.slice(1, -1);
-  }
-  const suffix = t.slice(-2).toUpperCase();
-  if (suffix === "CR") {
-    sign = -sign;
-    t = t.slice(0, -2);
-  } else if (suffix === "DR") t = t.slice(0, -2);
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
-  const n = Number(t) * sign;
-  return Number.isFinite(n) ? n : null;
+/** Reads an amount in £ by the one amount grammar ({@link readAmount}); null when refused or blank. */
+export function parseAmount(v: unknown, options: AmountOptions = {}): number | null {
+  const r = readAmount(v, options);
+  return r.ok ? r.value : null;
 }
 
-/**
- * Reads a date as an Excel serial: a serial number, ISO text, or day/month/year text
- * ("mdy" reads month first, for US-configured extracts). Null when not a real date.
- */
-export function parseSerial(v: CellValue, dateFormat: "dmy" | "mdy" = "dmy"): number | null {
-  if (typeof v === "number") return Number.isFinite(v) && v >= 1 ? Math.floor(v) : null;
-  if (typeof v !== "string") return null;
-  const t = v.trim();
-  if (t === "") return null;
-  if (dateFormat === "mdy") {
-    const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-    if (m) return parseDateToSerial(`${m[2]}/${m[1]}/${m[3]}`);
-  }
-  const serial = parseDateToSerial(t);
-  if (serial !== null) return serial;
-  // Two-digit years, as some Northgate reports print them (03/04/25): read as 20yy.
-  const short = /^(\d{1,2})\/(\d{1,2})\/(\d{2})$/.exec(t);
-  if (short) {
-    const [a, b] = dateFormat === "mdy" ? [short[2], short[1]] : [short[1], short[2]];
-    return parseDateToSerial(`${a}/${b}/20${short[3]}`);
-  }
-  return null;
+/** Reads a date as an Excel serial by the one date grammar ({@link readDate}); null when refused or blank. */
+export function parseSerial(v: unknown, dateFormat: DateFormat = "dmy"): number | null {
+  const r = readDate(v, dateFormat);
+  return r.ok ? r.value : null;
 }
 
-const YES = new Set(["yes", "y", "true", "1", "x"]);
-const NO = new Set(["no", "n", "false", "0", ""]);
-
-/** Reads a yes/no flag: TRUE/FALSE, 1/0, yes/no, y/n, x; blank is no. Null when unreadable. */
-export function parseYesNo(v: CellValue): boolean | null {
-  if (v === null || v === undefined) return false;
-  if (typeof v === "boolean") return v;
-  if (typeof v === "number") return v === 1 ? true : v === 0 ? false : null;
-  const t = v.trim().toLowerCase();
-  if (YES.has(t)) return true;
-  if (NO.has(t)) return false;
-  return null;
+/** Reads a yes/no flag ({@link readYesNo}); blank is no. Null when refused. */
+export function parseYesNo(v: unknown): boolean | null {
+  const r = readYesNo(v);
+  return r.ok ? r.value : null;
 }
 
-/** Text of a cell, trimmed; numbers as Excel shows them without formatting. Null for blank. */
-export function cellText(v: CellValue): string | null {
-  if (isBlankCell(v)) return null;
-  if (typeof v === "string") return v.trim();
-  return String(v);
+/** Text of a cell ({@link readText}): trimmed, line breaks as \n. Null for blank or refused (an error cell). */
+export function cellText(v: unknown): string | null {
+  const r = readText(v);
+  return r.ok ? r.value : null;
 }

@@ -109,6 +109,11 @@ export const MappingProfileSchema = z.object({
   signConvention: z.enum(SIGN_CONVENTIONS, { error: `sign convention must be one of ${SIGN_CONVENTIONS.join(", ")}` }).default("debitPositive"),
   /** Text dates: "dmy" reads 03/04/2025 as 3 April (UK); "mdy" as 4 March. ISO dates are always read. */
   dateFormat: z.enum(["dmy", "mdy"], { error: "date format must be dmy or mdy" }).default("dmy"),
+  /**
+   * How text amounts write their decimals: "." (1,234.56, the default) or "," (1.234,56, as
+   * exports from a decimal-comma locale do). With ".", an amount such as 12,50 is refused.
+   */
+  decimalSeparator: z.enum([".", ","], { error: 'decimal separator must be "." or ","' }).default("."),
   codes: z
     .object({
       tenancyType: codeMap(TENANCY_TYPES, "tenancy type codes").optional(),
@@ -167,6 +172,7 @@ export const DEFAULT_PROFILE: MappingProfile = {
   },
   signConvention: "debitPositive",
   dateFormat: "dmy",
+  decimalSeparator: ".",
   codes: {
     tenancyType: {
       secure: ["secure", "sec", "secure tenancy", "flexible", "flexible secure", "scottish secure", "sst"],
@@ -219,10 +225,24 @@ export function parseMappingProfile(input: unknown): MappingProfile {
   };
 }
 
-/** Normalises a header or code for matching: lower case, letters and digits only, single spaces. */
+/**
+ * Normalises a code or option name for matching: lower case, letters, digits and £ only,
+ * every run of anything else (spaces, punctuation, "/", "_", "-") one space. "HB/UC"
+ * and "hb uc" are the same; "W/O" and "wo" are not, so a profile lists both. £ is kept
+ * because a policy's "min £" column is told apart from others by it.
+ */
 export function normaliseName(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[^a-z0-9£/+-]+/g, " ")
+    .replace(/[^a-z0-9£]+/g, " ")
     .trim();
+}
+
+/**
+ * The key a column header is matched by: letters and digits only, lower case, so case,
+ * spaces, underscores and punctuation are all ignored ("Weekly_Rent", "WeeklyRent",
+ * "weekly rent" and "HB/UC" = "hb uc" each match).
+ */
+export function headerKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "");
 }

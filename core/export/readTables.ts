@@ -1,8 +1,16 @@
 import { ArrearsInputError, describeValue } from "../errors";
-import { cellText, isBlankCell, parseAmount, parseSerial, parseYesNo, type CellValue } from "./cellValues";
+import { readAmount, type AmountOptions } from "../values/amount";
+import { readCount } from "../values/count";
+import { readDate, type DateFormat } from "../values/date";
+import { excelErrorOf } from "../values/errorCell";
+import type { Reading } from "../values/reading";
+import { readText } from "../values/text";
+import { readYesNo } from "../values/yesNo";
+import { isBlankCell, type CellValue } from "./cellValues";
 import {
   DEFAULT_PROFILE,
   FIELD_LABELS,
+  headerKey,
   normaliseName,
   REQUIRED_ACCOUNT_FIELDS,
   REQUIRED_TRANSACTION_FIELDS,
@@ -15,7 +23,6 @@ import {
 import {
   UNASSIGNED_OFFICER,
   type Account,
-  type BalanceHistory,
   type AccountStatus,
   type Benefit,
   type CanonicalExport,
@@ -45,9 +52,18 @@ export interface ExportTables {
 /** Where each canonical field sits in one table. */
 export type ColumnIndex<F extends string> = Partial<Record<F, number>>;
 
+/** A header cell as an error message shows it: its text, or the Excel error it holds. */
+function headerText(h: CellValue): string {
+  const error = excelErrorOf(h);
+  return error ?? String(h).trim();
+}
+
 /**
  * Finds each field's column in a header row. The first accepted name that matches
  * wins, so a more specific header ("closing balance") can be listed before a looser one.
+ * Headers are compared by {@link headerKey} (case, spaces and punctuation ignored:
+ * "HB/UC" = "hb uc"). One pass over the headers builds a lookup, then one lookup per
+ * accepted name: O(headers + accepted names), whatever a hostile header row holds.
  * @throws ArrearsInputError when a required field has no column, naming it and listing the headers found.
  */
 export function locateColumns<F extends string>(
@@ -57,15 +73,23 @@ export function locateColumns<F extends string>(
   required: readonly F[],
   labels: Record<string, string> = FIELD_LABELS,
 ): ColumnIndex<F> {
-  const normalised = header.map((h) => (isBlankCell(h) ? "" : normaliseName(String(h))));
+  // Columns of each header key, left to right; a key seen twice keeps both so the second can serve another field.
+  const byKey = new Map<string, number[]>();
+  for (let i = 0; i < header.length; i++) {
+    const h = header[i];
+    if (isBlankCell(h) || excelErrorOf(h) !== null) continue;
+    const key = headerKey(String(h));
+    if (key === "") continue;
+    const cols = byKey.get(key);
+    if (cols) cols.push(i);
+    else byKey.set(key, [i]);
+  }
   const used = new Set<number>();
   const index: ColumnIndex<F> = {};
   for (const field of Object.keys(accepted) as F[]) {
     for (const name of accepted[field] ?? []) {
-      // Normalised once per accepted name, not once per header: a hostile row of a million headers took 17 s.
-      const wanted = normaliseName(name);
-      const col = normalised.findIndex((h, i) => h === wanted && h !== "" && !used.has(i));
-      if (col >= 0) {
+      const col = byKey.get(headerKey(name))?.find((i) => !used.has(i));
+      if (col !== undefined) {
         index[field] = col;
         used.add(col);
         break;
@@ -74,7 +98,8 @@ export function locateColumns<F extends string>(
   }
   for (const field of required) {
     if (index[field] === undefined) {
-      const found = header.filter((h) => !isBlankCell(h)).map((h) => `"${String(h).trim()}"`);
+      // Every header is listed; the command line shortens a long message to one screen line.
+      const found = header.filter((h) => !isBlankCell(h)).map((h) => `"${headerText(h)}"`);
       const looked = (accepted[field] ?? []).slice(0, 6).map((n) => `"${n}"`);
       throw new ArrearsInputError(
         `${table}.${field}`,
@@ -101,6 +126,16 @@ class RowProblems {
   }
 }
 
+/**
+ * A refused cell as one phrase: the field, the column it came from, the value and why,
+ * e.g. `balance (column "Closing Balance") "12,50" uses a decimal comma; …`.
+ */
+function refusal(label: string, header: CellValue, value: CellValue, reason: string): string {
+  const column = isBlankCell(header) ? "" : ` (column "${headerText(header).slice(0, 40)}")`;
+  const shown = excelErrorOf(value) !== null ? "" : ` ${describeValue(value)}`;
+  return `${label}${column}${shown} ${reason}`;
+}
+
 /** Builds a code → canonical value lookup from the profile's code lists. */
 function codeLookup<T extends string>(codes: Partial<Record<T, string[]>> | undefined): Map<string, T> {
   const map = new Map<string, T>();
@@ -122,14 +157,14 @@ function cachedLookup<T extends string>(map: Map<string, T>): (text: string) => 
   };
 }
 
-/** Parses dates, remembering each distinct cell: a month's transactions carry about 30 distinct dates. */
-function cachedDates(dateFormat: "dmy" | "mdy"): (v: CellValue) => number | null {
-  const seen = new Map<string, number | null>();
+/** Reads dates, remembering each distinct text: a month's transactions carry about 30 distinct dates. */
+function cachedDates(dateFormat: DateFormat): (v: CellValue) => Reading<number> {
+  const seen = new Map<string, Reading<number>>();
   return (v) => {
-    if (typeof v !== "string") return parseSerial(v, dateFormat);
+    if (typeof v !== "string") return readDate(v, dateFormat);
     let s = seen.get(v);
     if (s === undefined) {
-      s = parseSerial(v, dateFormat);
+      s = readDate(v, dateFormat);
       seen.set(v, s);
     }
     return s;
@@ -142,10 +177,14 @@ function acceptedCodes(map: Map<string, string>): string {
 
 const isBlankRow = (row: readonly CellValue[]) => row.every(isBlankCell);
 
+/** The amount options a profile sets. */
+const amountOptions = (profile: MappingProfile): AmountOptions => ({ decimalSeparator: profile.decimalSeparator ?? "." });
+
 /** Reads the accounts table into canonical accounts. @throws ArrearsInputError on a missing column, a bad cell or a repeated account. */
 export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT_PROFILE): Account[] {
   if (table.length === 0) throw new ArrearsInputError("accounts", "the accounts table is empty: it needs a header row and one row per account");
-  const col = locateColumns<AccountField>("accounts", table[0], profile.accounts, REQUIRED_ACCOUNT_FIELDS);
+  const header = table[0];
+  const col = locateColumns<AccountField>("accounts", header, profile.accounts, REQUIRED_ACCOUNT_FIELDS);
   const tenancy = codeLookup<TenancyType>(profile.codes.tenancyType);
   const status = codeLookup<AccountStatus>(profile.codes.status);
   const benefit = codeLookup<Benefit>(profile.codes.benefit);
@@ -153,6 +192,7 @@ export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT
   const statusOf = cachedLookup(status);
   const benefitOf = cachedLookup(benefit);
   const dateOf = cachedDates(profile.dateFormat);
+  const money = amountOptions(profile);
   const problems = new RowProblems("accounts");
   const seen = new Map<string, number>();
   const out: Account[] = [];
@@ -162,69 +202,94 @@ export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT
     const row = table[r];
     if (isBlankRow(row)) continue;
     const rowNo = r + 1;
-    const bad = (f: AccountField, what: string) => problems.add(rowNo, f, `${FIELD_LABELS[f]} ${what}, got ${describeValue(at(row, f))}`);
+    const bad = (f: AccountField, reason: string) => problems.add(rowNo, f, refusal(FIELD_LABELS[f], col[f] === undefined ? null : header[col[f]!], at(row, f), reason));
+    /** Text of an optional column: null when blank; an error cell is a problem, never text. */
+    const text = (f: AccountField): string | null => {
+      const v = at(row, f);
+      if (isBlankCell(v)) return null;
+      const t = readText(v);
+      if (!t.ok) bad(f, t.reason);
+      return t.ok ? t.value : null;
+    };
+    /** A code column: null when blank, undefined when refused (the problem is already recorded). */
+    const code = <T>(f: AccountField, lookup: (t: string) => T | undefined, map: Map<string, string>): T | undefined | null => {
+      const v = at(row, f);
+      if (isBlankCell(v)) return null;
+      const t = readText(v);
+      if (!t.ok) {
+        bad(f, t.reason);
+        return undefined;
+      }
+      const found = lookup(t.value);
+      if (found === undefined) bad(f, `is not one of ${acceptedCodes(map)}`);
+      return found;
+    };
 
-    const account = cellText(at(row, "account"));
-    if (account === null) {
-      bad("account", "is blank");
+    const accountText = readText(at(row, "account"));
+    if (!accountText.ok) {
+      bad("account", accountText.reason);
       continue;
     }
+    const account = accountText.value;
     const prev = seen.get(account);
     if (prev !== undefined) problems.add(rowNo, "account", `account reference "${account}" is repeated (first on row ${prev})`);
     seen.set(account, rowNo);
 
-    const statusText = cellText(at(row, "status"));
-    const st = statusText === null ? undefined : statusOf(statusText);
-    if (!st) bad("status", `must be one of ${acceptedCodes(status)}`);
-    const typeText = cellText(at(row, "tenancyType"));
-    let tt: TenancyType | undefined = typeText === null ? (st === "void" ? "other" : undefined) : tenancyOf(typeText);
-    if (!tt) {
-      bad("tenancyType", `must be one of ${acceptedCodes(tenancy)}`);
-      tt = "other";
-    }
-    const rentCell = at(row, "weeklyRent");
-    const rent = isBlankCell(rentCell) ? 0 : parseAmount(rentCell);
-    if (rent === null || rent < 0) bad("weeklyRent", "must be an amount of zero or more");
-    const balCell = at(row, "balance");
-    const balance = isBlankCell(balCell) ? 0 : parseAmount(balCell);
-    if (balance === null) bad("balance", "must be an amount (positive = owed)");
-    const benefitText = cellText(at(row, "benefit"));
-    const ben = benefitText === null ? "none" : benefitOf(benefitText);
-    if (!ben) bad("benefit", `must be one of ${acceptedCodes(benefit)}`);
+    const st = code("status", statusOf, status);
+    if (st === null) bad("status", `is blank; it must be one of ${acceptedCodes(status)}`);
+    const typeCode = code("tenancyType", tenancyOf, tenancy);
+    let tt: TenancyType | undefined = typeCode === null ? (st === "void" ? "other" : undefined) : typeCode;
+    if (typeCode === null && tt === undefined) bad("tenancyType", `is blank; it must be one of ${acceptedCodes(tenancy)}`);
+    tt ??= "other";
+    const amount = (f: AccountField, blankAs: number, allowNegative: boolean): number | null => {
+      const v = at(row, f);
+      if (isBlankCell(v)) return blankAs;
+      const a = readAmount(v, money);
+      if (!a.ok) bad(f, a.reason);
+      else if (!allowNegative && a.value < 0) bad(f, "is negative; it must be zero or more");
+      return a.ok ? a.value : null;
+    };
+    const rent = amount("weeklyRent", 0, false);
+    const balance = amount("balance", 0, true);
+    const ben = code("benefit", benefitOf, benefit);
     const date = (f: AccountField) => {
       const v = at(row, f);
       // Excel desktop passes 0 for an empty cell in a range: no real date is serial 0.
       if (isBlankCell(v) || v === 0) return null;
       const s = dateOf(v);
-      if (s === null) bad(f, "must be a date (2025-04-07 or 07/04/2025)");
-      return s;
+      if (!s.ok) bad(f, s.reason);
+      return s.ok ? s.value : null;
     };
     const flag = (f: AccountField) => {
-      const v = parseYesNo(at(row, f));
-      if (v === null) bad(f, "must be yes or no");
-      return v ?? false;
+      const v = readYesNo(at(row, f));
+      if (!v.ok) bad(f, v.reason);
+      return v.ok ? v.value : false;
     };
     const bedsCell = at(row, "bedrooms");
-    const beds = isBlankCell(bedsCell) ? null : parseAmount(bedsCell);
-    if (beds !== null && (beds < 0 || !Number.isInteger(beds))) bad("bedrooms", "must be a whole number");
+    let beds: number | null = null;
+    if (!isBlankCell(bedsCell)) {
+      const b = readCount(bedsCell, MAX_BEDROOMS);
+      if (!b.ok) bad("bedrooms", b.reason);
+      else beds = b.value;
+    }
 
     out.push({
       account,
       tenancyType: tt,
       status: st ?? "current",
       weeklyRent: rent ?? 0,
-      officer: cellText(at(row, "officer")) ?? UNASSIGNED_OFFICER,
+      officer: text("officer") ?? UNASSIGNED_OFFICER,
       tenancyStart: date("tenancyStart"),
       tenancyEnd: date("tenancyEnd"),
       benefit: ben ?? "none",
       ucDirect: flag("ucDirect"),
       bedrooms: beds,
       balance: balance ?? 0,
-      name: cellText(at(row, "name")),
+      name: text("name"),
       vulnerable: flag("vulnerable"),
       benefitPending: flag("benefitPending"),
       breathingSpaceUntil: date("breathingSpaceUntil"),
-      lastAction: cellText(at(row, "lastAction")),
+      lastAction: text("lastAction"),
       lastActionDate: date("lastActionDate"),
     });
   }
@@ -232,162 +297,131 @@ export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT
   return out;
 }
 
+/** Most bedrooms an account may record: larger counts are typing slips, not homes. */
+const MAX_BEDROOMS = 20;
+
 const DEBIT_TYPES = new Set<TransactionType>(["rent", "refund"]);
 
 /** Reads the transactions table. @throws ArrearsInputError on a missing column or a bad cell. */
 export function readTransactions(table: TableRows, profile: MappingProfile = DEFAULT_PROFILE): Transaction[] {
   if (table.length === 0) return [];
-  const col = locateColumns<TransactionField>("transactions", table[0], profile.transactions, REQUIRED_TRANSACTION_FIELDS);
+  const header = table[0];
+  const col = locateColumns<TransactionField>("transactions", header, profile.transactions, REQUIRED_TRANSACTION_FIELDS);
   const hasAmount = col.amount !== undefined;
   if (!hasAmount && (col.debit === undefined || col.credit === undefined)) {
     // Re-run the check on amount alone so the message names it and lists the headers found.
-    locateColumns<TransactionField>("transactions", table[0], { amount: profile.transactions.amount }, ["amount"]);
+    locateColumns<TransactionField>("transactions", header, { amount: profile.transactions.amount }, ["amount"]);
   }
   const types = codeLookup<TransactionType>(profile.codes.transactionType);
   const typeOf = cachedLookup(types);
   const dateOf = cachedDates(profile.dateFormat);
+  const money = amountOptions(profile);
   const problems = new RowProblems("transactions");
   const out: Transaction[] = [];
-  const iDate = col.date!;
-  const iAccount = col.account!;
-  const iType = col.type!;
-  const iMethod = col.method;
   const sign = profile.signConvention;
 
   for (let r = 1; r < table.length; r++) {
     const row = table[r];
     if (isBlankRow(row)) continue;
     const rowNo = r + 1;
-    const date = dateOf(row[iDate]);
-    if (date === null) problems.add(rowNo, "date", `date must be a date (2025-04-07 or 07/04/2025), got ${describeValue(row[iDate])}`);
-    const account = cellText(row[iAccount]);
-    if (account === null) problems.add(rowNo, "account", "account reference is blank");
-    const typeText = cellText(row[iType]);
-    const type = typeText === null ? undefined : typeOf(typeText);
-    if (!type) problems.add(rowNo, "type", `transaction type must be one of ${acceptedCodes(types)} (add the code to the mapping profile), got ${describeValue(row[iType])}`);
-    let amount: number | null;
+    const bad = (f: TransactionField, reason: string) => problems.add(rowNo, f, refusal(FIELD_LABELS[f], header[col[f]!], row[col[f]!], reason));
+    const date = dateOf(row[col.date!]);
+    if (!date.ok) bad("date", date.reason);
+    const account = readText(row[col.account!]);
+    if (!account.ok) bad("account", account.reason);
+    const typeText = readText(row[col.type!]);
+    const type = typeText.ok ? typeOf(typeText.value) : undefined;
+    if (!typeText.ok) bad("type", typeText.reason);
+    else if (!type) bad("type", `is not one of ${acceptedCodes(types)} (add the code to the mapping profile)`);
+    let amount: number | null = null;
     if (hasAmount) {
-      amount = parseAmount(row[col.amount!]);
-      if (amount === null) problems.add(rowNo, "amount", `amount must be an amount in £, got ${describeValue(row[col.amount!])}`);
+      const a = readAmount(row[col.amount!], money);
+      if (!a.ok) bad("amount", a.reason);
+      else amount = a.value;
     } else {
-      const d = isBlankCell(row[col.debit!]) ? 0 : parseAmount(row[col.debit!]);
-      const c = isBlankCell(row[col.credit!]) ? 0 : parseAmount(row[col.credit!]);
-      if (d === null || c === null) problems.add(rowNo, d === null ? "debit" : "credit", `debit and credit must be amounts in £`);
+      const side = (f: "debit" | "credit"): number | null => {
+        const v = row[col[f]!];
+        if (isBlankCell(v)) return 0;
+        const a = readAmount(v, money);
+        if (!a.ok) bad(f, a.reason);
+        return a.ok ? a.value : null;
+      };
+      const d = side("debit");
+      const c = side("credit");
       amount = d === null || c === null ? null : d - c;
     }
-    if (date === null || account === null || !type || amount === null) continue;
+    if (!date.ok || !account.ok || !type || amount === null) continue;
     if (sign === "creditPositive") amount = -amount;
     else if (sign === "unsignedByType" && type !== "adjustment") amount = DEBIT_TYPES.has(type) ? Math.abs(amount) : -Math.abs(amount);
-    const method = iMethod === undefined ? null : cellText(row[iMethod]);
-    out.push({ date, account, type, amount, method });
+    const method = col.method === undefined || isBlankCell(row[col.method]) ? null : readText(row[col.method]);
+    if (method !== null && !method.ok) bad("method", method.reason);
+    out.push({ date: date.value, account: account.value, type, amount: amount + 0, method: method?.ok ? method.value : null });
   }
   problems.throwIfAny();
   return out;
+}
+
+/**
+ * Warnings about transactions that read cleanly but look upside down: rent debits
+ * that total less than zero mean the profile's sign convention is probably the wrong
+ * one for this export (every balance movement would then be reversed).
+ */
+export function transactionWarnings(transactions: readonly Transaction[], profile: MappingProfile = DEFAULT_PROFILE): string[] {
+  let rentPence = 0;
+  let rentLines = 0;
+  for (const t of transactions) {
+    if (t.type !== "rent") continue;
+    rentPence += Math.round(t.amount * 100);
+    rentLines++;
+  }
+  if (rentLines === 0 || rentPence >= 0) return [];
+  return [
+    `rent debits total -£${(Math.abs(rentPence) / 100).toFixed(2)} over ${rentLines} line(s) under the "${profile.signConvention}" sign convention: rent due should be positive; check signConvention in the mapping profile`,
+  ];
 }
 
 /** Reads a voids table (one row per empty-home period). @throws ArrearsInputError on a missing column or a bad cell. */
 export function readVoids(table: TableRows, profile: MappingProfile = DEFAULT_PROFILE): VoidPeriod[] {
   if (table.length === 0) return [];
-  const col = locateColumns<VoidField>("voids", table[0], profile.voids ?? DEFAULT_PROFILE.voids!, REQUIRED_VOID_FIELDS);
+  const header = table[0];
+  const col = locateColumns<VoidField>("voids", header, profile.voids ?? DEFAULT_PROFILE.voids!, REQUIRED_VOID_FIELDS);
   const problems = new RowProblems("voids");
+  const money = amountOptions(profile);
   const out: VoidPeriod[] = [];
   for (let r = 1; r < table.length; r++) {
     const row = table[r];
     if (isBlankRow(row)) continue;
     const rowNo = r + 1;
-    const property = cellText(row[col.property!]);
-    if (property === null) problems.add(rowNo, "property", "property is blank");
-    const start = parseSerial(row[col.voidStart!], profile.dateFormat);
-    if (start === null) problems.add(rowNo, "voidStart", `void start must be a date, got ${describeValue(row[col.voidStart!])}`);
+    const bad = (f: VoidField, reason: string) => problems.add(rowNo, f, refusal(FIELD_LABELS[f], header[col[f]!], row[col[f]!], reason));
+    const property = readText(row[col.property!]);
+    if (!property.ok) bad("property", property.reason);
+    const start = readDate(row[col.voidStart!], profile.dateFormat);
+    if (!start.ok) bad("voidStart", start.reason);
     const endCell = col.voidEnd === undefined ? null : row[col.voidEnd];
     const endBlank = isBlankCell(endCell) || endCell === 0;
-    const end = endBlank ? null : parseSerial(endCell, profile.dateFormat);
-    if (!endBlank && end === null) problems.add(rowNo, "voidEnd", `void end must be a date or blank (still empty), got ${describeValue(endCell)}`);
-    const rent = parseAmount(row[col.weeklyRent!]);
-    if (rent === null || rent < 0) problems.add(rowNo, "weeklyRent", `weekly rent must be an amount of zero or more, got ${describeValue(row[col.weeklyRent!])}`);
-    if (start !== null && end !== null && end < start) problems.add(rowNo, "voidEnd", "void end is before void start");
-    if (property === null || start === null || rent === null) continue;
-    out.push({ property, voidStart: start, voidEnd: end, weeklyRent: rent, officer: col.officer === undefined ? null : cellText(row[col.officer]) });
+    const end = endBlank ? null : readDate(endCell, profile.dateFormat);
+    if (end !== null && !end.ok) bad("voidEnd", `${end.reason} (leave it blank while the home is still empty)`);
+    const rent = readAmount(row[col.weeklyRent!], money);
+    if (!rent.ok) bad("weeklyRent", rent.reason);
+    else if (rent.value < 0) bad("weeklyRent", "is negative; it must be zero or more");
+    if (start.ok && end?.ok && end.value < start.value) problems.add(rowNo, "voidEnd", "void end is before void start");
+    if (!property.ok || !start.ok || !rent.ok) continue;
+    const officer = col.officer === undefined ? null : readText(row[col.officer]);
+    out.push({ property: property.value, voidStart: start.value, voidEnd: end?.ok ? end.value : null, weeklyRent: rent.value, officer: officer?.ok ? officer.value : null });
   }
   problems.throwIfAny();
   return out;
 }
 
-/** Reads a whole export (accounts, transactions, optional voids) through one profile. */
+/** Reads a whole export (accounts, transactions, optional voids) through one profile; warnings say what looks wrong but was read. */
 export function readExport(tables: ExportTables, profile: MappingProfile = DEFAULT_PROFILE): CanonicalExport {
+  const transactions = tables.transactions ? readTransactions(tables.transactions, profile) : [];
   return {
     accounts: readAccounts(tables.accounts, profile),
-    transactions: tables.transactions ? readTransactions(tables.transactions, profile) : [],
+    transactions,
     voids: tables.voids ? readVoids(tables.voids, profile) : null,
+    warnings: transactionWarnings(transactions, profile),
   };
 }
 
-const HISTORY_DATE = ["date", "week", "week ending", "snapshot date", "period"];
-const HISTORY_BALANCE = ["balance", "closing balance", "arrears", "account balance"];
-
-/**
- * Reads a weekly balance history, long (account, date, balance: one row per account per
- * week) or wide (account column, then one column per date, headed with the date).
- * @throws ArrearsInputError when no account column is found, a header is not a date (wide), or a cell is not an amount.
- */
-export function readBalanceHistory(table: TableRows, profile: MappingProfile = DEFAULT_PROFILE): BalanceHistory {
-  if (table.length < 2) throw new ArrearsInputError("history", "the balance history needs a header row and at least one account row");
-  const header = table[0];
-  const names = header.map((h) => (isBlankCell(h) ? "" : normaliseName(String(h))));
-  const find = (accepted: readonly string[]) => {
-    for (const a of accepted) {
-      const i = names.indexOf(normaliseName(a));
-      if (i >= 0) return i;
-    }
-    return -1;
-  };
-  const accountCol = find(profile.accounts.account ?? ["account"]);
-  const dateCol = find(HISTORY_DATE);
-  const balanceCol = find(HISTORY_BALANCE);
-  const problems = new RowProblems("history");
-  if (accountCol >= 0 && dateCol >= 0 && balanceCol >= 0) {
-    const byAccount = new Map<string, Map<number, number>>();
-    const dates = new Set<number>();
-    for (let r = 1; r < table.length; r++) {
-      const row = table[r];
-      if (isBlankRow(row)) continue;
-      const account = cellText(row[accountCol]);
-      const date = parseSerial(row[dateCol], profile.dateFormat);
-      const balance = parseAmount(row[balanceCol]);
-      if (account === null || date === null || balance === null) {
-        problems.add(r + 1, "balance", `each row needs an account, a date and a balance, got ${describeValue(row[account === null ? accountCol : date === null ? dateCol : balanceCol])}`);
-        continue;
-      }
-      if (!byAccount.has(account)) byAccount.set(account, new Map());
-      byAccount.get(account)!.set(date, balance);
-      dates.add(date);
-    }
-    problems.throwIfAny();
-    const sorted = [...dates].sort((a, b) => a - b);
-    const accounts = [...byAccount.keys()];
-    return { dates: sorted, accounts, balances: accounts.map((a) => sorted.map((d) => byAccount.get(a)!.get(d) ?? Number.NaN)) };
-  }
-  const acc = accountCol >= 0 ? accountCol : 0;
-  const dateCols = header.map((_, i) => i).filter((i) => i !== acc && !isBlankCell(header[i]));
-  const dates = dateCols.map((i) => parseSerial(header[i], profile.dateFormat));
-  const badHeader = dates.findIndex((d) => d === null);
-  if (badHeader >= 0) {
-    throw new ArrearsInputError("history", `a wide balance history needs a date in every column header after the account; "${String(header[dateCols[badHeader]])}" is not a date`);
-  }
-  const accounts: string[] = [];
-  const balances: number[][] = [];
-  for (let r = 1; r < table.length; r++) {
-    const row = table[r];
-    if (isBlankRow(row)) continue;
-    const account = cellText(row[acc]);
-    if (account === null) {
-      problems.add(r + 1, "account", "account reference is blank");
-      continue;
-    }
-    accounts.push(account);
-    // A blank week is NaN: "no snapshot", never zero.
-    balances.push(dateCols.map((i) => (isBlankCell(row[i]) ? Number.NaN : (parseAmount(row[i]) ?? (problems.add(r + 1, "balance", `balance must be an amount, got ${describeValue(row[i])}`), Number.NaN)))));
-  }
-  problems.throwIfAny();
-  return { dates: dates as number[], accounts, balances };
-}
+export { readBalanceHistory, type BalanceHistoryTable } from "./balanceHistory";

@@ -81,7 +81,12 @@ export interface VoidPeriod {
 
 /** Weekly balance history, wide: one row of balances per account, one column per snapshot date. */
 export interface BalanceHistory {
-  /** Snapshot dates (serials), oldest first. */
+  /**
+   * What `dates` holds: "dates" (Excel serials, the default) or "periods" (week numbers,
+   * or columns in order when headed with labels): one period is then one week.
+   */
+  axis?: "dates" | "periods";
+  /** Snapshot dates (serials) or period numbers, oldest first. */
   dates: number[];
   /** Account references, one per row of balances. */
   accounts: string[];
@@ -95,6 +100,8 @@ export interface CanonicalExport {
   transactions: Transaction[];
   voids: VoidPeriod[] | null;
   balanceHistory?: BalanceHistory | null;
+  /** Things that read cleanly but look wrong (e.g. rent debits totalling below zero): shown to the user, not fatal. */
+  warnings?: string[];
 }
 
 /** Officer name used for accounts whose export gives none. */

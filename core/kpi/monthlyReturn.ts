@@ -181,7 +181,8 @@ export function monthlyReturn(data: CanonicalExport, options: MonthlyReturnOptio
   const gross = opts.voidTreatment === "gross";
   const nBands = ageBands.length + 1;
   const accounts = data.accounts;
-  const warnings: string[] = [];
+  // Reading warnings (e.g. rent debits that total below zero) travel with the return to the user.
+  const warnings: string[] = [...(data.warnings ?? [])];
 
   // Officers get a small integer id so per-officer sums are array slots, not Map lookups per transaction.
   const officerIds = new Map<string, number>();

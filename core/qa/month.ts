@@ -1,5 +1,6 @@
 import { ArrearsInputError, describeValue } from "../errors";
-import { parseDateToSerial, serialToDate } from "../dates/excelSerial";
+import { serialToDate } from "../dates/excelSerial";
+import { readDate } from "../values/date";
 
 /**
  * Calendar months as "yyyy-mm" keys: the unit QA targets and summaries use.
@@ -30,7 +31,6 @@ export function monthLabel(month: string): string {
  * @throws ArrearsInputError when it is not a month.
  */
 export function parseMonth(value: unknown, field = "month"): string {
-  if (typeof value === "number" && Number.isFinite(value) && value >= 1) return monthOfSerial(value);
   if (typeof value === "string") {
     const t = value.trim();
     let m = /^(\d{4})-(\d{1,2})$/.exec(t);
@@ -42,8 +42,10 @@ export function parseMonth(value: unknown, field = "month"): string {
       const i = MONTHS.findIndex((name) => name.toLowerCase().startsWith(m![1].toLowerCase()) && m![1].length >= 3);
       if (i >= 0) return `${m[2]}-${String(i + 1).padStart(2, "0")}`;
     }
-    const serial = parseDateToSerial(t);
-    if (serial !== null) return monthOfSerial(serial);
   }
-  throw new ArrearsInputError(field, `${field} must be a month such as 2026-11, 11/2026 or a date in the month, got ${describeValue(value)}`);
+  // A serial or date text: the one date grammar, so a serial past 9999-12-31 is refused here, not thrown on later.
+  const date = readDate(value);
+  if (date.ok) return monthOfSerial(date.value);
+  const why = `, got ${describeValue(value)}${typeof value === "number" || (typeof value === "string" && value.trim() !== "") ? ` (it ${date.reason})` : ""}`;
+  throw new ArrearsInputError(field, `${field} must be a month such as 2026-11, 11/2026 or a date in the month${why}`);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDateToSerial } from "../dates/excelSerial";
+import { parseDateToSerial } from "../values/date";
 import { ANSWERS, criteriaOf, type QaTemplate } from "./template";
 import type { CriterionResponse } from "./scoring";
 

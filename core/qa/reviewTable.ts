@@ -1,4 +1,4 @@
-import { parseDateToSerial } from "../dates/excelSerial";
+import { parseDateToSerial, readDate } from "../values/date";
 import { ArrearsInputError, describeValue } from "../errors";
 import { neutraliseCellText } from "../safety/cellText";
 import type { ReviewDraft } from "./review";
@@ -177,6 +177,10 @@ function textOf(v: unknown): string {
   return s.startsWith("'") ? s.slice(1) : s;
 }
 
+function valueOrNull<T>(r: { ok: true; value: T } | { ok: false }): T | null {
+  return r.ok ? r.value : null;
+}
+
 function numberOf(v: unknown): number | null {
   if (typeof v === "number" && Number.isFinite(v)) return v;
   if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
@@ -212,7 +216,8 @@ export function rowToReview(headers: readonly unknown[], row: readonly unknown[]
   return {
     reviewId,
     officer: textOf(get("officer")).trim(),
-    callDate: typeof callDateCell === "string" ? parseDateToSerial(callDateCell) : numberOf(callDateCell),
+    // The one date grammar: a serial past 9999-12-31 or text that is not a date is no call date, never a crash later.
+    callDate: callDateCell === null || callDateCell === undefined || callDateCell === "" ? null : valueOrNull(readDate(callDateCell)),
     reference: textOf(get("reference")),
     reviewer: textOf(get("reviewer")),
     templateId: textOf(get("template id")),

@@ -31,8 +31,11 @@ describe("ARREARS.TREND adapter", () => {
     ]);
   });
 
-  it("ignores blanks and text instead of counting them as zero, and reads exported amount text", () => {
-    const out = trend([[100, null, "", "n/a", "£120.00", 130]]);
+  it("ignores blanks instead of counting them as zero, refuses other text, and reads exported amount text", () => {
+    // Text that is not an amount is refused with its place, never silently dropped (a dropped 12,50 changes the slope).
+    expect((trend([[100, null, "n/a", 130]]) as unknown as { message: string }).message).toBe('ARREARS.TREND: balance 3: "n/a" is not an amount in £ (such as 1,234.56, -£5, (12.50) or 12.50 CR)');
+    expect((trend([[100, 110], [120, "12,50"]])[1][0] as { message: string }).message).toMatch(/balances row 2, column 2: "12,50" uses a decimal comma/);
+    const out = trend([[100, null, "", "", "£120.00", 130]]);
     // Used points: (1,100),(5,120),(6,130); explicit zero would pull the slope down.
     const withZeros = trend([[100, 0, 0, 0, 120, 130]]);
     expect(out[0][4]).toBe(3);

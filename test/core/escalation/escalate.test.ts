@@ -159,6 +159,20 @@ describe("escalation with the balance history's trend", () => {
     expect(out[2].trend).toBeNull();
     const long = readBalanceHistory([["account", "week ending", "balance"], ...dates.map((d, k) => ["A1", serialToIso(d), 270 + 10 * k])]);
     expect(withBalanceTrend(results, long)[0].trend).toEqual(out[0].trend);
-    expect(() => readBalanceHistory([["Account", "Q1", "Q2"], ["A", 1, 2]])).toThrow(/needs a date in every column header after the account; "Q1" is not a date/);
+    // Labels are periods in column order; a label among dates is refused, naming both columns.
+    expect(readBalanceHistory([["Account", "Q1", "Q2"], ["A", 1, 2]])).toMatchObject({ axis: "periods", dates: [1, 2] });
+    expect(() => readBalanceHistory([["Account", "2025-04-07", "Q2"], ["A", 1, 2]])).toThrow(/the header of column 3 is a label but the header of column 2 is a date/);
+  });
+
+  it("reads week numbers stored as numbers as weeks, not as January 1900 dates", () => {
+    const results = [escalationOf({ ...base, balance: 400 })];
+    // Headers 1..14 (numbers, as an xlsx stores them): A1 rises £10 between consecutive weeks,
+    // so £10 a week. Read as serials 1..14 (days) the fit gave £10 a day = £70 a week, 7 times too steep.
+    const weeks = Array.from({ length: 14 }, (_, k) => k + 1);
+    const history = readBalanceHistory([["Account", ...weeks], ["A1", ...weeks.map((_, k) => 270 + 10 * k)]]);
+    expect(history.axis).toBe("periods");
+    expect(withBalanceTrend(results, history)[0].trend).toEqual({ direction: "worsening", slopePerWeek: 10, weeks: 13 });
+    // 5000 could be week 5000 or 1913-09-08: refused, not guessed.
+    expect(() => readBalanceHistory([["Account", 5000, 5007], ["A1", 1, 2]])).toThrow(/the header of column 2 5000 is neither a period number \(0 to 1000\) nor a date from 1980 on/);
   });
 });

@@ -40,8 +40,8 @@ describe("reading exported tables through the default profile", () => {
       ["A2", "castle", "current", 100, 10],
       ["A1", "secure", "current", 100, 10],
     ];
-    expect(() => readAccounts(bad)).toThrow('accounts row 2: weekly rent must be an amount of zero or more, got "abc" (and 2 more problems in the accounts table)');
-    expect(() => readAccounts([bad[0], bad[2]])).toThrow(/accounts row 2: tenancy type must be one of secure, assured, introductory, starter, other, got "castle"/);
+    expect(() => readAccounts(bad)).toThrow('accounts row 2: weekly rent (column "weekly rent") "abc" is not an amount in £ (such as 1,234.56, -£5, (12.50) or 12.50 CR) (and 2 more problems in the accounts table)');
+    expect(() => readAccounts([bad[0], bad[2]])).toThrow(/accounts row 2: tenancy type \(column "tenancy type"\) "castle" is not one of secure, assured, introductory, starter, other/);
     expect(() => readAccounts([bad[0], ["A1", "secure", "current", 1, 1], bad[3]])).toThrow('accounts row 3: account reference "A1" is repeated (first on row 2)');
   });
 
@@ -62,7 +62,7 @@ describe("reading exported tables through the default profile", () => {
     ]);
     expect(t[1].method).toBe("Direct Debit");
     // Credits positive: the same figures flipped.
-    const flipped = readTransactions(table.map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], typeof r[3] === "number" ? -r[3] : `-${r[3]}`.replace("--", ""), r[4]])), parseMappingProfile({ name: "finance", accounts: {}, transactions: {}, signConvention: "creditPositive" }));
+    const flipped = readTransactions(table.map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], typeof r[3] === "number" ? -r[3] : String(r[3]).endsWith(" CR") ? String(r[3]).replace(" CR", " DR") : `-${r[3]}`.replace("--", ""), r[4]])), parseMappingProfile({ name: "finance", accounts: {}, transactions: {}, signConvention: "creditPositive" }));
     expect(flipped.map((x) => x.amount)).toEqual([95.5, -50, -45.1, -5]);
   });
 
@@ -88,7 +88,7 @@ describe("reading exported tables through the default profile", () => {
   });
 
   it("says which code to add to the profile for an unknown transaction type", () => {
-    expect(() => readTransactions([["date", "account", "type", "amount"], ["2025-04-01", "A", "ZZX", 1]])).toThrow(/transactions row 2: transaction type must be one of .* \(add the code to the mapping profile\), got "ZZX"/);
+    expect(() => readTransactions([["date", "account", "type", "amount"], ["2025-04-01", "A", "ZZX", 1]])).toThrow(/transactions row 2: transaction type \(column "type"\) "ZZX" is not one of .* \(add the code to the mapping profile\)/);
   });
 
   it("needs an amount column or both debit and credit", () => {
