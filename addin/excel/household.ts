@@ -240,7 +240,7 @@ export function householdFromArgs(a: PositionalHousehold, incomePeriod: "month" 
 
 /**
  * Reads the household from the first argument as a form, or from positional arguments.
- * In form mode the second argument may be the breakdown flag, so `=ARREARS.UC(form, TRUE)` works.
+ * In form mode the second argument may be the breakdown flag, so `=ARREARS.UCAWARD(form, TRUE)` works.
  */
 export function readHousehold(a: PositionalHousehold, incomePeriod: "month" | "week", breakdown: unknown): { household: HouseholdInput; breakdown: boolean; benefit: string | null } {
   if (isHouseholdForm(a.adultAges)) {

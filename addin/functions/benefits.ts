@@ -11,7 +11,7 @@ const pick = (lines: readonly BreakdownLine[], keys: Set<string>) => lines.filte
 
 /**
  * Universal Credit estimate for a social tenant, £ a month (after the benefit cap). Give the household positionally, or a two-column household form (field, value) as the first argument.
- * @customfunction UC
+ * @customfunction UCAWARD
  * @param adultAges Age of the claimant, and of the partner for a couple (one or two cells). Or a two-column household form range.
  * @param [childAges] Children's ages, a column or row; add the sex for ages 10-15 when they might share (12F, 12M). With a form: the breakdown flag.
  * @param [rent] Rent plus eligible service charges, £ per rent period.
@@ -24,8 +24,8 @@ const pick = (lines: readonly BreakdownLine[], keys: Set<string>) => lines.filte
  * @param [breakdown] TRUE to spill the full breakdown as label/value rows.
  * @returns Universal Credit, £ a month; or the breakdown rows.
  */
-export function uc(adultAges: any[][], childAges?: any[][], rent?: any, rentPeriod?: any, bedrooms?: any, earnings?: any[][], nonDeps?: any[][], london?: any, taxYear?: any, breakdown?: any): any[][] {
-  return runCustomFunction("ARREARS.UC", () => {
+export function ucAward(adultAges: any[][], childAges?: any[][], rent?: any, rentPeriod?: any, bedrooms?: any, earnings?: any[][], nonDeps?: any[][], london?: any, taxYear?: any, breakdown?: any): any[][] {
+  return runCustomFunction("ARREARS.UCAWARD", () => {
     const r = readHousehold({ adultAges, childAges, rent, rentPeriod, bedrooms, earnings, nonDeps, london, taxYear }, "month", breakdown);
     const e = estimateUniversalCredit(r.household);
     return r.breakdown ? breakdownRows(`Universal Credit ${e.taxYear}`, "£ a month", e.lines, e.notes) : [[e.award]];
@@ -40,7 +40,7 @@ export function uc(adultAges: any[][], childAges?: any[][], rent?: any, rentPeri
  * @param [rent] Rent plus eligible service charges, £ per rent period.
  * @param [rentPeriod] Rent period: week (default), fortnight, 4 weeks or month.
  * @param [bedrooms] Bedrooms in the home.
- * @param [earnings] Net earnings, £ a month (not used for the housing element; kept so the arguments match ARREARS.UC).
+ * @param [earnings] Net earnings, £ a month (not used for the housing element; kept so the arguments match ARREARS.UCAWARD).
  * @param [nonDeps] Non-dependants: one row each, age then gross weekly income £; or a column of ages.
  * @param [london] TRUE if in Greater London (not used for the housing element).
  * @param [taxYear] Tax year such as 2025-26, or a date; default the current tax year.
@@ -57,7 +57,7 @@ export function ucHousing(adultAges: any[][], childAges?: any[][], rent?: any, r
 
 /**
  * Housing Benefit estimate for a social tenant, £ a week (working-age or pension-age rules by age, after the benefit cap). Give the household positionally, or a two-column household form as the first argument.
- * @customfunction HB
+ * @customfunction HBAWARD
  * @param adultAges Age of the claimant, and of the partner for a couple. Or a two-column household form range.
  * @param [childAges] Children's ages, a column or row (12F, 12M for ages 10-15). With a form: the breakdown flag.
  * @param [rent] Rent plus eligible service charges, £ per rent period.
@@ -70,8 +70,8 @@ export function ucHousing(adultAges: any[][], childAges?: any[][], rent?: any, r
  * @param [breakdown] TRUE to spill the full breakdown as label/value rows.
  * @returns Housing Benefit, £ a week; or the breakdown rows.
  */
-export function hb(adultAges: any[][], childAges?: any[][], rent?: any, rentPeriod?: any, bedrooms?: any, earnings?: any[][], nonDeps?: any[][], london?: any, taxYear?: any, breakdown?: any): any[][] {
-  return runCustomFunction("ARREARS.HB", () => {
+export function hbAward(adultAges: any[][], childAges?: any[][], rent?: any, rentPeriod?: any, bedrooms?: any, earnings?: any[][], nonDeps?: any[][], london?: any, taxYear?: any, breakdown?: any): any[][] {
+  return runCustomFunction("ARREARS.HBAWARD", () => {
     const r = readHousehold({ adultAges, childAges, rent, rentPeriod, bedrooms, earnings, nonDeps, london, taxYear }, "week", breakdown);
     const e = estimateHousingBenefit(r.household);
     return r.breakdown ? breakdownRows(`Housing Benefit ${e.taxYear} (${e.ageGroup})`, "£ a week", e.lines, e.notes) : [[e.award]];

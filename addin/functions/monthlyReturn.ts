@@ -19,7 +19,7 @@ function computeReturn(accounts: unknown, transactions: unknown, periodStart: un
 }
 
 /**
- * One monthly-return KPI, with the published definition behind it (see ARREARS.RETURN for the list). Percentages to 2 dp; £ to the penny. #N/A with a reason when the figure is not defined (e.g. no rent fell due).
+ * One monthly-return KPI, with the published definition behind it (see ARREARS.MONTHLYRETURN for the list). Percentages to 2 dp; £ to the penny. #N/A with a reason when the figure is not defined (e.g. no rent fell due).
  * @customfunction KPI
  * @param name KPI id, e.g. "collection_rate_arc", "current_arrears_pct", "gross_arrears_pct", "void_loss_pct", "accounts_in_arrears_pct", "arrears_band_4_count".
  * @param accounts The accounts table with its header row (e.g. Accounts[#All]): account ref, tenancy type, status, weekly rent, officer, benefit, balance at period end.
@@ -37,7 +37,7 @@ export function kpi(name: string, accounts: any[][], transactions: any[][], peri
 
 /**
  * The whole monthly return, spilled: one row per KPI with its id, name, value, unit, definition and source, then the arrears age bands. Same options as ARREARS.KPI.
- * @customfunction RETURN
+ * @customfunction MONTHLYRETURN
  * @param accounts The accounts table with its header row (e.g. Accounts[#All]).
  * @param transactions The transactions table with its header row (e.g. Transactions[#All]).
  * @param periodStart First day of the period (a date).
@@ -47,7 +47,7 @@ export function kpi(name: string, accounts: any[][], transactions: any[][], peri
  * @returns A header row, then Id, KPI, Value, Unit, Definition, Source for every KPI.
  */
 export function monthlyReturnTable(accounts: any[][], transactions: any[][], periodStart: any, periodEnd: any, options?: any[][], voids?: any[][]): any[][] {
-  const NAME = "ARREARS.RETURN";
+  const NAME = "ARREARS.MONTHLYRETURN";
   return runCustomFunction(NAME, () => {
     const ret = computeReturn(accounts, transactions, periodStart, periodEnd, options, voids);
     const rows: CellOut[][] = [["Id", "KPI", "Value", "Unit", "Definition", "Source"]];

@@ -47,13 +47,13 @@ const HOUSEHOLDS: Household[] = [
       ["Income period", "month"],
     ],
     results: [
-      ["Universal Credit £ a month", "UC"],
+      ["Universal Credit £ a month", "UCAWARD"],
       ["Housing costs element £ a month", "UCHOUSING"],
       ["Bedrooms allowed", "BEDROOMSNEEDED"],
       ["Under-occupancy charge £ a month", "UNDEROCCUPANCY"],
       ["Benefit cap reduction £ a month", "BENEFITCAP"],
     ],
-    breakdown: "UC",
+    breakdown: "UCAWARD",
   },
   {
     sheet: "UC non-dependant",
@@ -70,7 +70,7 @@ const HOUSEHOLDS: Household[] = [
       ["Bedrooms", 2],
     ],
     results: [
-      ["Universal Credit £ a month", "UC"],
+      ["Universal Credit £ a month", "UCAWARD"],
       ["Housing costs element £ a month", "UCHOUSING"],
       ["Non-dependant contributions £ a month", "NONDEP"],
       ["Under-occupancy charge £ a month", "UNDEROCCUPANCY"],
@@ -99,7 +99,7 @@ const HOUSEHOLDS: Household[] = [
       ["London", "no"],
     ],
     results: [
-      ["Universal Credit £ a month", "UC"],
+      ["Universal Credit £ a month", "UCAWARD"],
       ["Benefit cap reduction £ a month", "BENEFITCAP"],
       ["Bedrooms allowed", "BEDROOMSNEEDED"],
     ],
@@ -120,11 +120,11 @@ const HOUSEHOLDS: Household[] = [
       ["Bedrooms", 2],
     ],
     results: [
-      ["Housing Benefit £ a week", "HB"],
+      ["Housing Benefit £ a week", "HBAWARD"],
       ["Under-occupancy charge £ a week", "UNDEROCCUPANCY"],
       ["Benefit cap reduction £ a week", "BENEFITCAP"],
     ],
-    breakdown: "HB",
+    breakdown: "HBAWARD",
   },
 ];
 

@@ -1,4 +1,4 @@
-import { bedroomsNeeded, benefitCap, hb, nonDep, uc, ucHousing, underOccupancy } from "../../../addin/functions/benefits";
+import { bedroomsNeeded, benefitCap, hbAward, nonDep, ucAward, ucHousing, underOccupancy } from "../../../addin/functions/benefits";
 import { estimateHousingBenefit, estimateUniversalCredit } from "../../../core/benefits";
 import { isCfError } from "../../support/customFunctionsStub";
 
@@ -8,11 +8,11 @@ import { isCfError } from "../../support/customFunctionsStub";
 const n = null as never;
 const messageOf = (v: unknown) => (isCfError(v) ? (v as Error).message : `not an error: ${JSON.stringify(v)}`);
 
-describe("ARREARS.UC and ARREARS.UCHOUSING", () => {
+describe("ARREARS.UCAWARD and ARREARS.UCHOUSING", () => {
   it("estimates a household typed positionally, matching the core estimate", () => {
-    expect(uc([[30]], n, 90, "week", 1, n, n, n, "2025-26")).toEqual([[790.14]]);
+    expect(ucAward([[30]], n, 90, "week", 1, n, n, n, "2025-26")).toEqual([[790.14]]);
     const core = estimateUniversalCredit({ adults: [{ age: 32 }], children: [{ age: 10, sex: "F" }, { age: 6, sex: "M" }], rent: { amount: 100, period: "week" }, bedrooms: 3, taxYear: "2025-26" });
-    expect(uc([[32]], [["10F"], ["6M"], [""]], 100, "weekly", 3, n, n, n, "2025/26")).toEqual([[core.award]]);
+    expect(ucAward([[32]], [["10F"], ["6M"], [""]], 100, "weekly", 3, n, n, n, "2025/26")).toEqual([[core.award]]);
     expect(core.award).toBe(1465.28);
   });
 
@@ -26,13 +26,13 @@ describe("ARREARS.UC and ARREARS.UCHOUSING", () => {
       london: true,
       taxYear: "2026-27",
     });
-    const out = uc([[35, 33]], [[7, 5, 3]], 500, "4 weeks", 4, [[500, 300]], [[23, 300]], true, "2026-27");
+    const out = ucAward([[35, 33]], [[7, 5, 3]], 500, "4 weeks", 4, [[500, 300]], [[23, 300]], true, "2026-27");
     expect(out).toEqual([[core.award]]);
     expect(ucHousing([[35, 33]], [[7, 5, 3]], 500, "4 weeks", 4, [[500, 300]], [[23, 300]], true, "2026-27")).toEqual([[core.housingElement]]);
   });
 
   it("spills the breakdown as label/value rows", () => {
-    const rows = uc([[40]], n, 120, "week", 2, n, n, n, "2025-26", true);
+    const rows = ucAward([[40]], n, 120, "week", 2, n, n, n, "2025-26", true);
     expect(rows[0]).toEqual(["Universal Credit 2025-26", "£ a month"]);
     expect(rows).toContainEqual(["Standard allowance (single, 25 or over)", 400.14]);
     expect(rows).toContainEqual(["Under-occupancy: 1 spare bedroom, 14% of £520.00", -72.8]);
@@ -53,8 +53,8 @@ describe("ARREARS.UC and ARREARS.UCHOUSING", () => {
       ["Overnight carer", "yes"],
       ["Tax year", "2025-26"],
     ];
-    expect(uc(form)).toEqual([[790.14]]);
-    const rows = uc(form, [[true]]);
+    expect(ucAward(form)).toEqual([[790.14]]);
+    const rows = ucAward(form, [[true]]);
     expect(rows.length).toBeGreaterThan(5);
     expect(rows[rows.length - 1][0]).toMatch(/^Note: /);
   });
@@ -72,36 +72,36 @@ describe("ARREARS.UC and ARREARS.UCHOUSING", () => {
       nonDependants: [{ age: 19, grossWeeklyIncome: 120 }],
       rent: { amount: 108, period: "week" }, bedrooms: 4, capital: 6000, london: false, date: "2026-11-23",
     });
-    expect(uc(form)).toEqual([[core.award]]);
+    expect(ucAward(form)).toEqual([[core.award]]);
   });
 
   it("returns #VALUE! naming the problem for bad input", () => {
-    expect(messageOf(uc([[30]], n, -5, "week", 1, n, n, n, "2025-26"))).toBe("ARREARS.UC: rent must be zero or more, got -5");
-    expect(messageOf(uc([[150]], n, 90, "week", 1, n, n, n, "2025-26"))).toBe("ARREARS.UC: adult age must be between 16 and 120, got 150");
-    expect(messageOf(uc([[30]], n, 90, "quarterly", 1, n, n, n, "2025-26"))).toBe('ARREARS.UC: rent period must be week, fortnight, 4 weeks or month, got "quarterly"');
-    expect(messageOf(uc([[30]], n, 90, "week", 1, n, n, n, "2019-20"))).toMatch(/^ARREARS.UC: no benefit rates for tax year 2019-20/);
-    expect(messageOf(uc([[30]], n, 90, "week", n))).toBe("ARREARS.UC: bedrooms in the home are needed");
-    expect(messageOf(uc([[32]], [["10F"], [6]], 100, "week", 3, n, n, n, "2025-26"))).toBe(
-      "ARREARS.UC: child 2 is 6: give their sex (e.g. 6F or 6M), it decides whether they can share with an older child",
+    expect(messageOf(ucAward([[30]], n, -5, "week", 1, n, n, n, "2025-26"))).toBe("ARREARS.UCAWARD: rent must be zero or more, got -5");
+    expect(messageOf(ucAward([[150]], n, 90, "week", 1, n, n, n, "2025-26"))).toBe("ARREARS.UCAWARD: adult age must be between 16 and 120, got 150");
+    expect(messageOf(ucAward([[30]], n, 90, "quarterly", 1, n, n, n, "2025-26"))).toBe('ARREARS.UCAWARD: rent period must be week, fortnight, 4 weeks or month, got "quarterly"');
+    expect(messageOf(ucAward([[30]], n, 90, "week", 1, n, n, n, "2019-20"))).toMatch(/^ARREARS.UCAWARD: no benefit rates for tax year 2019-20/);
+    expect(messageOf(ucAward([[30]], n, 90, "week", n))).toBe("ARREARS.UCAWARD: bedrooms in the home are needed");
+    expect(messageOf(ucAward([[32]], [["10F"], [6]], 100, "week", 3, n, n, n, "2025-26"))).toBe(
+      "ARREARS.UCAWARD: child 2 is 6: give their sex (e.g. 6F or 6M), it decides whether they can share with an older child",
     );
-    expect(messageOf(uc([[30]], [["twelve"]], 90, "week", 1))).toMatch(/child ages must be numbers, or with sex like 12F/);
-    expect(messageOf(uc([["Adult 1 age", 30], ["Wages", 100]]))).toMatch(/household form: unknown field "Wages"/);
-    expect(messageOf(uc([["Child 1 sex", "F"], ["Adult 1 age", 30]]))).toMatch(/child 1 has no age/);
-    expect(messageOf(uc([["Adult 1 age", 30], ["constructor", 1]]))).toMatch(/household form: unknown field "constructor"/);
-    expect(messageOf(uc([[30]], n, 90, "constructor", 1))).toMatch(/rent period must be week/);
-    expect(messageOf(uc([[30]], n, 90, "week", 1, n, n, n, 1e308))).toMatch(/^ARREARS.UC: tax year must look like 2026-27/);
+    expect(messageOf(ucAward([[30]], [["twelve"]], 90, "week", 1))).toMatch(/child ages must be numbers, or with sex like 12F/);
+    expect(messageOf(ucAward([["Adult 1 age", 30], ["Wages", 100]]))).toMatch(/household form: unknown field "Wages"/);
+    expect(messageOf(ucAward([["Child 1 sex", "F"], ["Adult 1 age", 30]]))).toMatch(/child 1 has no age/);
+    expect(messageOf(ucAward([["Adult 1 age", 30], ["constructor", 1]]))).toMatch(/household form: unknown field "constructor"/);
+    expect(messageOf(ucAward([[30]], n, 90, "constructor", 1))).toMatch(/rent period must be week/);
+    expect(messageOf(ucAward([[30]], n, 90, "week", 1, n, n, n, 1e308))).toMatch(/^ARREARS.UCAWARD: tax year must look like 2026-27/);
   });
 });
 
-describe("ARREARS.HB", () => {
+describe("ARREARS.HBAWARD", () => {
   it("reads earnings as £ a week and matches the core estimate", () => {
-    expect(hb([[30]], n, 90, "week", 1, [[150]], n, n, "2025-26")).toEqual([[55.58]]);
+    expect(hbAward([[30]], n, 90, "week", 1, [[150]], n, n, "2025-26")).toEqual([[55.58]]);
     const core = estimateHousingBenefit({ adults: [{ age: 72 }], rent: { amount: 433.33, period: "month" }, bedrooms: 3, taxYear: "2025-26", incomePeriod: "week" });
-    expect(hb([[72]], n, 433.33, "month", 3, n, n, n, "2025-26")).toEqual([[core.award]]);
+    expect(hbAward([[72]], n, 433.33, "month", 3, n, n, n, "2025-26")).toEqual([[core.award]]);
   });
 
   it("spills the breakdown with the age group in the title", () => {
-    const rows = hb([[72]], n, 100, "week", 2, n, n, n, "2025-26", true);
+    const rows = hbAward([[72]], n, 100, "week", 2, n, n, n, "2025-26", true);
     expect(rows[0]).toEqual(["Housing Benefit 2025-26 (pension age)", "£ a week"]);
     expect(rows).toContainEqual(["Housing Benefit, £ a week", 100]);
   });
