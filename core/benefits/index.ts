@@ -7,7 +7,7 @@ export * from "./breakdown";
 export * from "./bedrooms";
 export * from "./conversions";
 export { bornBefore2017, isPensionAge, underOccupancy, type EstimateOptions, type UnderOccupancy } from "./common";
-export { availableTaxYears, chooseRates, normaliseTaxYear, taxYearOf, type ChosenRates, type RatesChoice } from "./rates";
+export { availableTaxYears, chooseRates, normaliseTaxYear, taxYearOf, upratingDate, type ChosenRates, type RatesChoice, type RatesFor } from "./rates";
 export type { Figure, RatesYear } from "./rates/schema";
 export * from "./universalCredit";
 export * from "./housingBenefit";
