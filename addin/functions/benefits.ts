@@ -13,6 +13,7 @@ const pick = (lines: readonly BreakdownLine[], keys: Set<string>) => lines.filte
 /**
  * Universal Credit estimate for a social tenant, £ a month (after the benefit cap). Give the household positionally, or a two-column household form (field, value) as the first argument. Rates: the tax year or date given, else those in force today.
  * @customfunction UCAWARD
+ * @helpurl https://localhost:3000/support.html#UCAWARD
  * @param adultAges Age of the claimant, and of the partner for a couple (one or two cells). Or a two-column household form range.
  * @param [childAges] Children's ages, a column or row; add the sex for ages 10-15 when they might share (12F, 12M). With a form: the breakdown flag.
  * @param [rent] Rent plus eligible service charges, £ per rent period.
@@ -36,6 +37,7 @@ export function ucAward(adultAges: any[][], childAges?: any[][], rent?: any, ren
 /**
  * Universal Credit housing costs element for a social tenant, £ a month: rent and eligible service charges converted to monthly, less the under-occupancy reduction and non-dependant housing cost contributions.
  * @customfunction UCHOUSING
+ * @helpurl https://localhost:3000/support.html#UCHOUSING
  * @param adultAges Age of the claimant, and of the partner for a couple. Or a two-column household form range.
  * @param [childAges] Children's ages, a column or row (12F, 12M for ages 10-15). With a form: the breakdown flag.
  * @param [rent] Rent plus eligible service charges, £ per rent period.
@@ -59,6 +61,7 @@ export function ucHousing(adultAges: any[][], childAges?: any[][], rent?: any, r
 /**
  * Housing Benefit estimate for a social tenant, £ a week (working-age or pension-age rules by age, after the benefit cap). Give the household positionally, or a two-column household form as the first argument. Rates: the tax year or date given, else those in force today.
  * @customfunction HBAWARD
+ * @helpurl https://localhost:3000/support.html#HBAWARD
  * @param adultAges Age of the claimant, and of the partner for a couple. Or a two-column household form range.
  * @param [childAges] Children's ages, a column or row (12F, 12M for ages 10-15). With a form: the breakdown flag.
  * @param [rent] Rent plus eligible service charges, £ per rent period.
@@ -82,6 +85,7 @@ export function hbAward(adultAges: any[][], childAges?: any[][], rent?: any, ren
 /**
  * Bedrooms a household is allowed under the social-sector bedroom standard (UC and HB): one for the claimant or couple, one for each other person 16 or over, children paired by age and sex, plus extra rooms for carers.
  * @customfunction BEDROOMSNEEDED
+ * @helpurl https://localhost:3000/support.html#BEDROOMSNEEDED
  * @param adultAges Age of the claimant, and of the partner for a couple. Or a two-column household form range.
  * @param [childAges] Children's ages, a column or row; give the sex for ages 10-15 (12F, 12M). With a form: the breakdown flag.
  * @param [nonDeps] Non-dependants: one row each (age first), or a column of ages.
@@ -101,6 +105,7 @@ export function bedroomsNeeded(adultAges: any[][], childAges?: any[][], nonDeps?
 /**
  * Under-occupancy ("bedroom tax") reduction: 14% of eligible rent for one spare bedroom, 25% for two or more. £ a month for UC (default), £ a week for HB (none at pension age).
  * @customfunction UNDEROCCUPANCY
+ * @helpurl https://localhost:3000/support.html#UNDEROCCUPANCY
  * @param adultAges Age of the claimant, and of the partner for a couple. Or a two-column household form range.
  * @param [childAges] Children's ages, a column or row (12F, 12M for ages 10-15). With a form: the breakdown flag.
  * @param [rent] Rent plus eligible service charges, £ per rent period.
@@ -128,6 +133,7 @@ export function underOccupancy(adultAges: any[][], childAges?: any[][], rent?: a
 /**
  * Non-dependant charges: UC housing cost contributions (£ a month, flat per non-dependant, with exemptions) or HB non-dependant deductions (£ a week, by gross weekly income band).
  * @customfunction NONDEP
+ * @helpurl https://localhost:3000/support.html#NONDEP
  * @param nonDeps Non-dependants: one row each, age then gross weekly income £ (HB bands); or a column of ages. Or a two-column household form range.
  * @param [benefit] UC (default: £ a month) or HB (£ a week).
  * @param [taxYear] Tax year such as 2026-27, or a date (UC: the assessment period's first day; HB: a day in the benefit week). Omitted, today's date picks the rates, so the figure can change after the April uprating: pin it to keep a workbook's figures.
@@ -168,6 +174,7 @@ export function nonDep(nonDeps: any[][], benefit?: any, taxYear?: any, claimantE
 /**
  * Benefit cap reduction for Universal Credit, £ a month (0 when exempt or under the cap). With a household form whose benefit field is HB, the Housing Benefit cap, £ a week.
  * @customfunction BENEFITCAP
+ * @helpurl https://localhost:3000/support.html#BENEFITCAP
  * @param adultAges Age of the claimant, and of the partner for a couple. Or a two-column household form range.
  * @param [childAges] Children's ages, a column or row (12F, 12M for ages 10-15). With a form: the breakdown flag.
  * @param [rent] Rent plus eligible service charges, £ per rent period.

@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { readBuiltMetadata } from "../support/builtAddin";
 import { EXCEL4_MACRO_FUNCTIONS } from "../support/excel4MacroFunctions";
 import { isA1Reference, isExcel4MacroName, isR1C1Reference, nameProblems } from "../support/functionNameRules";
@@ -49,5 +51,24 @@ describe("functions.json as generated", () => {
   it("never uses an id twice (ids are compared without case)", () => {
     const ids = functions.map((f) => f.id.toUpperCase());
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe("help links", () => {
+  const { functions } = readBuiltMetadata();
+  const support = fs.readFileSync(path.resolve(__dirname, "../../addin/support.html"), "utf8");
+  const section = (id: string) => new RegExp(`<section id="${id}">([\\s\\S]*?)</section>`).exec(support)?.[1] ?? "";
+
+  it("gives every function a helpUrl on the dev server's support page, at its own anchor", () => {
+    for (const f of functions) expect(f.helpUrl).toBe(`https://localhost:3000/support.html#${f.id}`);
+  });
+
+  it("has a support.html section for every function: its signature, every argument, an example", () => {
+    for (const f of functions) {
+      const text = section(f.id);
+      expect(text).toContain(`ARREARS.${f.id}(`);
+      for (const p of f.parameters) expect(text).toContain(`<code>${p.name}</code>`);
+      expect(text).toMatch(new RegExp(`Example:</strong>.*=ARREARS\\.${f.id}\\(`));
+    }
   });
 });
