@@ -9,25 +9,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
-const { DEV_PORT, DEV_URL, DEV_ADDIN_ID, deployment, rewriteManifest, rebaseFunctionsJson } = require("./scripts/deployment.cjs");
-
-/** Rewrites the generated functions.json's helpUrls (written for the dev server in the JSDoc) to the host. */
-class RewriteHelpUrlsPlugin {
-  constructor(baseUrl) {
-    this.baseUrl = baseUrl;
-  }
-  apply(compiler) {
-    const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap("RewriteHelpUrlsPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "RewriteHelpUrlsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, () => {
-        const asset = compilation.getAsset("functions.json");
-        if (!asset) return;
-        const json = rebaseFunctionsJson(asset.source.source().toString(), this.baseUrl);
-        compilation.updateAsset("functions.json", new sources.RawSource(json));
-      });
-    });
-  }
-}
+const { DEV_PORT, DEV_URL, DEV_ADDIN_ID, deployment, rewriteManifest, RewriteHelpUrlsPlugin } = require("./scripts/deployment.cjs");
 
 /** The dev server (npm start): this computer only, never the network; the https options come from scripts/start.mjs. */
 const DEV_SERVER = {

@@ -59,4 +59,22 @@ function rebaseFunctionsJson(json, baseUrl) {
   return json.split(DEV_URL).join(baseUrl);
 }
 
-module.exports = { DEV_PORT, DEV_URL, DEV_ADDIN_ID, deployment, idFromUrl, manifestVersion, rewriteManifest, rebaseFunctionsJson };
+/** Rewrites the generated functions.json's helpUrls (written for the dev server in the JSDoc) to the host. */
+class RewriteHelpUrlsPlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("RewriteHelpUrlsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "RewriteHelpUrlsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return;
+        const json = rebaseFunctionsJson(asset.source.source().toString(), this.baseUrl);
+        compilation.updateAsset("functions.json", new sources.RawSource(json));
+      });
+    });
+  }
+}
+
+module.exports = { DEV_PORT, DEV_URL, DEV_ADDIN_ID, deployment, idFromUrl, manifestVersion, rewriteManifest, rebaseFunctionsJson, RewriteHelpUrlsPlugin };
