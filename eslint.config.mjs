@@ -1,5 +1,5 @@
-// Lint: the recommended JavaScript and TypeScript rules, plus one boundary rule:
-// core/ stays pure (no Office, React, DOM or Node I/O imports), so it runs anywhere.
+// Lint: the recommended JavaScript and TypeScript rules, plus the boundary rules:
+// core/ stays pure (imports only zod and its own files; never reads the clock), so it runs anywhere.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
@@ -18,22 +18,31 @@ export default tseslint.config(
     },
   },
   {
+    // core/ is pure, so it runs anywhere and gives the same answer every day: an ALLOWLIST of
+    // imports (zod and relative paths only: no Office, UI, Node I/O or any other package), and no
+    // clock (the caller passes today's date; a hidden clock in a non-volatile Excel function goes stale).
     files: ["core/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { group: ["react", "react-dom", "@fluentui/*", "office-*", "@microsoft/*"], message: "core/ must not depend on Office or UI code." },
-            { group: ["node:*", "fs", "path", "child_process", "http", "https", "net"], message: "core/ is pure: do I/O in cli/ or addin/." },
-            { group: ["**/addin/**", "**/cli/**"], message: "core/ must not import the layers built on it." },
+            { regex: "^(?!zod$|\\.{1,2}/)", message: "core/ may import only zod and relative paths: do I/O and UI in cli/ or addin/." },
+            { group: ["**/addin/**", "**/cli/**", "**/scripts/**", "**/test/**"], message: "core/ must not import the layers built on it." },
           ],
         },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "core/ never reads the clock: take the date from the caller." },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "core/ never reads the clock: take the date from the caller." },
+        { selector: "CallExpression[callee.name='Date']", message: "Date() reads the clock: core/ takes the date from the caller." },
+        { selector: "MemberExpression[object.name='performance'][property.name='now']", message: "core/ never reads the clock." },
       ],
     },
   },
   {
-    files: ["**/*.js", "**/*.mjs"],
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

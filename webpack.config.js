@@ -1,15 +1,26 @@
 /* Build of the Excel add-in: one shared runtime page (taskpane.html) that loads the
  * custom functions, the ribbon commands and the task pane, plus functions.json
- * generated from the functions' JSDoc by Microsoft's metadata plugin. */
+ * generated from the functions' JSDoc by Microsoft's metadata plugin. A production
+ * build is for a host: ADDIN_BASE_URL (https) replaces https://localhost:3000/ in the
+ * manifest and the functions' helpUrls, and ADDIN_ID sets the manifest's <Id>. */
 const path = require("node:path");
 const fs = require("node:fs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
-const DEV_URL = "https://localhost:3000/";
-// Where the built add-in will be hosted; the manifest's dev URLs are rewritten to it in production builds.
-const baseUrl = process.env.ADDIN_BASE_URL || DEV_URL;
+const { DEV_PORT, DEV_URL, DEV_ADDIN_ID, deployment, rewriteManifest, RewriteHelpUrlsPlugin } = require("./scripts/deployment.cjs");
+
+/** The dev server (npm start): this computer only, never the network; the https options come from scripts/start.mjs. */
+const DEV_SERVER = {
+  host: "localhost",
+  port: DEV_PORT,
+  headers: { "Access-Control-Allow-Origin": "*" },
+  static: false,
+  hot: false,
+  liveReload: false,
+  client: false,
+};
 
 /** Every file in addin/functions declares custom functions; the plugin reads them all into one functions.json. */
 const functionFiles = fs
@@ -20,6 +31,8 @@ const functionFiles = fs
 
 module.exports = (env, options) => {
   const dev = options.mode === "development";
+  // A development build is served by npm start at the dev URL; only production builds are rewritten for a host.
+  const target = dev ? { baseUrl: DEV_URL, id: DEV_ADDIN_ID } : deployment();
   return {
     mode: dev ? "development" : "production",
     devtool: "source-map",
@@ -44,8 +57,10 @@ module.exports = (env, options) => {
       ],
     },
     performance: { hints: false },
+    devServer: DEV_SERVER,
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionFiles }),
+      new RewriteHelpUrlsPlugin(target.baseUrl),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./addin/taskpane/taskpane.html",
@@ -57,11 +72,9 @@ module.exports = (env, options) => {
         patterns: [
           { from: "addin/assets/*", to: "assets/[name][ext]" },
           { from: "addin/support.html", to: "support.html" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(baseUrl)),
-          },
+          // The page at the server's root: what this is, where the manifest is, how to sideload it.
+          { from: "addin/index.html", to: "index.html" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content.toString(), target) },
         ],
       }),
     ],

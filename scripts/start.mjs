@@ -1,4 +1,4 @@
-// npm start: serves the add-in over https://localhost:3000 with Office dev certificates,
+// npm start: serves the add-in over https://localhost:3000 (this computer only) with Office dev certificates,
 // then sideloads it into desktop Excel where there is one (Windows, macOS). On Linux
 // (no desktop Excel) it keeps serving and prints how to load it into Excel on the web.
 import { createRequire } from "node:module";
@@ -13,7 +13,6 @@ const WebpackDevServer = require("webpack-dev-server");
 const devCerts = require("office-addin-dev-certs");
 const makeConfig = require("../webpack.config.js");
 
-const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const CERT_DIR = join(homedir(), ".office-addin-dev-certs");
 
 /** Office dev certificates; where the CA cannot be installed system-wide (no sudo), the generated files are used as they are. */
@@ -29,22 +28,14 @@ async function httpsOptions() {
   }
 }
 
-const compiler = webpack(makeConfig({}, { mode: "development" }));
-const server = new WebpackDevServer(
-  {
-    port: PORT,
-    server: { type: "https", options: await httpsOptions() },
-    headers: { "Access-Control-Allow-Origin": "*" },
-    static: false,
-    hot: false,
-    liveReload: false,
-    client: false,
-  },
-  compiler,
-);
+const config = makeConfig({}, { mode: "development" });
+// The server's options (localhost only, port, headers) live in webpack.config.js, where a test checks them.
+const PORT = config.devServer.port;
+const compiler = webpack(config);
+const server = new WebpackDevServer({ ...config.devServer, server: { type: "https", options: await httpsOptions() } }, compiler);
 await server.start();
 writeFileSync(".dev-server.pid", String(process.pid));
-console.log(`\nArrears toolkit served at https://localhost:${PORT}/ (manifest: https://localhost:${PORT}/manifest.xml). Stop with npm stop or Ctrl+C.`);
+console.log(`\nArrears toolkit served to this computer only at https://localhost:${PORT}/ (manifest: https://localhost:${PORT}/manifest.xml). Stop with npm stop or Ctrl+C.`);
 
 if (platform() === "win32" || platform() === "darwin") {
   // office-addin-debugging cannot be a dependency (it fails to install on Linux), so it is fetched here, on the platforms it supports.

@@ -39,6 +39,11 @@ describe("manifest.xml", () => {
     expect(info.supportUrl).toMatch(/^https:\/\//);
   });
 
+  it("carries package.json's version in four parts (the build and npm run package write it too)", () => {
+    const { version } = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../package.json"), "utf8"));
+    expect(kids(app, "Version")).toEqual([`${version}.0`]);
+  });
+
   it("asks for no more than ReadWriteDocument", () => {
     expect(kids(app, "Permissions")).toEqual(["ReadWriteDocument"]);
   });

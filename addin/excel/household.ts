@@ -1,5 +1,5 @@
 import { PERIODS, type BreakdownLine, type HouseholdInput } from "../../core/benefits";
-import { FIRST_SAFE_SERIAL, LAST_SERIAL, serialToIso } from "../../core/dates/excelSerial";
+import { FIRST_SAFE_SERIAL, LAST_SERIAL, parseDateToSerial, serialToIso } from "../../core/dates/excelSerial";
 import { ArrearsInputError, describeValue } from "../../core/errors";
 import { cellToAmount, gridOf, isBlank, vectorOf, type Cell, type Grid } from "./cells";
 
@@ -67,6 +67,8 @@ const TOP: Record<string, Setter> = {
   couplecannotshare: (h, v, l) => (h.top.coupleCannotShare = bool(l, v)),
   sharedownership: (h, v, l) => (h.top.sharedOwnership = bool(l, v)),
   taxyear: (h, v) => (h.top.taxYear = typeof v === "number" ? v : text(v)),
+  // The calculator's visible "Rates for" cell: a tax year, or a date (an Excel date or date text).
+  ratesfor: (h, v) => (typeof v === "string" && parseDateToSerial(v) !== null ? (h.top.date = v.trim()) : Object.assign(h.top, taxYearArg(v))),
   date: (h, v, l) => (h.top.date = dateText(l, v)),
   id: (h, v) => (h.top.id = text(v)),
   reference: (h, v) => (h.top.id = text(v)),
@@ -267,7 +269,7 @@ export function householdFromArgs(a: PositionalHousehold, incomePeriod: "month" 
 
 /**
  * Reads the household from the first argument as a form, or from positional arguments.
- * In form mode the second argument may be the breakdown flag, so `=ARREARS.UC(form, TRUE)` works.
+ * In form mode the second argument may be the breakdown flag, so `=ARREARS.UCAWARD(form, TRUE)` works.
  */
 export function readHousehold(a: PositionalHousehold, incomePeriod: "month" | "week", breakdown: unknown): { household: HouseholdInput; breakdown: boolean; benefit: string | null } {
   if (isHouseholdForm(a.adultAges)) {

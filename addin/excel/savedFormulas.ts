@@ -19,7 +19,22 @@ export function savedCall(id: string, ...args: string[]): string {
   return `${SAVED_PREFIX}${id}(${args.join(",")})`;
 }
 
-/** The display form of a formula: `_xldudf_ARREARS_X(` (however qualified) becomes `ARREARS.X(`. */
+/**
+ * Ids renamed since earlier builds, old to new: Excel may refuse two-character names
+ * (UC, HB) and RETURN is an Excel 4.0 macro function. A workbook written with an old
+ * id is re-entered under the new one instead of staying #NAME?.
+ */
+export const RENAMED_IDS: Readonly<Record<string, string>> = { UC: "UCAWARD", HB: "HBAWARD", RETURN: "MONTHLYRETURN" };
+
+const currentId = (id: string): string => RENAMED_IDS[id.toUpperCase()] ?? id.toUpperCase();
+
+// A display-form call to a renamed id (the name must end there: ARREARS.UCHOUSING is not ARREARS.UC).
+const OLD_DISPLAY_FORM = new RegExp(`\\bARREARS\\.(${Object.keys(RENAMED_IDS).join("|")})\\s*\\(`, "gi");
+
+/**
+ * The display form of a formula: `_xldudf_ARREARS_X(` (however qualified) becomes
+ * `ARREARS.X(`, and a renamed id (RENAMED_IDS) becomes its new name in either form.
+ */
 export function displayForm(formula: string): string {
-  return formula.replace(SAVED_FORM, (_, name: string) => `ARREARS.${name.toUpperCase()}(`);
+  return formula.replace(SAVED_FORM, (_, name: string) => `ARREARS.${currentId(name)}(`).replace(OLD_DISPLAY_FORM, (_, name: string) => `ARREARS.${currentId(name)}(`);
 }

@@ -18,6 +18,7 @@ function tenancyTypeOf(text: unknown): TenancyType {
 /**
  * The recovery stage an account's arrears point to under the escalation policy: No action, Reminder, Pre-action protocol contact, Warning or Notice (court and eviction need a last action: use ARREARS.ESCALATIONS).
  * @customfunction STAGE
+ * @helpurl https://localhost:3000/support.html#STAGE
  * @param balance Balance in £ at period end, positive = owed.
  * @param weeklyRent Weekly rent in £ (arrears are judged in weeks of rent and in £).
  * @param tenancyType Tenancy type: secure, assured, introductory, starter or other (export codes such as AST or Intro are recognised).
@@ -38,6 +39,7 @@ export function stage(balance: any, weeklyRent: any, tenancyType: any, policy?: 
 /**
  * The escalation list, spilled: one row per account (same order as the table) with weeks owed, balance, stage, whether it is due to escalate this period, why (including any vulnerability, benefit-claim or Breathing Space hold), and the next action.
  * @customfunction ESCALATIONS
+ * @helpurl https://localhost:3000/support.html#ESCALATIONS
  * @param accounts The accounts table with its header row (e.g. Accounts[#All]); optional columns vulnerable, benefit claim pending, breathing space until, last action and last action date are used when present.
  * @param [policy] Escalation policy: a table with header row (stage, tenancy type, min weeks, min £, after stage, min days after, next action, holds) or one cell of policy JSON, or "scotland" / "england". Omitted: the England policy.
  * @param [asOf] Date of the check (e.g. the period end): needed for rules counted in days since the last action, and for Breathing Space end dates.

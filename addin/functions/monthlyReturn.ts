@@ -19,8 +19,9 @@ function computeReturn(accounts: unknown, transactions: unknown, periodStart: un
 }
 
 /**
- * One monthly-return KPI, with the published definition behind it (see ARREARS.RETURN for the list). Percentages to 2 dp; £ to the penny. #N/A with a reason when the figure is not defined (e.g. no rent fell due).
+ * One monthly-return KPI, with the published definition behind it (see ARREARS.MONTHLYRETURN for the list). Percentages to 2 dp; £ to the penny. #N/A with a reason when the figure is not defined (e.g. no rent fell due).
  * @customfunction KPI
+ * @helpurl https://localhost:3000/support.html#KPI
  * @param name KPI id, e.g. "collection_rate_arc", "current_arrears_pct", "gross_arrears_pct", "void_loss_pct", "accounts_in_arrears_pct", "arrears_band_4_count".
  * @param accounts The accounts table with its header row (e.g. Accounts[#All]): account ref, tenancy type, status, weekly rent, officer, benefit, balance at period end.
  * @param transactions The transactions table with its header row (e.g. Transactions[#All]): date, account ref, type, amount (debits positive).
@@ -37,7 +38,8 @@ export function kpi(name: string, accounts: any[][], transactions: any[][], peri
 
 /**
  * The whole monthly return, spilled: one row per KPI with its id, name, value, unit, definition and source, then the arrears age bands. Same options as ARREARS.KPI.
- * @customfunction RETURN
+ * @customfunction MONTHLYRETURN
+ * @helpurl https://localhost:3000/support.html#MONTHLYRETURN
  * @param accounts The accounts table with its header row (e.g. Accounts[#All]).
  * @param transactions The transactions table with its header row (e.g. Transactions[#All]).
  * @param periodStart First day of the period (a date).
@@ -47,7 +49,7 @@ export function kpi(name: string, accounts: any[][], transactions: any[][], peri
  * @returns A header row, then Id, KPI, Value, Unit, Definition, Source for every KPI.
  */
 export function monthlyReturnTable(accounts: any[][], transactions: any[][], periodStart: any, periodEnd: any, options?: any[][], voids?: any[][]): any[][] {
-  const NAME = "ARREARS.RETURN";
+  const NAME = "ARREARS.MONTHLYRETURN";
   return runCustomFunction(NAME, () => {
     const ret = computeReturn(accounts, transactions, periodStart, periodEnd, options, voids);
     const rows: CellOut[][] = [["Id", "KPI", "Value", "Unit", "Definition", "Source"]];
@@ -82,6 +84,7 @@ function officerRow(functionName: string, officer: string, kpis: KpiFigure[]): C
 /**
  * Per-officer breakdown of the monthly return, spilled: one row per officer (patch) and a team total, with rent due and collected, collection rate, current arrears (£ and % of annual debit), tenancies in arrears, former arrears, write-offs, UC and technical arrears, and counts by age band.
  * @customfunction BYOFFICER
+ * @helpurl https://localhost:3000/support.html#BYOFFICER
  * @param accounts The accounts table with its header row (e.g. Accounts[#All]); the officer column gives the breakdown.
  * @param transactions The transactions table with its header row (e.g. Transactions[#All]).
  * @param periodStart First day of the period (a date).
@@ -107,6 +110,7 @@ export function byOfficer(accounts: any[][], transactions: any[][], periodStart:
 /**
  * Current tenant arrears by age band in weeks of rent owed (balance ÷ weekly rent; default bands under 4, 4–8, 8–13, 13 and over), with UC claimants shown separately. Uses balances at period end only.
  * @customfunction AGEING
+ * @helpurl https://localhost:3000/support.html#AGEING
  * @param accounts The accounts table with its header row (e.g. Accounts[#All]).
  * @param [bands] Week thresholds, rising: a row or column (4, 8, 13) or text "4,8,13".
  * @returns A header row, then per band: band, tenancies, arrears £, % of tenancies in arrears, % of arrears £, UC tenancies, UC arrears £.

@@ -12,6 +12,7 @@ const NAME = "ARREARS.QASCORE";
 /**
  * An officer's average call-review score for a month, from the QAReviews table the call-review pane saves to. Uses each review's saved score, so editing a template never changes it; a review id repeated with the same answers counts once. Recalculates when reviews are added because the table is an argument.
  * @customfunction QASCORE
+ * @helpurl https://localhost:3000/support.html#QASCORE
  * @param reviews The QAReviews table including its header row: QAReviews[#All].
  * @param officer The officer's name as it appears in the table (case and surrounding spaces are ignored).
  * @param month The month: any date in it, or text such as 2026-11, 11/2026 or Nov 2026.

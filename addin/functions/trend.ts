@@ -10,6 +10,7 @@ const NAME = "ARREARS.TREND";
 /**
  * Arrears trend per account, spilled as one row per account: slope (£ per period, positive = arrears rising), direction (worsening / improving / stable), projected balance (£), weeks of rent owed, and periods in arrears. Blank balances are left out, not counted as zero; a balance that is not an amount (such as 12,50) is refused with its row and column.
  * @customfunction TREND
+ * @helpurl https://localhost:3000/support.html#TREND
  * @param balances Balances in £, positive = owed. One row or column for one account, or a block with one row per account (one formula for the whole export).
  * @param [periods] Dates (1980 on) or period numbers (0 to 1000) for the balances, a row or column as long as one account's balances. Omit for equally spaced periods; with dates a period is their usual spacing (7 days for weekly balances).
  * @param [weeklyRent] Weekly rent in £: one figure, or a column with one per account. Gives the latest balance in weeks of rent.

@@ -29,8 +29,9 @@ changes the award (the error names the child).
 
 Options
   --in FILE        JSON to read (default: standard input)
-  --tax-year YEAR  rates for this tax year (default: the tax year containing today)
-  --date DATE      rates for the tax year containing this date (yyyy-mm-dd or dd/mm/yyyy)
+  --tax-year YEAR  rates for this tax year (default: the rates in force today)
+  --date DATE      the rates in force on this date (yyyy-mm-dd or dd/mm/yyyy): for UC the
+                   first day of the assessment period, for HB a day in the benefit week
   --summary        leave out the breakdown lines and notes (smaller output for big batches)
 
 A household that cannot be estimated gives {"index", "id", "field", "error"} in
@@ -49,7 +50,9 @@ export async function runEstimate(args: string[], io: CommandIo, name: "uc" | "h
     strict: true,
   });
   const input = parseJsonInput(await readTextInput(values.in, io.stdin), "the input");
-  const options: EstimateOptions = { taxYear: values["tax-year"] ?? null, date: values.date ?? null };
+  // The command line reads the clock (core never does): with no tax year or date, today's local date picks the rates.
+  const now = new Date();
+  const options: EstimateOptions = { taxYear: values["tax-year"] ?? null, date: values.date ?? null, today: () => new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())) };
   const shape = (result: object) => {
     if (!values.summary) return result;
     const { lines: _lines, notes: _notes, ...rest } = result as { lines?: unknown; notes?: unknown };

@@ -2,19 +2,23 @@ import { ArrearsInputError } from "../errors";
 import { parseOrThrow } from "../zodIssues";
 import { countBedrooms, sexNeededError, type BedroomCount } from "./bedrooms";
 import { findUnknownField, HouseholdSchema, type Adult, type Household } from "./household";
-import { chooseRates, type ChosenRates, type RatesChoice } from "./rates";
+import { chooseRates, type ChosenRates, type RatesChoice, type RatesFor } from "./rates";
 import type { RatesYear } from "./rates/schema";
 
-/** Options shared by both estimators: which rates (date or tax year; default today's tax year) and the clock. */
-export type EstimateOptions = RatesChoice;
+/** Options shared by both estimators: which rates (a date or tax year; else the caller's today). Whose uprating date applies is the estimator's. */
+export type EstimateOptions = Omit<RatesChoice, "ratesFor">;
 
-/** Validates a household and picks its rates: the household's own date or tax year wins over the options'. */
-export function prepare(household: unknown, options: EstimateOptions): { h: Household; chosen: ChosenRates } {
+/**
+ * Validates a household and picks its rates: the household's own date or tax year wins
+ * over the options'. HB rates change on a different day for rent not due in weeks.
+ */
+export function prepare(household: unknown, options: EstimateOptions, benefit: "uc" | "hb"): { h: Household; chosen: ChosenRates } {
   const unknown = findUnknownField(household);
   if (unknown) throw new ArrearsInputError(unknown.path, unknown.message);
   const h = parseOrThrow(HouseholdSchema, household);
   const own = h.date !== undefined || h.taxYear !== undefined;
-  const chosen = chooseRates(own ? { date: h.date, taxYear: h.taxYear, today: options.today } : options);
+  const ratesFor: RatesFor = benefit === "uc" ? "uc" : h.rent.period === "month" ? "hbOtherRent" : "hbWeeklyRent";
+  const chosen = chooseRates({ ...(own ? { date: h.date, taxYear: h.taxYear } : { date: options.date, taxYear: options.taxYear }), today: options.today, ratesFor });
   if (h.rent.period === "month" && (h.rent.rentFreeWeeks ?? 0) > 0) {
     throw new ArrearsInputError("rent.rentFreeWeeks", "rent-free weeks only apply to rent charged weekly, fortnightly or 4-weekly");
   }

@@ -112,13 +112,14 @@ export function hbUnitDeduction(unit: NonDependantUnit, rates: RatesYear, claima
 /**
  * Estimates Housing Benefit for one household.
  * @param household the household (validated with HouseholdSchema); its own date or taxYear wins over the options.
- * @param options rates choice (date or taxYear; default the tax year containing `today()`).
+ * @param options rates choice: a date in the benefit week or a tax year, else the caller's `today` (HB rates change on the first Monday in April for weekly rents, 1 April otherwise). The first note says which year's rates were used and why.
  * @returns the weekly award with every step as a named line.
  * @throws ArrearsInputError naming the field when the household is invalid or no rates exist for the year.
  */
 export function estimateHousingBenefit(household: unknown, options: EstimateOptions = {}): HousingBenefitEstimate {
-  const { h, chosen } = prepare(household, options);
-  return computeHb(h, chosen.rates, chosen.date);
+  const { h, chosen } = prepare(household, options, "hb");
+  const e = computeHb(h, chosen.rates, chosen.date);
+  return { ...e, notes: [chosen.reason, ...e.notes] };
 }
 
 function computeHb(h: Household, rates: RatesYear, date: Date): HousingBenefitEstimate {

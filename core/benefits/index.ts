@@ -10,7 +10,7 @@ export { isPensionAge, underOccupancy, type EstimateOptions, type UnderOccupancy
 export { bornBefore2017, childrenByBirth, type ChildInOrder, type ChildOrderRules } from "./children";
 export { nonDependantUnits, type NonDependantUnit } from "./nonDependants";
 export { NOT_ESTIMATED, notEstimatedNote } from "./notEstimated";
-export { availableTaxYears, chooseRates, normaliseTaxYear, taxYearOf, type ChosenRates, type RatesChoice } from "./rates";
+export { availableTaxYears, chooseRates, normaliseTaxYear, taxYearOf, upratingDate, type ChosenRates, type RatesChoice, type RatesFor } from "./rates";
 export type { Figure, RatesYear } from "./rates/schema";
 export * from "./universalCredit";
 export * from "./housingBenefit";

@@ -70,13 +70,14 @@ function monthlyIncome(pounds: number | undefined, period: Period): number {
 /**
  * Estimates Universal Credit for one household.
  * @param household the household (validated with {@link HouseholdSchema}); its own date or taxYear wins over the options.
- * @param options rates choice (date or taxYear; default the tax year containing `today()`).
+ * @param options rates choice: the assessment period's first day or a tax year, else the caller's `today` (UC rates change from the first assessment period starting on or after the uprating date). The first note says which year's rates were used and why.
  * @returns the monthly award with every element, reduction and deduction as a named line.
  * @throws ArrearsInputError naming the field when the household is invalid or no rates exist for the year.
  */
 export function estimateUniversalCredit(household: unknown, options: EstimateOptions = {}): UniversalCreditEstimate {
-  const { h, chosen } = prepare(household, options);
-  return computeUc(h, chosen.rates, chosen.date);
+  const { h, chosen } = prepare(household, options, "uc");
+  const e = computeUc(h, chosen.rates, chosen.date);
+  return { ...e, notes: [chosen.reason, ...e.notes] };
 }
 
 function computeUc(h: Household, rates: RatesYear, date: Date): UniversalCreditEstimate {

@@ -430,7 +430,7 @@ function denominatorOf(kind: DenominatorKind, t: ReturnTotals, scope: ReturnScop
       if (given === null) return plain(t.annualDebit, whyZero);
       // The option is the team's figure (the finance system's rent roll). An officer's arrears are set against that
       // officer's own homes: dividing by the team's debit made officer figures about ten times too small, and
-      // refusing the option for per-officer tables would break BYOFFICER wherever it shares RETURN's options table.
+      // refusing the option for per-officer tables would break BYOFFICER wherever it shares MONTHLYRETURN's options table.
       if (line === "team") return { value: given, whyZero, notMeaningful: null, caveat: `annual rent debit given as ${poundsText(given)}` };
       return { value: t.annualDebit, whyZero, notMeaningful: null, caveat: `this officer's own homes' annual rent debit (${poundsText(t.annualDebit)}); the ${poundsText(given)} given is the team's` };
     }

@@ -21,6 +21,11 @@ interface Household {
   breakdown: string;
 }
 
+/** The form field that pins the rates (README "The household form"). */
+const RATES_FOR = "Rates for";
+const RATES_FOR_NOTE =
+  "Rates for (B2): a tax year such as 2026-27 pins that year's rates. Leave it blank and the rates in force today are used, so the figures change after the April uprating. A date picks the rates in force then (UC: the first day of the assessment period).";
+
 /** Rows the form range covers: room to add people without editing the formulas. */
 const FORM_ROWS = 40;
 const FORM = `$A$2:$B$${FORM_ROWS + 1}`;
@@ -30,7 +35,7 @@ const HOUSEHOLDS: Household[] = [
     sheet: "UC family",
     about: "Couple with three children in a four-bedroom home: one spare bedroom (14% under-occupancy charge); one partner working.",
     form: [
-      ["Tax year", "2026-27"],
+      ["Rates for", "2026-27"],
       ["Adult 1 age", 34],
       ["Adult 1 earnings", 820],
       ["Adult 1 hours", 24],
@@ -48,19 +53,19 @@ const HOUSEHOLDS: Household[] = [
       ["Income period", "month"],
     ],
     results: [
-      ["Universal Credit £ a month", "UC"],
+      ["Universal Credit £ a month", "UCAWARD"],
       ["Housing costs element £ a month", "UCHOUSING"],
       ["Bedrooms allowed", "BEDROOMSNEEDED"],
       ["Under-occupancy charge £ a month", "UNDEROCCUPANCY"],
       ["Benefit cap reduction £ a month", "BENEFITCAP"],
     ],
-    breakdown: "UC",
+    breakdown: "UCAWARD",
   },
   {
     sheet: "UC non-dependant",
     about: "Single claimant with an adult son at home who works: a non-dependant housing cost contribution comes off the housing element.",
     form: [
-      ["Tax year", "2026-27"],
+      ["Rates for", "2026-27"],
       ["Adult 1 age", 52],
       ["Adult 1 LCWRA", "yes"],
       ["Non-dep 1 age", 24],
@@ -71,7 +76,7 @@ const HOUSEHOLDS: Household[] = [
       ["Bedrooms", 2],
     ],
     results: [
-      ["Universal Credit £ a month", "UC"],
+      ["Universal Credit £ a month", "UCAWARD"],
       ["Housing costs element £ a month", "UCHOUSING"],
       ["Non-dependant contributions £ a month", "NONDEP"],
       ["Under-occupancy charge £ a month", "UNDEROCCUPANCY"],
@@ -82,7 +87,7 @@ const HOUSEHOLDS: Household[] = [
     sheet: "UC benefit cap",
     about: "Lone parent, five children, not working: the benefit cap takes the award below the housing costs.",
     form: [
-      ["Tax year", "2026-27"],
+      ["Rates for", "2026-27"],
       ["Adult 1 age", 29],
       ["Child 1 age", 14],
       ["Child 1 sex", "M"],
@@ -100,7 +105,7 @@ const HOUSEHOLDS: Household[] = [
       ["London", "no"],
     ],
     results: [
-      ["Universal Credit £ a month", "UC"],
+      ["Universal Credit £ a month", "UCAWARD"],
       ["Benefit cap reduction £ a month", "BENEFITCAP"],
       ["Bedrooms allowed", "BEDROOMSNEEDED"],
     ],
@@ -110,8 +115,8 @@ const HOUSEHOLDS: Household[] = [
     sheet: "HB pensioner",
     about: "Pensioner living alone on State Pension and a small occupational pension: Housing Benefit, no under-occupancy charge at pension age.",
     form: [
+      ["Rates for", "2026-27"],
       ["Benefit", "HB"],
-      ["Tax year", "2026-27"],
       ["Adult 1 age", 74],
       ["Unearned income", 268.4],
       ["Capital", 4200],
@@ -121,11 +126,11 @@ const HOUSEHOLDS: Household[] = [
       ["Bedrooms", 2],
     ],
     results: [
-      ["Housing Benefit £ a week", "HB"],
+      ["Housing Benefit £ a week", "HBAWARD"],
       ["Under-occupancy charge £ a week", "UNDEROCCUPANCY"],
       ["Benefit cap reduction £ a week", "BENEFITCAP"],
     ],
-    breakdown: "HB",
+    breakdown: "HBAWARD",
   },
 ];
 
@@ -135,6 +140,9 @@ function householdSheet(h: Household): OutSheet {
   const rows: (CellValue | OutCell)[][] = [[bold("Field"), bold("Value"), null, bold(h.about)]];
   for (let i = 0; i < FORM_ROWS; i++) rows.push([...(h.form[i] ?? [null, null])]);
   const put = (r: number, c: number, cell: CellValue | OutCell) => (rows[r][c] = cell);
+  // The visible, pinnable rates choice: the first form row, explained beside it.
+  put(1, 0, bold(RATES_FOR));
+  put(1, 3, RATES_FOR_NOTE);
   h.results.forEach(([label, fn], i) => {
     put(2 + i, 3, label);
     put(2 + i, 4, { value: null, formula: savedCall(fn, FORM), format: fn === "BEDROOMSNEEDED" ? "integer" : "money" });

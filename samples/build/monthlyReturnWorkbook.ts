@@ -41,7 +41,7 @@ export function monthlyReturnWorkbook(exp: TeamExport, periodStart: number, peri
       [bold("Period start"), { value: periodStart, format: "date" }],
       [bold("Period end"), { value: periodEnd, format: "date" }],
       [],
-      [spill(savedCall("RETURN", A, T, START, END, "", V), "Id")],
+      [spill(savedCall("MONTHLYRETURN", A, T, START, END, "", V), "Id")],
     ],
   };
   const officers: OutSheet = { name: "By officer", rows: [[spill(savedCall("BYOFFICER", A, T, START, END, "", V), "Officer")]], columnWidths: [18] };

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Readable } from "node:stream";
-import { hb as excelHb, uc as excelUc } from "../../addin/functions/benefits";
+import { hbAward as excelHb, ucAward as excelUc } from "../../addin/functions/benefits";
 import { main } from "../../cli/main";
 import { estimateHousingBenefit, estimateUniversalCredit } from "../../core/benefits";
 
@@ -62,7 +62,7 @@ describe("arrears uc / arrears hb", () => {
   });
 
   it("reads HB earnings as £ a week and UC earnings as £ a month by default, as Excel does", async () => {
-    // 2026-27 HB: 200 − 5 = 195.00 − 95.55 = 99.45 × 65% = 64.6425 → 64.64; 98.50 − 64.64 = 33.86 (as ARREARS.HB gives).
+    // 2026-27 HB: 200 − 5 = 195.00 − 95.55 = 99.45 × 65% = 64.6425 → 64.64; 98.50 − 64.64 = 33.86 (as ARREARS.HBAWARD gives).
     // UC: 424.90 + 98.50 × 52/12 = 426.83 − 55% × 200.00 = 110.00 → 741.73.
     const h = { adults: [{ age: 40, earnings: 200 }], rent: { amount: 98.5, period: "week" }, bedrooms: 1, taxYear: "2026-27" };
     expect(JSON.parse((await run(["hb", "--summary"], JSON.stringify(h))).out).award).toBe(33.86);
@@ -81,7 +81,7 @@ describe("arrears uc / arrears hb", () => {
   });
 
   it("takes a non-dependant couple: one bedroom, and for HB one deduction on joint income", async () => {
-    // 2025-26: joint 200 + 150 = 350.00 → band £348-462.99, 101.35; 150 − 101.35 = 48.65 (as ARREARS.HB gives).
+    // 2025-26: joint 200 + 150 = 350.00 → band £348-462.99, 101.35; 150 − 101.35 = 48.65 (as ARREARS.HBAWARD gives).
     const h = { adults: [{ age: 50 }], nonDependants: [{ age: 30, grossWeeklyIncome: 200, couple: "A" }, { age: 28, grossWeeklyIncome: 150, couple: "A" }], rent: { amount: 150 }, bedrooms: 2, taxYear: "2025-26" };
     const result = JSON.parse((await run(["hb", "--summary"], JSON.stringify(h))).out);
     expect(result).toMatchObject({ award: 48.65, nonDependantDeductions: 101.35, bedroomsNeeded: 2 });

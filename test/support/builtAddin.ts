@@ -8,6 +8,7 @@ export interface FunctionMetadata {
   id: string;
   name: string;
   description?: string;
+  helpUrl?: string;
   parameters: { name: string; description?: string; type: string; dimensionality?: "scalar" | "matrix"; optional?: boolean; repeating?: boolean }[];
   result: { type?: string; dimensionality?: "scalar" | "matrix" };
 }

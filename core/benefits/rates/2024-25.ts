@@ -9,6 +9,8 @@ export const RATES_2024_25: RatesYear = {
   from: "2024-04-06",
   to: "2025-04-05",
   sources: {
+    ucUprating: "North Norfolk District Council, Housing Benefit and Council Tax Support rates from April 2024: UC and other means-tested benefits rise on the first Monday after 6 April, 8 April 2024; Turn2us (reported by trendingtoday.london): UC new rates from the first assessment period beginning on or after 8 April 2024",
+    hbUprating: "HB Regulations 2006 reg 79(3)-(4): uprating takes effect from the first Monday in April where rent is due weekly or in multiples of weeks, otherwise 1 April; North Norfolk District Council: HB rates changed on 1 April 2024 for weekly and monthly rents alike (1 April 2024 was a Monday)",
     cpagUc: "CPAG, Universal credit rates 2024/25, askcpag.org.uk/?id=-257902",
     cpagMtb: "CPAG, Other means-tested benefit rates 2024/25 (incl. HB), askcpag.org.uk/?id=-257903",
     cheshireEast: "Cheshire East Council, How we work out Housing Benefit (2024/25 allowances)",
@@ -25,6 +27,7 @@ export const RATES_2024_25: RatesYear = {
   statePensionAge: { value: 66, source: "spa" },
   uc: {
     effectiveFrom: "2024-04-08",
+    effectiveFromSource: "ucUprating",
     standardAllowance: {
       singleUnder25: { value: 311.68, source: "cpagUc" },
       single25Plus: { value: 393.45, source: "cpagUc" },
@@ -51,6 +54,8 @@ export const RATES_2024_25: RatesYear = {
   },
   hb: {
     effectiveFrom: "2024-04-01",
+    effectiveFromSource: "hbUprating",
+    otherRentsFrom: "2024-04-01",
     personal: {
       singleUnder25: { value: 71.7, source: "cpagMtb" },
       single25Plus: { value: 90.5, source: "cpagMtb" },

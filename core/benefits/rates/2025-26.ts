@@ -10,6 +10,8 @@ export const RATES_2025_26: RatesYear = {
   from: "2025-04-06",
   to: "2026-04-05",
   sources: {
+    ucUprating: "universalcreditadvice.com, April 2025 benefits uprating: the increase takes effect from the first assessment period starting on or after 7 April 2025 (also Turn2us, reported by england-times.co.uk)",
+    hbUprating: "HB Regulations 2006 reg 79(3)-(4): uprating takes effect from the first Monday in April (7 April 2025) where rent is due weekly or in multiples of weeks, otherwise 1 April",
     cpagUc: "CPAG, Universal credit rates 2025/26, askcpag.org.uk/?id=-267269",
     cpagMtb: "CPAG, Means-tested benefit rates 2025/26 (incl. HB), askcpag.org.uk/?id=-267593",
     niOrder: "Social Security Benefits Up-rating Order (NI) 2025, NISR 2025/64 Sch 3 (same premiums as GB)",
@@ -26,6 +28,7 @@ export const RATES_2025_26: RatesYear = {
   statePensionAge: { value: 66, source: "spa" },
   uc: {
     effectiveFrom: "2025-04-07",
+    effectiveFromSource: "ucUprating",
     standardAllowance: {
       singleUnder25: { value: 316.98, source: "cpagUc" },
       single25Plus: { value: 400.14, source: "cpagUc" },
@@ -52,6 +55,8 @@ export const RATES_2025_26: RatesYear = {
   },
   hb: {
     effectiveFrom: "2025-04-07",
+    effectiveFromSource: "hbUprating",
+    otherRentsFrom: "2025-04-01",
     personal: {
       singleUnder25: { value: 72.9, source: "cpagMtb" },
       single25Plus: { value: 92.05, source: "cpagMtb" },

@@ -11,6 +11,8 @@ export const RATES_2026_27: RatesYear = {
   from: "2026-04-06",
   to: "2027-04-05",
   sources: {
+    ucUprating: "britbrief.co.uk, Universal Credit increase delayed for millions of claimants: 2026-27 rates apply to assessment periods starting on or after 13 April 2026 (the first Monday after 6 April, as in North Norfolk District Council's description of the rule); not yet confirmed against the 2026 Up-rating Order",
+    hbUprating: "HB Regulations 2006 reg 79(3)-(4): uprating takes effect from the first Monday in April (6 April 2026) where rent is due weekly or in multiples of weeks, otherwise 1 April",
     govRates: "gov.uk, Proposed benefit and pension rates 2026 to 2027 (updated 12 January 2026), www.gov.uk/government/publications/benefit-and-pension-rates-2026-to-2027/proposed-benefit-and-pension-rates-2026-to-2027",
     press: "DWP UC 2026/27 rates as reported (upday.com 'DWP confirms new benefit rates', thebusinesstimes.co.uk, britbrief.co.uk), agreeing with PolicyEngine UK universal_credit parameters (commit eb2585fe1)",
     pe: "PolicyEngine UK parameters, commit eb2585fe1 'Update 2026-27 UK benefit and tax parameters' (citing the gov.uk 2026-27 rates page); not independently confirmed",
@@ -30,6 +32,7 @@ export const RATES_2026_27: RatesYear = {
   },
   uc: {
     effectiveFrom: "2026-04-13",
+    effectiveFromSource: "ucUprating",
     standardAllowance: {
       singleUnder25: { value: 338.58, source: "press" },
       single25Plus: { value: 424.9, source: "press" },
@@ -56,6 +59,8 @@ export const RATES_2026_27: RatesYear = {
   },
   hb: {
     effectiveFrom: "2026-04-06",
+    effectiveFromSource: "hbUprating",
+    otherRentsFrom: "2026-04-01",
     personal: {
       singleUnder25: { value: 75.65, source: "pe" },
       single25Plus: { value: 95.55, source: "pe" },

@@ -36,8 +36,10 @@ export const RatesYearSchema = z.object({
   /** Age at or above which an adult is taken to have reached State Pension age when no flag says otherwise. */
   statePensionAge: z.object({ value: z.number().int().min(60).max(70), source: z.string(), note: z.string().optional() }),
   uc: z.object({
-    /** UC rates apply from the first assessment period starting on or after this date. */
+    /** UC rates apply from the first assessment period starting on or after this date (the uprating date). */
     effectiveFrom: isoDate,
+    /** Key into `sources` for the uprating date. */
+    effectiveFromSource: z.string().min(1),
     standardAllowance: z.object({ singleUnder25: FigureSchema, single25Plus: FigureSchema, coupleUnder25: FigureSchema, couple25Plus: FigureSchema }),
     childFirstBornBefore2017: FigureSchema,
     child: FigureSchema,
@@ -60,8 +62,12 @@ export const RatesYearSchema = z.object({
     underOccupancyTwoPlusPercent: FigureSchema,
   }),
   hb: z.object({
-    /** HB rates apply from this date (the first Monday in April for weekly rents). */
+    /** HB rates apply from this date for rent due weekly or in multiples of weeks: the first Monday in April (HB Regs 2006 reg 79). */
     effectiveFrom: isoDate,
+    /** Key into `sources` for the HB uprating dates. */
+    effectiveFromSource: z.string().min(1),
+    /** HB rates apply from this date for rent due monthly or otherwise than in weeks: 1 April. */
+    otherRentsFrom: isoDate,
     personal: z.object({
       singleUnder25: FigureSchema,
       single25Plus: FigureSchema,

@@ -9,9 +9,9 @@ describe("benefit functions in a spreadsheet engine", () => {
   it("estimates UC and HB from cells and agrees with native arithmetic", () => {
     const sheet: unknown[][] = [
       [30, 90, "week", 1, "2025-26"],
-      ["=ARREARS.UC(A1, , B1, C1, D1, , , , E1)", "=400.14+ROUND(B1*52/12, 2)"],
+      ["=ARREARS.UCAWARD(A1, , B1, C1, D1, , , , E1)", "=400.14+ROUND(B1*52/12, 2)"],
       ["=ARREARS.UCHOUSING(A1, , B1, C1, D1, , , , E1)", "=ROUND(B1*52/12, 2)"],
-      ["=ARREARS.HB(A1, , B1, C1, D1, 150, , , E1)", "=B1-ROUND((150-5-92.05)*0.65, 2)"],
+      ["=ARREARS.HBAWARD(A1, , B1, C1, D1, 150, , , E1)", "=B1-ROUND((150-5-92.05)*0.65, 2)"],
     ];
     const hf = buildEngine(sheet);
     expect(at(hf, 1, 0)).toBe(790.14);
@@ -28,8 +28,8 @@ describe("benefit functions in a spreadsheet engine", () => {
       ["Rent period", "week", null],
       ["Bedrooms", 2, null],
       ["Tax year", "2025-26", null],
-      ["=ARREARS.UC(A1:B5)", "=ARREARS.UNDEROCCUPANCY(A1:B5)", "=ROUND(ROUND(B2*52/12, 2)*0.14, 2)", "=ARREARS.BEDROOMSNEEDED(B1, C1:C3)", "=ARREARS.UC(B1, C1:C3, B2, B3, 3, , , , B5)"],
-      ["=ARREARS.UC(A1:B5, TRUE())"],
+      ["=ARREARS.UCAWARD(A1:B5)", "=ARREARS.UNDEROCCUPANCY(A1:B5)", "=ROUND(ROUND(B2*52/12, 2)*0.14, 2)", "=ARREARS.BEDROOMSNEEDED(B1, C1:C3)", "=ARREARS.UCAWARD(B1, C1:C3, B2, B3, 3, , , , B5)"],
+      ["=ARREARS.UCAWARD(A1:B5, TRUE())"],
     ];
     const hf = buildEngine(sheet);
     expect(at(hf, 5, 0)).toBe(847.34);
@@ -59,12 +59,12 @@ describe("benefit functions in a spreadsheet engine", () => {
   });
 
   it("shows #VALUE! with the function's message for bad input", () => {
-    const hf = buildEngine([[30, -5, "=ARREARS.UC(A1, , B1, \"week\", 1, , , , \"2025-26\")", "=ARREARS.HB(A1, , 90, \"quarterly\", 1)", "=ARREARS.UC(A1, , 90, \"week\", 1, , , , \"2019-20\")"]]);
+    const hf = buildEngine([[30, -5, "=ARREARS.UCAWARD(A1, , B1, \"week\", 1, , , , \"2025-26\")", "=ARREARS.HBAWARD(A1, , 90, \"quarterly\", 1)", "=ARREARS.UCAWARD(A1, , 90, \"week\", 1, , , , \"2019-20\")"]]);
     const v = (c: number) => at(hf, 0, c) as { value: string; message: string };
     expect(v(2).value).toBe("#VALUE!");
-    expect(v(2).message).toBe("ARREARS.UC: rent must be zero or more, got -5");
-    expect(v(3).message).toBe('ARREARS.HB: rent period must be week, fortnight, 4 weeks or month, got "quarterly"');
-    expect(v(4).message).toMatch(/^ARREARS.UC: no benefit rates for tax year 2019-20/);
+    expect(v(2).message).toBe("ARREARS.UCAWARD: rent must be zero or more, got -5");
+    expect(v(3).message).toBe('ARREARS.HBAWARD: rent period must be week, fortnight, 4 weeks or month, got "quarterly"');
+    expect(v(4).message).toMatch(/^ARREARS.UCAWARD: no benefit rates for tax year 2019-20/);
     hf.destroy();
   });
 });

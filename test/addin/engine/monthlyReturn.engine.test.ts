@@ -31,7 +31,7 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
   const nV = voids.length;
 
   // Layout: accounts A..N, account helpers P..S; transactions V..Z, helpers AA..AC; voids AD..AH, helpers AI..AJ;
-  // native figures in AL..AM; ARREARS.RETURN spills from AO; BYOFFICER from AW; AGEING from BR; KPI cells in BZ.
+  // native figures in AL..AM; ARREARS.MONTHLYRETURN spills from AO; BYOFFICER from AW; AGEING from BR; KPI cells in BZ.
   const height = Math.max(nA, nT, nV, 60);
   // The ARREARS formulas go below every table: the engine sizes a spill when it parses the formula, and it parses row by row.
   const S = height + 1;
@@ -95,7 +95,7 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
   });
   const tables = `$A$1:$N$${nA},$V$1:$Z$${nT},${START},${END}`;
   const voidsRange = `$AD$1:$AH$${nV}`;
-  sheet[S][40] = `=ARREARS.RETURN(${tables},,${voidsRange})`; // AO
+  sheet[S][40] = `=ARREARS.MONTHLYRETURN(${tables},,${voidsRange})`; // AO
   sheet[S][48] = `=ARREARS.BYOFFICER(${tables},,${voidsRange})`; // AW
   sheet[S][69] = `=ARREARS.AGEING($A$1:$N$${nA})`; // BR
   sheet[S][77] = `=ARREARS.KPI("collection_rate_arc",${tables},,${voidsRange})`; // BZ
@@ -118,7 +118,7 @@ describe("monthly return: ARREARS functions against native SUMIFS/COUNTIFS in th
   };
   const pct = (num: number, den: number) => Math.round((num / den) * 100 * 100 + 1e-9) / 100;
 
-  // The RETURN spill: Id | KPI | Value | Unit | Definition | Source.
+  // The MONTHLYRETURN spill: Id | KPI | Value | Unit | Definition | Source.
   const spilled = new Map<string, unknown>();
   for (let r = 1; r < 60; r++) {
     const id = out(r, 40);

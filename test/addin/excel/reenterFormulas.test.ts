@@ -11,11 +11,11 @@ describe("formulasToReenter", () => {
     ];
     expect(formulasToReenter(grid)).toEqual([
       { row: 0, col: 0, formula: "=ARREARS.TREND(B2:BA100)" },
-      { row: 1, col: 0, formula: "=ARREARS.RETURN(Accounts[#All],Transactions[#All],B3,B4)" },
+      { row: 1, col: 0, formula: "=ARREARS.MONTHLYRETURN(Accounts[#All],Transactions[#All],B3,B4)" },
       { row: 1, col: 1, formula: '=ARREARS.KPI("current_arrears",A:A)' },
       { row: 1, col: 2, formula: '=IF(A1>0,arrears.stage(G2,D2,B2),"")' },
-      { row: 2, col: 0, formula: "=ARREARS.UC(A2:B40)" },
-      { row: 2, col: 1, formula: "=ARREARS.HB(A2:B40)" },
+      { row: 2, col: 0, formula: "=ARREARS.UCAWARD(A2:B40)" },
+      { row: 2, col: 1, formula: "=ARREARS.HBAWARD(A2:B40)" },
     ]);
   });
 
@@ -25,6 +25,14 @@ describe("formulasToReenter", () => {
 
   it("reads back what the sample workbooks write", () => {
     expect(displayForm(`=${savedCall("TREND", "Balances!$C$2:$BB$401", "Balances!$C$1:$BB$1")}`)).toBe("=ARREARS.TREND(Balances!$C$2:$BB$401,Balances!$C$1:$BB$1)");
+  });
+
+  it("re-enters the renamed functions (UC, HB, RETURN) under their new names, in either form, and only those", () => {
+    expect(displayForm("=ARREARS.UC(A1)+arrears.hb (A1)+ARREARS.UCHOUSING(A1)+_xldudf_ARREARS_RETURN(X)")).toBe(
+      "=ARREARS.UCAWARD(A1)+ARREARS.HBAWARD(A1)+ARREARS.UCHOUSING(A1)+ARREARS.MONTHLYRETURN(X)",
+    );
+    expect(displayForm("=MYARREARS.UC(A1)+ARREARS.RETURNS(A1)")).toBe("=MYARREARS.UC(A1)+ARREARS.RETURNS(A1)");
+    expect(formulasToReenter([["=ARREARS.UC(A1:B9)"]])).toEqual([{ row: 0, col: 0, formula: "=ARREARS.UCAWARD(A1:B9)" }]);
   });
 
   it("rewrites every saved call in a formula, keeping the rest of it", () => {

@@ -1,4 +1,4 @@
-import { bedroomsNeeded, benefitCap, hb, nonDep, uc, ucHousing, underOccupancy } from "../../../addin/functions/benefits";
+import { bedroomsNeeded, benefitCap, hbAward, nonDep, ucAward, ucHousing, underOccupancy } from "../../../addin/functions/benefits";
 import { estimateHousingBenefit, estimateUniversalCredit } from "../../../core/benefits";
 import { isCfError } from "../../support/customFunctionsStub";
 
@@ -8,11 +8,11 @@ import { isCfError } from "../../support/customFunctionsStub";
 const n = null as never;
 const messageOf = (v: unknown) => (isCfError(v) ? (v as Error).message : `not an error: ${JSON.stringify(v)}`);
 
-describe("ARREARS.UC and ARREARS.UCHOUSING", () => {
+describe("ARREARS.UCAWARD and ARREARS.UCHOUSING", () => {
   it("estimates a household typed positionally, matching the core estimate", () => {
-    expect(uc([[30]], n, 90, "week", 1, n, n, n, "2025-26")).toEqual([[790.14]]);
+    expect(ucAward([[30]], n, 90, "week", 1, n, n, n, "2025-26")).toEqual([[790.14]]);
     const core = estimateUniversalCredit({ adults: [{ age: 32 }], children: [{ age: 10, sex: "F" }, { age: 6, sex: "M" }], rent: { amount: 100, period: "week" }, bedrooms: 3, taxYear: "2025-26" });
-    expect(uc([[32]], [["10F"], ["6M"], [""]], 100, "weekly", 3, n, n, n, "2025/26")).toEqual([[core.award]]);
+    expect(ucAward([[32]], [["10F"], ["6M"], [""]], 100, "weekly", 3, n, n, n, "2025/26")).toEqual([[core.award]]);
     expect(core.award).toBe(1465.28);
   });
 
@@ -26,13 +26,13 @@ describe("ARREARS.UC and ARREARS.UCHOUSING", () => {
       london: true,
       taxYear: "2026-27",
     });
-    const out = uc([[35, 33]], [[7, 5, 3]], 500, "4 weeks", 4, [[500, 300]], [[23, 300]], true, "2026-27");
+    const out = ucAward([[35, 33]], [[7, 5, 3]], 500, "4 weeks", 4, [[500, 300]], [[23, 300]], true, "2026-27");
     expect(out).toEqual([[core.award]]);
     expect(ucHousing([[35, 33]], [[7, 5, 3]], 500, "4 weeks", 4, [[500, 300]], [[23, 300]], true, "2026-27")).toEqual([[core.housingElement]]);
   });
 
   it("spills the breakdown as label/value rows", () => {
-    const rows = uc([[40]], n, 120, "week", 2, n, n, n, "2025-26", true);
+    const rows = ucAward([[40]], n, 120, "week", 2, n, n, n, "2025-26", true);
     expect(rows[0]).toEqual(["Universal Credit 2025-26", "£ a month"]);
     expect(rows).toContainEqual(["Standard allowance (single, 25 or over)", 400.14]);
     expect(rows).toContainEqual(["Under-occupancy: 1 spare bedroom, 14% of £520.00", -72.8]);
@@ -53,8 +53,8 @@ describe("ARREARS.UC and ARREARS.UCHOUSING", () => {
       ["Overnight carer", "yes"],
       ["Tax year", "2025-26"],
     ];
-    expect(uc(form)).toEqual([[790.14]]);
-    const rows = uc(form, [[true]]);
+    expect(ucAward(form)).toEqual([[790.14]]);
+    const rows = ucAward(form, [[true]]);
     expect(rows.length).toBeGreaterThan(5);
     expect(rows[rows.length - 1][0]).toMatch(/^Note: /);
   });
@@ -72,36 +72,36 @@ describe("ARREARS.UC and ARREARS.UCHOUSING", () => {
       nonDependants: [{ age: 19, grossWeeklyIncome: 120 }],
       rent: { amount: 108, period: "week" }, bedrooms: 4, capital: 6000, london: false, date: "2026-11-23",
     });
-    expect(uc(form)).toEqual([[core.award]]);
+    expect(ucAward(form)).toEqual([[core.award]]);
   });
 
   it("returns #VALUE! naming the problem for bad input", () => {
-    expect(messageOf(uc([[30]], n, -5, "week", 1, n, n, n, "2025-26"))).toBe("ARREARS.UC: rent must be zero or more, got -5");
-    expect(messageOf(uc([[150]], n, 90, "week", 1, n, n, n, "2025-26"))).toBe("ARREARS.UC: adult age must be between 16 and 120, got 150");
-    expect(messageOf(uc([[30]], n, 90, "quarterly", 1, n, n, n, "2025-26"))).toBe('ARREARS.UC: rent period must be week, fortnight, 4 weeks or month, got "quarterly"');
-    expect(messageOf(uc([[30]], n, 90, "week", 1, n, n, n, "2019-20"))).toMatch(/^ARREARS.UC: no benefit rates for tax year 2019-20/);
-    expect(messageOf(uc([[30]], n, 90, "week", n))).toBe("ARREARS.UC: bedrooms in the home are needed");
-    expect(messageOf(uc([[32]], [["10F"], [6]], 100, "week", 3, n, n, n, "2025-26"))).toBe(
-      "ARREARS.UC: child 2 is 6: give their sex (e.g. 6F or 6M), it decides whether they can share with an older child",
+    expect(messageOf(ucAward([[30]], n, -5, "week", 1, n, n, n, "2025-26"))).toBe("ARREARS.UCAWARD: rent must be zero or more, got -5");
+    expect(messageOf(ucAward([[150]], n, 90, "week", 1, n, n, n, "2025-26"))).toBe("ARREARS.UCAWARD: adult age must be between 16 and 120, got 150");
+    expect(messageOf(ucAward([[30]], n, 90, "quarterly", 1, n, n, n, "2025-26"))).toBe('ARREARS.UCAWARD: rent period must be week, fortnight, 4 weeks or month, got "quarterly"');
+    expect(messageOf(ucAward([[30]], n, 90, "week", 1, n, n, n, "2019-20"))).toMatch(/^ARREARS.UCAWARD: no benefit rates for tax year 2019-20/);
+    expect(messageOf(ucAward([[30]], n, 90, "week", n))).toBe("ARREARS.UCAWARD: bedrooms in the home are needed");
+    expect(messageOf(ucAward([[32]], [["10F"], [6]], 100, "week", 3, n, n, n, "2025-26"))).toBe(
+      "ARREARS.UCAWARD: child 2 is 6: give their sex (e.g. 6F or 6M), it decides whether they can share with an older child",
     );
-    expect(messageOf(uc([[30]], [["twelve"]], 90, "week", 1))).toMatch(/child ages must be numbers, or with sex like 12F/);
-    expect(messageOf(uc([["Adult 1 age", 30], ["Wages", 100]]))).toMatch(/household form: unknown field "Wages"/);
-    expect(messageOf(uc([["Child 1 sex", "F"], ["Adult 1 age", 30]]))).toMatch(/child 1 has no age/);
-    expect(messageOf(uc([["Adult 1 age", 30], ["constructor", 1]]))).toMatch(/household form: unknown field "constructor"/);
-    expect(messageOf(uc([[30]], n, 90, "constructor", 1))).toMatch(/rent period must be week/);
-    expect(messageOf(uc([[30]], n, 90, "week", 1, n, n, n, 1e308))).toMatch(/^ARREARS.UC: tax year must look like 2026-27/);
+    expect(messageOf(ucAward([[30]], [["twelve"]], 90, "week", 1))).toMatch(/child ages must be numbers, or with sex like 12F/);
+    expect(messageOf(ucAward([["Adult 1 age", 30], ["Wages", 100]]))).toMatch(/household form: unknown field "Wages"/);
+    expect(messageOf(ucAward([["Child 1 sex", "F"], ["Adult 1 age", 30]]))).toMatch(/child 1 has no age/);
+    expect(messageOf(ucAward([["Adult 1 age", 30], ["constructor", 1]]))).toMatch(/household form: unknown field "constructor"/);
+    expect(messageOf(ucAward([[30]], n, 90, "constructor", 1))).toMatch(/rent period must be week/);
+    expect(messageOf(ucAward([[30]], n, 90, "week", 1, n, n, n, 1e308))).toMatch(/^ARREARS.UCAWARD: tax year must look like 2026-27/);
   });
 });
 
-describe("ARREARS.HB", () => {
+describe("ARREARS.HBAWARD", () => {
   it("reads earnings as £ a week and matches the core estimate", () => {
-    expect(hb([[30]], n, 90, "week", 1, [[150]], n, n, "2025-26")).toEqual([[55.58]]);
+    expect(hbAward([[30]], n, 90, "week", 1, [[150]], n, n, "2025-26")).toEqual([[55.58]]);
     const core = estimateHousingBenefit({ adults: [{ age: 72 }], rent: { amount: 433.33, period: "month" }, bedrooms: 3, taxYear: "2025-26", incomePeriod: "week" });
-    expect(hb([[72]], n, 433.33, "month", 3, n, n, n, "2025-26")).toEqual([[core.award]]);
+    expect(hbAward([[72]], n, 433.33, "month", 3, n, n, n, "2025-26")).toEqual([[core.award]]);
   });
 
   it("spills the breakdown with the age group in the title", () => {
-    const rows = hb([[72]], n, 100, "week", 2, n, n, n, "2025-26", true);
+    const rows = hbAward([[72]], n, 100, "week", 2, n, n, n, "2025-26", true);
     expect(rows[0]).toEqual(["Housing Benefit 2025-26 (pension age)", "£ a week"]);
     expect(rows).toContainEqual(["Housing Benefit, £ a week", 100]);
   });
@@ -158,22 +158,22 @@ describe("the same household gives the same figure in Excel as in core and the C
   it("children in birth order: pre2017/post2017 on the age, or the form's born-before flag", () => {
     // 2025-26, two 8-year-olds (ages read on 14/04/2025): 400.14 + 339.00 (elder, born before 6 April 2017)
     // + 292.81 + rent 100 × 52/12 = 433.33 → 1,465.28, whichever is listed first.
-    expect(uc([[35]], [["8 post2017"], ["8F PRE-2017"]], 100, "week", 2, n, n, n, "2025-26")).toEqual([[1465.28]]);
-    expect(uc([[35]], [["8F pre2017"], ["8 post 2017"]], 100, "week", 2, n, n, n, "2025-26")).toEqual([[1465.28]]);
+    expect(ucAward([[35]], [["8 post2017"], ["8F PRE-2017"]], 100, "week", 2, n, n, n, "2025-26")).toEqual([[1465.28]]);
+    expect(ucAward([[35]], [["8F pre2017"], ["8 post 2017"]], 100, "week", 2, n, n, n, "2025-26")).toEqual([[1465.28]]);
     const form = [["Adult 1 age", 35], ["Child 1 age", 8], ["Child 1 born before 2017", "no"], ["Child 2 age", 8], ["Child 2 born before 2017", "yes"],
       ["Rent", 100], ["Bedrooms", 2], ["Tax year", "2025-26"]];
-    expect(uc(form)).toEqual([[1465.28]]);
-    expect(messageOf(uc([[35]], [[8]], 100, "week", 2, n, n, n, "2025-26"))).toBe(
-      'ARREARS.UC: child 1 is 8 on 2025-04-14, so may have been born either side of 6 April 2017, and that changes the award: say which (e.g. 8 pre2017 or 8 post2017, or "born before 2017" yes or no)',
+    expect(ucAward(form)).toEqual([[1465.28]]);
+    expect(messageOf(ucAward([[35]], [[8]], 100, "week", 2, n, n, n, "2025-26"))).toBe(
+      'ARREARS.UCAWARD: child 1 is 8 on 2025-04-14, so may have been born either side of 6 April 2017, and that changes the award: say which (e.g. 8 pre2017 or 8 post2017, or "born before 2017" yes or no)',
     );
     // "before" once read as B (a boy) with the rest ignored: now refused.
-    expect(messageOf(uc([[35]], [["8 before"]], 100, "week", 2, n, n, n, "2025-26"))).toMatch(/^ARREARS.UC: child ages must be numbers, or with sex like 12F or 12M, and pre2017 or post2017/);
+    expect(messageOf(ucAward([[35]], [["8 before"]], 100, "week", 2, n, n, n, "2025-26"))).toMatch(/^ARREARS.UCAWARD: child ages must be numbers, or with sex like 12F or 12M, and pre2017 or post2017/);
   });
 
   it("HB earnings are £ a week, positionally, on the form and in core without incomePeriod", () => {
     // 2026-27: 200 − 5 = 195.00 − 95.55 = 99.45 × 65% = 64.6425 → 64.64; 98.50 − 64.64 = 33.86.
-    expect(hb([[40]], n, 98.5, "week", 1, [[200]], n, n, "2026-27")).toEqual([[33.86]]);
-    expect(hb([["Adult 1 age", 40], ["Adult 1 earnings", 200], ["Rent", 98.5], ["Bedrooms", 1], ["Tax year", "2026-27"]])).toEqual([[33.86]]);
+    expect(hbAward([[40]], n, 98.5, "week", 1, [[200]], n, n, "2026-27")).toEqual([[33.86]]);
+    expect(hbAward([["Adult 1 age", 40], ["Adult 1 earnings", 200], ["Rent", 98.5], ["Bedrooms", 1], ["Tax year", "2026-27"]])).toEqual([[33.86]]);
     expect(estimateHousingBenefit({ adults: [{ age: 40, earnings: 200 }], rent: { amount: 98.5, period: "week" }, bedrooms: 1, taxYear: "2026-27" }).award).toBe(33.86);
   });
 
@@ -181,13 +181,13 @@ describe("the same household gives the same figure in Excel as in core and the C
     // 2025-26, single 50, couple earning 200 + 150 a week. UC: 520.00 − 14% (3 bedrooms, 2 allowed) 72.80 − 2 × 93.02 = 261.16 + 400.14 = 661.30.
     // HB: one deduction on joint 350.00 → 101.35; 150 − 101.35 = 48.65.
     const nonDeps = [[30, 200, "A"], [28, 150, "A"]];
-    expect(uc([[50]], n, 120, "week", 3, n, nonDeps, n, "2025-26")).toEqual([[661.3]]);
-    expect(hb([[50]], n, 150, "week", 2, n, nonDeps, n, "2025-26")).toEqual([[48.65]]);
+    expect(ucAward([[50]], n, 120, "week", 3, n, nonDeps, n, "2025-26")).toEqual([[661.3]]);
+    expect(hbAward([[50]], n, 150, "week", 2, n, nonDeps, n, "2025-26")).toEqual([[48.65]]);
     expect(nonDep(nonDeps, "HB", "2025-26")).toEqual([[101.35]]);
     expect(bedroomsNeeded([[50]], n, nonDeps)).toEqual([[2]]);
     const form = [["Adult 1 age", 50], ["Non-dep 1 age", 30], ["Non-dep 1 income", 200], ["Non-dep 1 couple", "A"], ["Non-dep 2 age", 28], ["Non-dep 2 income", 150], ["Non-dep 2 couple", "A"],
       ["Rent", 150], ["Bedrooms", 2], ["Tax year", "2025-26"]];
-    expect(hb(form)).toEqual([[48.65]]);
+    expect(hbAward(form)).toEqual([[48.65]]);
     // A row of three cells is still three ages (a couple needs two rows).
     expect(bedroomsNeeded([[50]], n, [[23, 19, 40]])).toEqual([[4]]);
   });
@@ -195,6 +195,6 @@ describe("the same household gives the same figure in Excel as in core and the C
   it("a non-dependant under 25 on main-phase ESA has the HB deduction", () => {
     // 2025-26: reg 74(1)(b) 19.65; 150 − 19.65 = 130.35.
     const form = [["Adult 1 age", 50], ["Non-dep 1 age", 22], ["Non-dep 1 out of work benefit", "yes"], ["Non-dep 1 ESA main phase", "yes"], ["Rent", 150], ["Bedrooms", 2], ["Tax year", "2025-26"]];
-    expect(hb(form)).toEqual([[130.35]]);
+    expect(hbAward(form)).toEqual([[130.35]]);
   });
 });

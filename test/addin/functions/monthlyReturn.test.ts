@@ -57,7 +57,7 @@ describe("ARREARS.KPI", () => {
   });
 });
 
-describe("ARREARS.RETURN, BYOFFICER and AGEING", () => {
+describe("ARREARS.MONTHLYRETURN, BYOFFICER and AGEING", () => {
   it("spills the return: header, then id, name, value, unit, definition, source", () => {
     const out = monthlyReturnTable(ACCOUNTS, TRANSACTIONS, START, END);
     expect(out[0]).toEqual(["Id", "KPI", "Value", "Unit", "Definition", "Source"]);

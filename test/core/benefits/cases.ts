@@ -2,8 +2,9 @@ import type { HouseholdInput } from "../../../core/benefits";
 
 /**
  * Worked household cases with the arithmetic written out. UC figures are £ a month,
- * HB £ a week. The clock is 2026-11-23; for an earlier tax year the estimate date is
- * 14 April of its first year (ages of children are read on that date).
+ * HB £ a week. Today is given as 2026-11-23; for an earlier tax year the estimate date
+ * is that year's uprating date for the benefit (UC 8 April 2024 / 7 April 2025; HB the
+ * first Monday in April, or 1 April for monthly rent): children's ages are read on it.
  */
 
 export const TODAY = () => new Date("2026-11-23T00:00:00Z");
