@@ -156,7 +156,7 @@ describe("ARREARS.UNDEROCCUPANCY, ARREARS.NONDEP, ARREARS.BENEFITCAP", () => {
 
 describe("the same household gives the same figure in Excel as in core and the CLI", () => {
   it("children in birth order: pre2017/post2017 on the age, or the form's born-before flag", () => {
-    // 2025-26, two 8-year-olds (ages read on 14/04/2025): 400.14 + 339.00 (elder, born before 6 April 2017)
+    // 2025-26, two 8-year-olds (ages read on 07/04/2025, the UC uprating date): 400.14 + 339.00 (elder, born before 6 April 2017)
     // + 292.81 + rent 100 × 52/12 = 433.33 → 1,465.28, whichever is listed first.
     expect(ucAward([[35]], [["8 post2017"], ["8F PRE-2017"]], 100, "week", 2, n, n, n, "2025-26")).toEqual([[1465.28]]);
     expect(ucAward([[35]], [["8F pre2017"], ["8 post 2017"]], 100, "week", 2, n, n, n, "2025-26")).toEqual([[1465.28]]);
@@ -164,7 +164,7 @@ describe("the same household gives the same figure in Excel as in core and the C
       ["Rent", 100], ["Bedrooms", 2], ["Tax year", "2025-26"]];
     expect(ucAward(form)).toEqual([[1465.28]]);
     expect(messageOf(ucAward([[35]], [[8]], 100, "week", 2, n, n, n, "2025-26"))).toBe(
-      'ARREARS.UCAWARD: child 1 is 8 on 2025-04-14, so may have been born either side of 6 April 2017, and that changes the award: say which (e.g. 8 pre2017 or 8 post2017, or "born before 2017" yes or no)',
+      'ARREARS.UCAWARD: child 1 is 8 on 2025-04-07, so may have been born either side of 6 April 2017, and that changes the award: say which (e.g. 8 pre2017 or 8 post2017, or "born before 2017" yes or no)',
     );
     // "before" once read as B (a boy) with the rest ignored: now refused.
     expect(messageOf(ucAward([[35]], [["8 before"]], 100, "week", 2, n, n, n, "2025-26"))).toMatch(/^ARREARS.UCAWARD: child ages must be numbers, or with sex like 12F or 12M, and pre2017 or post2017/);

@@ -5,7 +5,7 @@ import { TODAY } from "./cases";
 // Children are ordered by date of birth (UC Regs reg 24B), not by the order they are listed in.
 // Rates 2025-26 (shared/reference/benefit-rates.md §2, §4.1): SA single 25+ 400.14; child element,
 // first child born before 6 April 2017, 339.00; other children 292.81; HB lone parent 18+ 92.05,
-// child allowance 84.66. Ages are read on 14/04/2025, so an 8-year-old was born 15/04/2016-14/04/2017:
+// child allowance 84.66. Ages are read on 07/04/2025 (the UC uprating date; HB with weekly rent: the first Monday in April), so an 8-year-old was born 08/04/2016-07/04/2017:
 // either side of 6 April 2017, which only "born before 2017" settles.
 
 const opts = { taxYear: "2025-26", today: TODAY };
@@ -73,7 +73,7 @@ describe("child order: by date of birth, whatever order the children are listed 
     // An only child of 8: the first-child rate is 339.00 if born before 6 April 2017, 292.81 if not.
     const e = errorOf(() => estimateUniversalCredit(lone([{ age: 8 }], 2), opts));
     expect(e.field).toBe("children.0.bornBefore2017");
-    expect(e.message).toBe('child 1 is 8 on 2025-04-14, so may have been born either side of 6 April 2017, and that changes the award: say which (e.g. 8 pre2017 or 8 post2017, or "born before 2017" yes or no)');
+    expect(e.message).toBe('child 1 is 8 on 2025-04-07, so may have been born either side of 6 April 2017, and that changes the award: say which (e.g. 8 pre2017 or 8 post2017, or "born before 2017" yes or no)');
   });
 
   it("does not ask when the answer makes no difference, and says so", () => {
@@ -85,9 +85,9 @@ describe("child order: by date of birth, whatever order the children are listed 
   });
 
   it("refuses a 'born before 2017' that contradicts the age", () => {
-    // A 12-year-old on 14/04/2025 was born by 14/04/2013.
+    // A 12-year-old on 07/04/2025 was born by 07/04/2013.
     const e = errorOf(() => estimateHousingBenefit(lone([{ age: 12, sex: "M", bornBefore2017: false }], 2), opts));
     expect(e.field).toBe("children.0.bornBefore2017");
-    expect(e.message).toBe('child 1 is 12 on 2025-04-14, so was born before 6 April 2017, but "born before 2017" says no');
+    expect(e.message).toBe('child 1 is 12 on 2025-04-07, so was born before 6 April 2017, but "born before 2017" says no');
   });
 });

@@ -36,19 +36,41 @@ const anyHousehold = fc.record({
 });
 
 /**
- * The one age, on each year's estimate date, at which a child may have been born either side of
- * 6 April 2017, so "born before 2017" must be given when it matters. 2024-25 is read on 14/04/2024:
- * a 7-year-old was born 15/04/2016-14/04/2017 (either side), an 8-year-old by 14/04/2016 (before),
- * a 6-year-old from 15/04/2017 (after). 2025-26 on 14/04/2025: 8. 2026-27 on the clock's day,
- * 23/11/2026: 9 (born 24/11/2016-23/11/2017).
+ * The dates each estimate reads ages on, for a tax year given (rates files, and TODAY inside
+ * 2026-27): UC from its uprating date (8/4/2024, 7/4/2025); HB from the first Monday in April
+ * for weekly rents (1/4/2024, 7/4/2025) and 1 April for other rents.
  */
-const STRADDLE: Record<string, number> = { "2024-25": 7, "2025-26": 8, "2026-27": 9 };
+const AGES_ON: Record<string, { uc: string; hbWeekly: string; hbOther: string }> = {
+  "2024-25": { uc: "2024-04-08", hbWeekly: "2024-04-01", hbOther: "2024-04-01" },
+  "2025-26": { uc: "2025-04-07", hbWeekly: "2025-04-07", hbOther: "2025-04-01" },
+  "2026-27": { uc: "2026-11-23", hbWeekly: "2026-11-23", hbOther: "2026-11-23" },
+};
 
-/** Gives each child of the straddling age a "born before 2017" answer. */
-const withBirthSide = <H extends { taxYear: string; children?: { age: number }[] }>(arb: fc.Arbitrary<H>): fc.Arbitrary<H> =>
+/**
+ * Born before 6 April 2017, from an age on a day: true or false when the age settles it, null when
+ * the child may have been born either side (a child aged a on d was born after d − (a+1) years, on or before d − a years).
+ */
+function sideOn(age: number, isoDay: string): boolean | null {
+  const [y, m, d] = isoDay.split("-").map(Number);
+  const latest = Date.UTC(y - age, m - 1, d);
+  const earliest = Date.UTC(y - age - 1, m - 1, d + 1);
+  const cut = Date.UTC(2017, 3, 6);
+  return latest < cut ? true : earliest >= cut ? false : null;
+}
+
+/**
+ * Gives each child whose birth side is open on any estimate's date a "born before 2017" answer,
+ * consistent with the other date when that one settles it, so the household is valid for both UC and HB.
+ */
+const withBirthSide = <H extends { taxYear: string; rent: { period: string }; children?: { age: number }[] }>(arb: fc.Arbitrary<H>): fc.Arbitrary<H> =>
   fc.tuple(arb, fc.array(fc.boolean(), { minLength: 20, maxLength: 20 })).map(([h, sides]) => ({
     ...h,
-    children: (h.children ?? []).map((c, i) => (c.age === STRADDLE[h.taxYear] ? { ...c, bornBefore2017: sides[i] } : c)),
+    children: (h.children ?? []).map((c, i) => {
+      const on = AGES_ON[h.taxYear];
+      const known = [sideOn(c.age, on.uc), sideOn(c.age, h.rent.period === "month" ? on.hbOther : on.hbWeekly)];
+      if (!known.includes(null)) return c;
+      return { ...c, bornBefore2017: known.find((k) => k !== null) ?? sides[i] };
+    }),
   }));
 
 const household: fc.Arbitrary<HouseholdInput> = withBirthSide(anyHousehold);
