@@ -61,7 +61,8 @@ export function App({ store, tools }: { store: ReviewStore; tools: WorkbookTools
         Call reviews
       </Title3>
       <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
-        <Tab value="review">Review a call</Tab>
+        {/* Short labels: all four fit a 320 px pane, the narrowest Excel gives. */}
+        <Tab value="review">Review</Tab>
         <Tab value="summary" onClick={() => reload("reviews")}>
           Summary
         </Tab>

@@ -37,9 +37,18 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** How a profile's pane is shown: its width (Excel gives 320–350 px, more if the user drags it wider) and what Office says about the user. */
+export interface ProfileOptions {
+  width?: number;
+  height?: number;
+  /** Merged into Office.context by the stand-in (languages, officeTheme); see FAKE_OFFICE_HOSTS. */
+  officeHost?: object;
+}
+
 /** A browser profile (one machine): its localStorage lasts across pages; `outside` lists refused requests. */
-export async function newProfile(browser: Browser): Promise<{ context: BrowserContext; outside: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: "en-GB", timezoneId: "Europe/London" });
+export async function newProfile(browser: Browser, { width = 380, height = 900, officeHost }: ProfileOptions = {}): Promise<{ context: BrowserContext; outside: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: "en-GB", timezoneId: "Europe/London" });
+  if (officeHost) await context.addInitScript((host) => Object.assign(window, { __fakeOfficeHost: host }), officeHost);
   const outside: string[] = [];
   const fake = fakeOfficeScript();
   await context.route("**/*", async (route) => {

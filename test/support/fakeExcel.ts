@@ -539,7 +539,8 @@ export function installFakeOffice(win: any): void {
       return Promise.resolve(info);
     },
     // A saved file's address, which Office.js gives as document.url.
-    context: { requirements: { isSetSupported: () => true }, document: { url: "https://contoso.sharepoint.com/sites/income/Call%20reviews.xlsx" } },
+    // Languages and theme as a UK user's Office gives them; a test sets win.__fakeOfficeHost first to be someone else (e.g. FAKE_OFFICE_HOSTS.darkUs).
+    context: { requirements: { isSetSupported: () => true }, document: { url: "https://contoso.sharepoint.com/sites/income/Call%20reviews.xlsx" }, ...FAKE_OFFICE_HOSTS.lightUk, ...win.__fakeOfficeHost },
     HostType: { Excel: "Excel" },
   };
   class CfError extends Error {
@@ -554,3 +555,20 @@ export function installFakeOffice(win: any): void {
   win.__fakeExcel = control;
   persist(control.state);
 }
+
+/**
+ * What Office.context says about the user: languages, and theme colours of the
+ * kind Office gives for its light ("Colorful") and dark ("Black") themes.
+ */
+export const FAKE_OFFICE_HOSTS = {
+  lightUk: {
+    contentLanguage: "en-GB",
+    displayLanguage: "en-GB",
+    officeTheme: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#262626", isDarkTheme: false, themeId: "Colorful" },
+  },
+  darkUs: {
+    contentLanguage: "en-US",
+    displayLanguage: "en-US",
+    officeTheme: { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#1F1F1F", controlForegroundColor: "#FFFFFF", isDarkTheme: true, themeId: "Black" },
+  },
+};
