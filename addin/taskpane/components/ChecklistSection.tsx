@@ -6,9 +6,8 @@ import { CriterionItem } from "./CriterionItem";
 const useStyles = makeStyles({
   fieldset: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, margin: 0, padding: `0 ${tokens.spacingHorizontalS}`, minWidth: 0 },
   legend: { paddingInline: tokens.spacingHorizontalXS, maxWidth: "100%" },
-  toggle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, textAlign: "start", justifyContent: "flex-start", paddingInline: 0, minWidth: 0, height: "auto" },
-  chevron: { display: "inline-block", width: "1em" },
-  status: { display: "block", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  toggle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, textAlign: "start", justifyContent: "flex-start", alignItems: "flex-start", paddingInline: 0, minWidth: 0, height: "auto", color: tokens.colorNeutralForeground1 },
+  status: { display: "block", paddingInlineStart: "28px", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   done: { color: tokens.colorPaletteGreenForeground1 },
 });
 
@@ -39,10 +38,15 @@ export function ChecklistSection({ section: s, responses, score, failedIds, unan
   return (
     <fieldset className={styles.fieldset} data-section={s.id}>
       <legend className={styles.legend}>
-        <Button appearance="transparent" type="button" className={styles.toggle} aria-expanded={expanded} aria-controls={bodyId} onClick={() => onToggle(s.id)}>
-          <span aria-hidden="true" className={styles.chevron}>
-            {expanded ? "▾" : "▸"}
-          </span>
+        <Button
+          appearance="transparent"
+          type="button"
+          className={styles.toggle}
+          icon={<span aria-hidden="true">{expanded ? "▾" : "▸"}</span>}
+          aria-expanded={expanded}
+          aria-controls={bodyId}
+          onClick={() => onToggle(s.id)}
+        >
           {s.id}. {s.title}
         </Button>
         <span className={complete ? `${styles.status} ${styles.done}` : styles.status} data-testid={`section-${s.id}-status`}>
