@@ -1,11 +1,11 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, tokens } from "@fluentui/react-components";
+import { FluentProvider, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { describeOutcome, reenterArrearsFormulas } from "../excel/reenterInWorkbook";
 import { ExcelReviewStore } from "../storage/excelReviewStore";
 import type { WorkbookTools } from "./components/FormulasView";
 import { DateFormatContext, dateFormat } from "./dates";
-import { currentOfficeHost, fluentThemeFor, isDarkOffice, officeLocale, type OfficeHostInfo } from "./officeHost";
+import { currentOfficeHost, isDarkOffice, officeLocale, type OfficeHostInfo } from "./officeHost";
 import { App } from "./App";
 
 /** Browser storage for drafts; some hosts block it, and the store copes with it missing. */
@@ -34,8 +34,9 @@ function useOfficeTheme(initial: OfficeHostInfo["officeTheme"]): OfficeHostInfo[
 
 function Root({ host }: { host: OfficeHostInfo | undefined }): React.JSX.Element {
   const officeTheme = useOfficeTheme(host?.officeTheme);
-  const theme = fluentThemeFor(officeTheme);
   const dark = isDarkOffice(officeTheme);
+  // Fluent's web themes are built for Microsoft 365's light and dark surfaces, which is what Office's themes are.
+  const theme = dark ? webDarkTheme : webLightTheme;
   const dates = React.useMemo(() => dateFormat(officeLocale(host, navigator.language)), [host]);
   React.useEffect(() => {
     // The page behind the provider takes the theme too, and native controls (date pickers, scroll bars) follow it.

@@ -1,5 +1,3 @@
-import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
-
 /** What the pane uses of Office.context: the user's languages and the Office theme (either may be missing outside Office or on older hosts). */
 export interface OfficeHostInfo {
   contentLanguage?: string;
@@ -39,11 +37,6 @@ export function isDarkOffice(theme: OfficeHostInfo["officeTheme"]): boolean {
   const l = theme.bodyBackgroundColor ? luminance(theme.bodyBackgroundColor) : null;
   // Below about 0.18 white text contrasts better than black on it: a dark background.
   return l !== null && l < 0.18;
-}
-
-/** The Fluent theme matching Office's. */
-export function fluentThemeFor(theme: OfficeHostInfo["officeTheme"]): Theme {
-  return isDarkOffice(theme) ? webDarkTheme : webLightTheme;
 }
 
 /** Office.context as far as the pane uses it, or undefined outside Office. */

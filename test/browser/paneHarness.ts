@@ -106,6 +106,8 @@ export interface AxeFinding {
   impact: string;
   help: string;
   targets: string[];
+  /** The element's opening tag as axe shows it. */
+  html: string;
 }
 
 /**
@@ -116,9 +118,9 @@ export interface AxeFinding {
 export async function seriousAxeViolations(page: Page, known: (f: AxeFinding) => boolean = () => false): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ url: AXE_URL });
   const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] }[] }> } }).axe;
     const r = await axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.flatMap((v) => v.nodes.map((n) => ({ id: v.id, impact: v.impact ?? "", help: v.help, targets: n.target.map(String) })));
+    return r.violations.flatMap((v) => v.nodes.map((n) => ({ id: v.id, impact: v.impact ?? "", help: v.help, targets: n.target.map(String), html: n.html })));
   });
   return found.filter((f) => (f.impact === "serious" || f.impact === "critical") && !known(f));
 }

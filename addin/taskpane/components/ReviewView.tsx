@@ -349,8 +349,8 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
           <Button type="button" size="small" id="next-unanswered" onClick={nextUnanswered} disabled={unanswered.size === 0}>
             {unanswered.size === 0 ? "All answered" : "Next unanswered"}
           </Button>
-          <Button type="button" size="small" appearance="subtle" onClick={() => setCollapsed(collapsed.size === template.sections.length ? new Set() : new Set(template.sections.map((x) => x.id)))}>
-            {collapsed.size === template.sections.length ? "Expand all sections" : "Collapse all sections"}
+          <Button type="button" size="small" appearance="subtle" onClick={() => setCollapsed(collapsed.size > 0 ? new Set() : new Set(template.sections.map((x) => x.id)))}>
+            {collapsed.size > 0 ? "Expand all sections" : "Collapse all sections"}
           </Button>
         </div>
       )}
