@@ -6,6 +6,7 @@ import { FormulasView, type WorkbookTools } from "./components/FormulasView";
 import { ReviewView } from "./components/ReviewView";
 import { SummaryView } from "./components/SummaryView";
 import { TemplatesView } from "./components/TemplatesView";
+import { onPaneRequest } from "./paneRequests";
 
 const useStyles = makeStyles({
   root: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -29,6 +30,17 @@ export function App({ store, tools }: { store: ReviewStore; tools: WorkbookTools
   const [view, setView] = React.useState<View>("review");
   const [data, setData] = React.useState<Loaded | null>(null);
   const [error, setError] = React.useState("");
+  // Set by the ribbon's "Re-enter ARREARS formulas": the Formulas tab runs it once, then clears it.
+  const [reenterRequested, setReenterRequested] = React.useState(false);
+
+  React.useEffect(
+    () =>
+      onPaneRequest(window, (r) => {
+        setView(r.view);
+        if (r.run) setReenterRequested(true);
+      }),
+    [],
+  );
 
   React.useEffect(() => {
     Promise.all([store.loadTeam(), store.loadTemplates(), store.loadDrafts(), store.listReviews()])
@@ -94,7 +106,7 @@ export function App({ store, tools }: { store: ReviewStore; tools: WorkbookTools
       </div>
       {view === "summary" && <SummaryView store={store} team={data.team} templates={templates} reviews={data.reviews} onTargetChanged={() => reload("team")} />}
       {view === "templates" && <TemplatesView store={store} set={data.templates} onChanged={() => reload("templates")} />}
-      {view === "formulas" && <FormulasView tools={tools} />}
+      {view === "formulas" && <FormulasView tools={tools} runNow={reenterRequested} onRunStarted={() => setReenterRequested(false)} />}
     </main>
   );
 }

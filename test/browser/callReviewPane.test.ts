@@ -347,6 +347,30 @@ describe("call-review pane in Chromium", () => {
     await snap(page, "11-formulas-reentered");
   });
 
+  it("re-enters from the ribbon: the Arrears group's button opens the Formulas tab and runs it there", async () => {
+    await page.evaluate(() => {
+      const st = (window as unknown as { __fakeExcel: { state: { sheets: { name: string; protected: boolean; cells: Record<string, unknown>; bold: string[] }[] } } }).__fakeExcel.state;
+      st.sheets.push({ name: "Ageing", protected: false, cells: { "0,0": "=_xldudf_ARREARS_AGEING(A2:B9)", "1,0": "=_xldudf_ARREARS_KPI(A1)" }, bold: [] });
+    });
+    await page.getByRole("tab", { name: "Review" }).click();
+    // What Excel does when the button is pressed: call the function the add-in associated, with an event to complete.
+    const completed = await page.evaluate(async () => {
+      let done = false;
+      const actions = (window as unknown as { __officeActions: Record<string, (e: { completed(): void }) => Promise<void>> }).__officeActions;
+      await actions.reenterArrearsFormulas({ completed: () => (done = true) });
+      return done;
+    });
+    expect(completed).toBe(true);
+    expect(await page.getByRole("tab", { name: "Formulas" }).getAttribute("aria-selected")).toBe("true");
+    // Ageing's two, and Trend's one again (re-entry also covers formulas already in their ARREARS. form); Locked is still protected.
+    await hasText(page.getByRole("status").filter({ hasText: "Re-entered" }), "Re-entered 3 ARREARS formulas on 2 sheets.");
+    expect(await fake(page, "sheetGrid", "Ageing")).toEqual([["=ARREARS.AGEING(A2:B9)"], ["=ARREARS.KPI(A1)"]]);
+    // Once: going to another tab and back does not run it again.
+    await page.getByRole("tab", { name: "Summary" }).click();
+    await page.getByRole("tab", { name: "Formulas" }).click();
+    expect(await page.getByRole("status").filter({ hasText: "Re-entered" }).count()).toBe(0);
+  });
+
   it("made no request outside the add-in and raised no page errors", () => {
     expect(outside).toEqual([]);
     expect((page as Page & { errors?: string[] }).errors ?? []).toEqual([]);

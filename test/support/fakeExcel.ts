@@ -542,6 +542,9 @@ export function installFakeOffice(win: any): void {
     // Languages and theme as a UK user's Office gives them; a test sets win.__fakeOfficeHost first to be someone else (e.g. FAKE_OFFICE_HOSTS.darkUs).
     context: { requirements: { isSetSupported: () => true }, document: { url: "https://contoso.sharepoint.com/sites/income/Call%20reviews.xlsx" }, ...FAKE_OFFICE_HOSTS.lightUk, ...win.__fakeOfficeHost },
     HostType: { Excel: "Excel" },
+    // Ribbon commands: what the add-in associates, for a test to press (win.__officeActions[name](event)).
+    actions: { associate: (name: string, fn: unknown) => ((win.__officeActions ??= {})[name] = fn) },
+    addin: { showAsTaskpane: () => Promise.resolve() },
   };
   class CfError extends Error {
     constructor(
