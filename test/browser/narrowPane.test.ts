@@ -173,6 +173,10 @@ describe.each([320, 350])("call-review pane at %i px", (width) => {
 
   it("folds sections, and 'Next unanswered' opens the section and focuses the criterion", async () => {
     await page.getByRole("button", { name: "New review" }).click();
+    // The review started in the last test is now an unsaved draft: its long label in the switcher must not widen the page.
+    expect(await page.locator("#draft-switcher").count()).toBe(1);
+    const m = await sideways(page);
+    expect(m.scrollWidth).toBeLessThanOrEqual(m.clientWidth);
     const full = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.getByRole("button", { name: "Collapse all sections" }).click();
     const folded = await page.evaluate(() => document.documentElement.scrollHeight);

@@ -237,7 +237,7 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
       {restored && <p className={styles.muted}>{restored}</p>}
       {otherDrafts.length > 0 && (
         <Field label="Other unsaved reviews">
-          <Select id="draft-switcher" value="" onChange={(_, d) => switchTo(d.value)}>
+          <Select className={styles.full} id="draft-switcher" value="" onChange={(_, d) => switchTo(d.value)}>
             <option value="">Switch to…</option>
             {otherDrafts.map((d) => (
               <option key={d.reviewId} value={d.reviewId}>
