@@ -183,9 +183,17 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
     requestAnimationFrame(() => document.getElementById("save-outcome")?.scrollIntoView({ block: "nearest" }));
   }
 
+  /** Keeps the review on screen as a draft at once, before leaving it (the autosave waits 300 ms and would be cancelled). */
+  function keepDraft() {
+    if (!touched || !hasContent(draft)) return;
+    store.saveDraft(draft).catch(() => setAutosave("The last review could not be kept as a draft."));
+    setDrafts((list) => [draft, ...list.filter((d) => d.reviewId !== draft.reviewId)]);
+  }
+
   function switchTo(reviewId: string) {
     const next = drafts.find((d) => d.reviewId === reviewId);
     if (!next) return;
+    keepDraft();
     setDraft(next);
     setLastAnswered(null);
     setTouched(false);
@@ -194,6 +202,7 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
   }
 
   function startNew() {
+    keepDraft();
     setDraft(fresh());
     setLastAnswered(null);
     setTouched(false);
@@ -205,7 +214,11 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
     await store.deleteDraft(draft.reviewId);
     setDrafts((list) => list.filter((d) => d.reviewId !== draft.reviewId));
     setConfirmDiscard(false);
-    startNew();
+    setTouched(false);
+    setDraft(fresh());
+    setLastAnswered(null);
+    setSave({ kind: "idle" });
+    setProblems([]);
   }
 
   async function createTeam() {
