@@ -217,6 +217,10 @@ describe("call-review pane in Chromium", () => {
     await page.getByLabel("Comment on A2").fill("Discussed the balance before checking date of birth");
     await hasText(page.locator("#running-score"), "Critical fail: A2.");
     await hasText(page.locator("#autosave-status"), "Draft saved at");
+    // The autosave runs 300 ms after the last change; wait for the one holding the comment, not an earlier one.
+    await eventually(async () =>
+      expect(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("arrears.qa.draft.") && localStorage.getItem(k)!.includes("Discussed the balance")))).toBe(true),
+    );
     await snap(page, "04-mid-review");
 
     await page.reload();
