@@ -11,7 +11,8 @@ import { onPaneRequest } from "./paneRequests";
 const useStyles = makeStyles({
   root: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   // Four short tabs with less padding than Fluent's own fit 304 px (a 320 px pane less its margins).
-  tab: { paddingInline: tokens.spacingHorizontalXS },
+  // (The same longhand properties as Fluent's own padding, so this one wins.)
+  tab: { padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalXS}` },
   alert: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
