@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { parseStringPromise } from "xml2js";
 import { DIST, readBuiltMetadata } from "./support/builtAddin";
+import { REENTER_COMMAND } from "../addin/commands/commands";
 
 // Microsoft's online validator needs a network CI does not have, so these are
 // the checks we can make offline: it parses with Microsoft's own reader, and the
@@ -69,13 +70,23 @@ describe("manifest.xml", () => {
     expect(strings.find((s) => s.id === nsId)?.DefaultValue).toBe("ARREARS");
   });
 
-  it("has a ribbon button that opens the task pane", () => {
+  it("has an Arrears ribbon group with two clearly named buttons: the pane, and the formula re-entry", () => {
     const surface = kids(one(host, "DesktopFormFactor"), "ExtensionPoint").find((e) => e.$!["xsi:type"] === "PrimaryCommandSurface")!;
-    const control = one(one(one(surface, "OfficeTab"), "Group"), "Control");
-    const action = one(control, "Action");
-    expect(action.$!["xsi:type"]).toBe("ShowTaskpane");
+    const group = one(one(surface, "OfficeTab"), "Group");
+    const text = (resid: string) => [...kids(one(resources, "bt:ShortStrings"), "bt:String"), ...kids(one(resources, "bt:LongStrings"), "bt:String")].find((x) => x.$!.id === resid)?.$!.DefaultValue;
+    expect(text(one(group, "Label").$!.resid)).toBe("Arrears");
+    const [pane, reenter] = kids(group, "Control");
+    expect(kids(group, "Control")).toHaveLength(2);
+    expect(text(one(pane, "Label").$!.resid)).toBe("Call reviews");
+    const show = one(pane, "Action");
+    expect(show.$!["xsi:type"]).toBe("ShowTaskpane");
     // One task pane only with a shared runtime, so no TaskpaneId.
-    expect(kids(action, "TaskpaneId")).toHaveLength(0);
+    expect(kids(show, "TaskpaneId")).toHaveLength(0);
+    expect(text(one(reenter, "Label").$!.resid)).toBe("Re-enter ARREARS formulas");
+    const run = one(reenter, "Action");
+    expect(run.$!["xsi:type"]).toBe("ExecuteFunction");
+    // The name commands.ts registers with Office.actions.associate.
+    expect(kids(run, "FunctionName")).toEqual([REENTER_COMMAND]);
   });
 
   it("resolves every resid to a declared resource", () => {

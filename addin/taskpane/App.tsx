@@ -6,9 +6,13 @@ import { FormulasView, type WorkbookTools } from "./components/FormulasView";
 import { ReviewView } from "./components/ReviewView";
 import { SummaryView } from "./components/SummaryView";
 import { TemplatesView } from "./components/TemplatesView";
+import { onPaneRequest } from "./paneRequests";
 
 const useStyles = makeStyles({
-  root: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  root: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // Four short tabs with less padding than Fluent's own fit 304 px (a 320 px pane less its margins).
+  // (The same longhand properties as Fluent's own padding, so this one wins.)
+  tab: { padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalXS}` },
   alert: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -27,6 +31,17 @@ export function App({ store, tools }: { store: ReviewStore; tools: WorkbookTools
   const [view, setView] = React.useState<View>("review");
   const [data, setData] = React.useState<Loaded | null>(null);
   const [error, setError] = React.useState("");
+  // Set by the ribbon's "Re-enter ARREARS formulas": the Formulas tab runs it once, then clears it.
+  const [reenterRequested, setReenterRequested] = React.useState(false);
+
+  React.useEffect(
+    () =>
+      onPaneRequest(window, (r) => {
+        setView(r.view);
+        if (r.run) setReenterRequested(true);
+      }),
+    [],
+  );
 
   React.useEffect(() => {
     Promise.all([store.loadTeam(), store.loadTemplates(), store.loadDrafts(), store.listReviews()])
@@ -61,12 +76,19 @@ export function App({ store, tools }: { store: ReviewStore; tools: WorkbookTools
         Call reviews
       </Title3>
       <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
-        <Tab value="review">Review a call</Tab>
-        <Tab value="summary" onClick={() => reload("reviews")}>
+        {/* Short labels: all four fit a 320 px pane, the narrowest Excel gives. */}
+        <Tab className={styles.tab} value="review">
+          Review
+        </Tab>
+        <Tab className={styles.tab} value="summary" onClick={() => reload("reviews")}>
           Summary
         </Tab>
-        <Tab value="templates">Templates</Tab>
-        <Tab value="formulas">Formulas</Tab>
+        <Tab className={styles.tab} value="templates">
+          Templates
+        </Tab>
+        <Tab className={styles.tab} value="formulas">
+          Formulas
+        </Tab>
       </TabList>
       <div role="alert" className={styles.alert}>
         {error}
@@ -85,7 +107,7 @@ export function App({ store, tools }: { store: ReviewStore; tools: WorkbookTools
       </div>
       {view === "summary" && <SummaryView store={store} team={data.team} templates={templates} reviews={data.reviews} onTargetChanged={() => reload("team")} />}
       {view === "templates" && <TemplatesView store={store} set={data.templates} onChanged={() => reload("templates")} />}
-      {view === "formulas" && <FormulasView tools={tools} />}
+      {view === "formulas" && <FormulasView tools={tools} runNow={reenterRequested} onRunStarted={() => setReenterRequested(false)} />}
     </main>
   );
 }

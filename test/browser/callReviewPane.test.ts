@@ -67,11 +67,17 @@ async function tabUntil(page: Page, test: (f: Awaited<ReturnType<typeof focused>
 /**
  * Answers every criterion from the keyboard only: Tab into each radio group (focus
  * lands on its first answer), Space or arrow keys to choose, Tab past the
- * critical tick and the comment box.
+ * critical tick to "Add comment" (Enter opens the box, where typing goes), and
+ * past each section's fold button.
  */
 async function scoreByKeyboard(page: Page, answers: Record<string, Answer>, comments: Record<string, string>): Promise<void> {
   await tabUntil(page, (f) => f.criterion === CRITERIA[0].id && f.type === "radio", 30);
+  const firstOfSection = new Set(DEFAULT_TEMPLATE.sections.slice(1).map((s) => s.criteria[0].id));
   for (const c of CRITERIA) {
+    if (firstOfSection.has(c.id)) {
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-expanded"))).toBe("true");
+      await page.keyboard.press("Tab");
+    }
     const f = await focused(page);
     expect([f.criterion, f.type]).toEqual([c.id, "radio"]);
     const want = answers[c.id] ?? "met";
@@ -82,7 +88,11 @@ async function scoreByKeyboard(page: Page, answers: Record<string, Answer>, comm
     if (c.critical?.trigger === "flag") await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     expect((await focused(page)).criterion).toBe(c.id);
-    if (comments[c.id]) await page.keyboard.type(comments[c.id]);
+    if (comments[c.id]) {
+      await page.keyboard.press("Enter");
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Comment on ${c.id}`);
+      await page.keyboard.type(comments[c.id]);
+    }
     if (c !== CRITERIA[CRITERIA.length - 1]) await page.keyboard.press("Tab");
   }
 }
@@ -176,7 +186,11 @@ describe("call-review pane in Chromium", () => {
     await snap(page, "02-scored-by-keyboard");
     await snap(page, "02b-whole-checklist", true);
 
-    // Enter in a text box submits the form: no mouse needed to save.
+    // Enter in a text box never saves; the Save control, reached from the keyboard, does.
+    await page.focus("#reviewer");
+    await page.keyboard.press("Enter");
+    expect(await fake(page, "tableGrid", "QAReviews")).toBeNull();
+    await page.getByRole("button", { name: "Save review" }).focus();
     await page.keyboard.press("Enter");
     await hasText(page.locator("#save-status"), "Saved and checked in QAReviews: Sam Officer");
     await hasText(page.locator("#save-status"), "score 97.4 (Excellent)");
@@ -199,9 +213,14 @@ describe("call-review pane in Chromium", () => {
     await page.fill("#callDate", day.iso);
     await page.locator("#criterion-A1").getByLabel("Partly").check();
     await page.locator("#criterion-A2").getByLabel("Not met").check();
+    await page.getByRole("button", { name: "Add comment on A2" }).click();
     await page.getByLabel("Comment on A2").fill("Discussed the balance before checking date of birth");
     await hasText(page.locator("#running-score"), "Critical fail: A2.");
     await hasText(page.locator("#autosave-status"), "Draft saved at");
+    // The autosave runs 300 ms after the last change; wait for the one holding the comment, not an earlier one.
+    await eventually(async () =>
+      expect(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("arrears.qa.draft.") && localStorage.getItem(k)!.includes("Discussed the balance")))).toBe(true),
+    );
     await snap(page, "04-mid-review");
 
     await page.reload();
@@ -213,7 +232,7 @@ describe("call-review pane in Chromium", () => {
     expect(await checkedAnswer(page, "A2")).toBe("notMet");
     expect(await page.inputValue('[aria-label="Comment on A2"]')).toBe("Discussed the balance before checking date of birth");
     // Raw: A1 half of 3, A2 none of 5: 1.5 / 8 = 18.75 → 18.8; the critical fail zeroes it.
-    await exactText(page.locator("#running-score"), "Score 0, Critical fail. 2 of 27 answered. Critical fail: A2. Score before the critical fail 18.8.");
+    await exactText(page.locator("#running-score"), "Provisional score 0, Critical fail so far. 2 of 27 answered. Critical fail: A2. Score before the critical fail 18.8.");
     await snap(page, "05-draft-restored");
 
     // Excel closed without saving: a new page has a fresh copy of the last saved workbook
@@ -270,7 +289,7 @@ describe("call-review pane in Chromium", () => {
     await hasText(alex, "0 of 2");
     await snap(page, "07-summary");
 
-    await page.getByRole("button", { name: "Write one-to-one sheet for Sam Officer" }).click();
+    await page.getByRole("button", { name: "Write 1-2-1 sheet for Sam Officer" }).click();
     const name = `1-2-1 Sam Officer ${day.iso.slice(0, 7)}`;
     await hasText(page.getByRole("status").filter({ hasText: "Wrote the one-to-one sheet" }), name);
     const sheet = await fake(page, "sheetGrid", name);
@@ -307,7 +326,7 @@ describe("call-review pane in Chromium", () => {
     await snap(page, "10-template-imported");
 
     // The next new review is scored against version 2; saved reviews keep version 1.
-    await page.getByRole("tab", { name: "Review a call" }).click();
+    await page.getByRole("tab", { name: "Review" }).click();
     await page.getByRole("button", { name: "New review" }).click();
     await hasText(page.locator("form"), "Rent arrears call review (team edit) (version 2)");
     const grid = (await fake(page, "tableGrid", "QAReviews"))!;
@@ -330,6 +349,30 @@ describe("call-review pane in Chromium", () => {
     ]);
     expect(await fake(page, "sheetGrid", "Locked")).toEqual([["=ARREARS.KPI(A1)"]]);
     await snap(page, "11-formulas-reentered");
+  });
+
+  it("re-enters from the ribbon: the Arrears group's button opens the Formulas tab and runs it there", async () => {
+    await page.evaluate(() => {
+      const st = (window as unknown as { __fakeExcel: { state: { sheets: { name: string; protected: boolean; cells: Record<string, unknown>; bold: string[] }[] } } }).__fakeExcel.state;
+      st.sheets.push({ name: "Ageing", protected: false, cells: { "0,0": "=_xldudf_ARREARS_AGEING(A2:B9)", "1,0": "=_xldudf_ARREARS_KPI(A1)" }, bold: [] });
+    });
+    await page.getByRole("tab", { name: "Review" }).click();
+    // What Excel does when the button is pressed: call the function the add-in associated, with an event to complete.
+    const completed = await page.evaluate(async () => {
+      let done = false;
+      const actions = (window as unknown as { __officeActions: Record<string, (e: { completed(): void }) => Promise<void>> }).__officeActions;
+      await actions.reenterArrearsFormulas({ completed: () => (done = true) });
+      return done;
+    });
+    expect(completed).toBe(true);
+    expect(await page.getByRole("tab", { name: "Formulas" }).getAttribute("aria-selected")).toBe("true");
+    // Ageing's two, and Trend's one again (re-entry also covers formulas already in their ARREARS. form); Locked is still protected.
+    await hasText(page.getByRole("status").filter({ hasText: "Re-entered" }), "Re-entered 3 ARREARS formulas on 2 sheets.");
+    expect(await fake(page, "sheetGrid", "Ageing")).toEqual([["=ARREARS.AGEING(A2:B9)"], ["=ARREARS.KPI(A1)"]]);
+    // Once: going to another tab and back does not run it again.
+    await page.getByRole("tab", { name: "Summary" }).click();
+    await page.getByRole("tab", { name: "Formulas" }).click();
+    expect(await page.getByRole("status").filter({ hasText: "Re-entered" }).count()).toBe(0);
   });
 
   it("made no request outside the add-in and raised no page errors", () => {

@@ -17,6 +17,8 @@ export const ARTIFACTS = path.join(ROOT, "test-artifacts", "call-review");
 /** The manifest's task-pane address; requests to it are answered from dist/. */
 export const PANE_URL = "https://localhost:3000/taskpane.html";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** axe-core served from the add-in's own origin, so the pane's Content-Security-Policy stays on while it runs. */
+const AXE_URL = "https://localhost:3000/__test/axe.min.js";
 
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".map": "application/json" };
 
@@ -37,14 +39,24 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** How a profile's pane is shown: its width (Excel gives 320–350 px, more if the user drags it wider) and what Office says about the user. */
+export interface ProfileOptions {
+  width?: number;
+  height?: number;
+  /** Merged into Office.context by the stand-in (languages, officeTheme); see FAKE_OFFICE_HOSTS. */
+  officeHost?: object;
+}
+
 /** A browser profile (one machine): its localStorage lasts across pages; `outside` lists refused requests. */
-export async function newProfile(browser: Browser): Promise<{ context: BrowserContext; outside: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: "en-GB", timezoneId: "Europe/London" });
+export async function newProfile(browser: Browser, { width = 380, height = 900, officeHost }: ProfileOptions = {}): Promise<{ context: BrowserContext; outside: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: "en-GB", timezoneId: "Europe/London" });
+  if (officeHost) await context.addInitScript((host) => Object.assign(window, { __fakeOfficeHost: host }), officeHost);
   const outside: string[] = [];
   const fake = fakeOfficeScript();
   await context.route("**/*", async (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: fake });
+    if (url === AXE_URL) return route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(require.resolve("axe-core/axe.min.js")) });
     if (url.startsWith("https://localhost:3000/")) {
       const rel = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, "");
       const file = path.join(DIST, rel);
@@ -86,4 +98,29 @@ export async function focused(page: Page): Promise<{ criterion: string | null; i
       type: (el as HTMLInputElement | null)?.type ?? "",
     };
   });
+}
+
+/** One axe finding, flattened for a readable test failure. */
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+  /** The element's opening tag as axe shows it. */
+  html: string;
+}
+
+/**
+ * Runs axe-core (WCAG 2.0–2.2 A and AA rules plus best practice) on the page as
+ * it is and returns the serious and critical violations, each node listed, except
+ * those `known` accepts (give the reason where it is called).
+ */
+export async function seriousAxeViolations(page: Page, known: (f: AxeFinding) => boolean = () => false): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ url: AXE_URL });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.flatMap((v) => v.nodes.map((n) => ({ id: v.id, impact: v.impact ?? "", help: v.help, targets: n.target.map(String), html: n.html })));
+  });
+  return found.filter((f) => (f.impact === "serious" || f.impact === "critical") && !known(f));
 }

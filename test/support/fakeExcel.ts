@@ -611,8 +611,12 @@ export function installFakeOffice(win: any): void {
       return Promise.resolve(info);
     },
     // A saved file's address, which Office.js gives as document.url.
-    context: { requirements: { isSetSupported: () => true }, document: { url: "https://contoso.sharepoint.com/sites/income/Call%20reviews.xlsx" } },
+    // Languages and theme as a UK user's Office gives them; a test sets win.__fakeOfficeHost first to be someone else (e.g. FAKE_OFFICE_HOSTS.darkUs).
+    context: { requirements: { isSetSupported: () => true }, document: { url: "https://contoso.sharepoint.com/sites/income/Call%20reviews.xlsx" }, ...FAKE_OFFICE_HOSTS.lightUk, ...win.__fakeOfficeHost },
     HostType: { Excel: "Excel" },
+    // Ribbon commands: what the add-in associates, for a test to press (win.__officeActions[name](event)).
+    actions: { associate: (name: string, fn: unknown) => ((win.__officeActions ??= {})[name] = fn) },
+    addin: { showAsTaskpane: () => Promise.resolve() },
   };
   class CfError extends Error {
     constructor(
@@ -626,3 +630,20 @@ export function installFakeOffice(win: any): void {
   win.__fakeExcel = control;
   persist(control.state);
 }
+
+/**
+ * What Office.context says about the user: languages, and theme colours of the
+ * kind Office gives for its light ("Colorful") and dark ("Black") themes.
+ */
+export const FAKE_OFFICE_HOSTS = {
+  lightUk: {
+    contentLanguage: "en-GB",
+    displayLanguage: "en-GB",
+    officeTheme: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#262626", isDarkTheme: false, themeId: "Colorful" },
+  },
+  darkUs: {
+    contentLanguage: "en-US",
+    displayLanguage: "en-US",
+    officeTheme: { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#1F1F1F", controlForegroundColor: "#FFFFFF", isDarkTheme: true, themeId: "Black" },
+  },
+};

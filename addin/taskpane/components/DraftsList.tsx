@@ -2,7 +2,8 @@ import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReviewDraft } from "../../../core/qa";
 import { DRAFT_MAX_AGE_DAYS, draftExpiry } from "../../storage/drafts";
-import { clockTime, todayIso, ukDate } from "../ids";
+import { type DateFormat, useDateFormat } from "../dates";
+import { todayIso } from "../ids";
 
 const useStyles = makeStyles({
   root: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
@@ -24,8 +25,8 @@ export interface DraftsListProps {
   onDiscard: (reviewId: string) => Promise<void>;
 }
 
-function describe(d: ReviewDraft): string {
-  return `${d.officer || "No officer"} · ${d.reference || "no reference"} · ${d.callDate ? `call ${ukDate(d.callDate)}` : "no call date"}`;
+function describe(d: ReviewDraft, fmt: DateFormat): string {
+  return `${d.officer || "No officer"} · ${d.reference || "no reference"} · ${d.callDate ? `call ${fmt.date(d.callDate)}` : "no call date"}`;
 }
 
 /**
@@ -35,6 +36,7 @@ function describe(d: ReviewDraft): string {
  */
 export function DraftsList({ drafts, currentId, onOpen, onDiscard }: DraftsListProps): React.JSX.Element | null {
   const styles = useStyles();
+  const fmt = useDateFormat();
   const [confirm, setConfirm] = React.useState("");
   const [message, setMessage] = React.useState("");
   if (drafts.length === 0) return null;
@@ -57,7 +59,7 @@ export function DraftsList({ drafts, currentId, onOpen, onDiscard }: DraftsListP
       </p>
       <ul className={styles.list} aria-label="Unsaved reviews">
         {drafts.map((d) => {
-          const label = describe(d);
+          const label = describe(d, fmt);
           const current = d.reviewId === currentId;
           const expiry = draftExpiry(d);
           return (
@@ -67,7 +69,7 @@ export function DraftsList({ drafts, currentId, onOpen, onDiscard }: DraftsListP
                 {current ? " (open now)" : ""}
                 <br />
                 <span className={styles.muted}>
-                  {expiry && `Changed ${ukDate(todayIso(new Date(d.updatedAt)))} ${clockTime(d.updatedAt)}; deleted after ${ukDate(todayIso(expiry))} unless saved.`}
+                  {expiry && `Changed ${fmt.date(todayIso(new Date(d.updatedAt)))} ${fmt.time(d.updatedAt)}; deleted after ${fmt.date(todayIso(expiry))} unless saved.`}
                 </span>
               </span>
               {!current && (

@@ -17,7 +17,16 @@ export interface WorkbookTools {
  * loaded keeps them until each formula is re-entered (Excel does not re-resolve
  * them on recalculation), which this does in one click.
  */
-export function FormulasView({ tools }: { tools: WorkbookTools }): React.JSX.Element {
+export function FormulasView({
+  tools,
+  runNow = false,
+  onRunStarted,
+}: {
+  tools: WorkbookTools;
+  /** Run at once (the ribbon button asked for it); onRunStarted clears the request so it runs once. */
+  runNow?: boolean;
+  onRunStarted?: () => void;
+}): React.JSX.Element {
   const styles = useStyles();
   const [busy, setBusy] = React.useState(false);
   const [status, setStatus] = React.useState("");
@@ -35,6 +44,12 @@ export function FormulasView({ tools }: { tools: WorkbookTools }): React.JSX.Ele
       .catch((e) => setAlert(`The formulas could not be re-entered: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => setBusy(false));
   };
+  React.useEffect(() => {
+    if (!runNow) return;
+    onRunStarted?.();
+    run();
+    // Only a new request starts a run; run and onRunStarted are new on every render.
+  }, [runNow]);
   return (
     <section className={styles.root} aria-labelledby="formulas-title">
       <Subtitle2 as="h2" id="formulas-title">

@@ -1,7 +1,8 @@
 import * as React from "react";
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { buildOneToOneSheet, monthLabel, monthlySummary, reviewsInMonth, type QaTemplate, type SavedReview } from "../../../core/qa";
+import { buildOneToOneSheet, monthlySummary, reviewsInMonth, type QaTemplate, type SavedReview } from "../../../core/qa";
 import type { ReviewStore, TeamInfo } from "../../storage/reviewStore";
+import { useDateFormat } from "../dates";
 import { todayIso } from "../ids";
 import { Messages } from "./Messages";
 
@@ -15,6 +16,8 @@ const useStyles = makeStyles({
     "& th, & td": { textAlign: "left", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: "top" },
     "& caption": { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   },
+  officer: { overflowWrap: "anywhere", fontWeight: tokens.fontWeightSemibold },
+  action: { display: "flex", marginTop: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightRegular },
   below: { backgroundColor: tokens.colorPaletteRedBackground1 },
   belowText: { display: "block", color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -36,10 +39,12 @@ function signed(n: number | null): string {
 /**
  * The month's QA picture per officer: calls reviewed against target (officers
  * below target are marked in words, not colour alone), average score, critical
- * fails and change from last month, with a one-to-one sheet per officer.
+ * fails and change from last month, with a one-to-one sheet per officer. Five
+ * narrow columns, so the table fits a 320 px pane without scrolling sideways.
  */
 export function SummaryView({ store, team, templates, reviews, onTargetChanged }: SummaryViewProps): React.JSX.Element {
   const styles = useStyles();
+  const dates = useDateFormat();
   const [month, setMonth] = React.useState(todayIso().slice(0, 7));
   const [target, setTarget] = React.useState(String(team.teamTarget));
   const [status, setStatus] = React.useState("");
@@ -91,30 +96,31 @@ export function SummaryView({ store, team, templates, reviews, onTargetChanged }
       <Messages status={status} alert={alert} />
       {validMonth && (
         <table className={styles.table} id="summary-table">
-          <caption>Call reviews, {monthLabel(month)}</caption>
+          <caption>Call reviews, {dates.month(month)}</caption>
           <thead>
             <tr>
               <th scope="col">Officer</th>
               <th scope="col">Reviewed</th>
-              <th scope="col">Average</th>
+              <th scope="col">Average score</th>
               <th scope="col">Critical fails</th>
               <th scope="col">vs last month</th>
-              <th scope="col">
-                <span style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>Actions</span>
-              </th>
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={6}>No team list and no reviews for this month.</td>
+                <td colSpan={5}>No team list and no reviews for this month.</td>
               </tr>
             )}
             {rows.map((r) => (
               <tr key={r.officer} className={r.belowTarget ? styles.below : undefined} data-below-target={r.belowTarget}>
-                <th scope="row">
+                <th scope="row" className={styles.officer}>
                   {r.officer}
                   {r.notInTeamList && " (not in team list)"}
+                  {/* Under the name, not in a column of its own: a sixth column pushed it off a 320 px pane. */}
+                  <Button className={styles.action} size="small" type="button" onClick={() => void oneToOne(r.officer)} aria-label={`Write 1-2-1 sheet for ${r.officer}`}>
+                    Write 1-2-1 sheet
+                  </Button>
                 </th>
                 <td>
                   {r.reviewed} of {r.target}
@@ -123,11 +129,6 @@ export function SummaryView({ store, team, templates, reviews, onTargetChanged }
                 <td>{r.averageScore ?? "–"}</td>
                 <td>{r.criticalFails}</td>
                 <td>{signed(r.change)}</td>
-                <td>
-                  <Button size="small" onClick={() => void oneToOne(r.officer)} aria-label={`Write one-to-one sheet for ${r.officer}`}>
-                    1-2-1 sheet
-                  </Button>
-                </td>
               </tr>
             ))}
           </tbody>

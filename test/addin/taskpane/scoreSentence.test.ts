@@ -10,6 +10,11 @@ describe("scoreSentence", () => {
     expect(scoreSentence(scoreReview(t, {}))).toBe("No score yet. 0 of 4 answered.");
   });
 
+  it("calls the score provisional until every criterion is answered (N/A counts as answered)", () => {
+    // c2 met alone: 100 on what is answered so far, with three criteria to go.
+    expect(scoreSentence(scoreReview(t, responses({ c2: "met" })))).toBe("Provisional score 100, Excellent so far. 1 of 4 answered.");
+  });
+
   it("gives score, grade and progress", () => {
     expect(scoreSentence(scoreReview(t, responses({ c1: "na", c2: "met", c3: "partly", c4: "met" })))).toBe("Score 90.9, Excellent. 4 of 4 answered.");
   });
