@@ -1,6 +1,6 @@
 import { estimateHousingBenefit, estimateUniversalCredit, type HouseholdInput } from "../../../core/benefits";
-import { ArrearsInputError } from "../../../core/errors";
 import { TODAY } from "./cases";
+import { errorOf } from "../../support/inputErrors";
 
 // Children are ordered by date of birth (UC Regs reg 24B), not by the order they are listed in.
 // Rates 2025-26 (shared/reference/benefit-rates.md §2, §4.1): SA single 25+ 400.14; child element,
@@ -18,15 +18,6 @@ const lone = (children: HouseholdInput["children"], bedrooms: number, more: Part
 });
 const paidChildElements = (lines: { key: string; amount: number }[]) => lines.filter((l) => l.key === "childElement" && l.amount > 0).length;
 
-function errorOf(fn: () => unknown): ArrearsInputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ArrearsInputError) return e;
-    throw e;
-  }
-  throw new Error("expected an ArrearsInputError");
-}
 
 describe("child order: by date of birth, whatever order the children are listed in", () => {
   it("two 8-year-olds, the one born after April 2017 listed first: the elder still gets the higher first-child rate", () => {

@@ -1,18 +1,10 @@
 import { estimateHousingBenefit, estimateHousingBenefitBatch, estimateUniversalCredit, estimateUniversalCreditBatch } from "../../../core/benefits";
 import { ArrearsInputError } from "../../../core/errors";
 import { TODAY } from "./cases";
+import { errorOf } from "../../support/inputErrors";
 
 const base = { adults: [{ age: 30 }], rent: { amount: 90, period: "week" }, bedrooms: 1 };
 
-function errorOf(fn: () => unknown): ArrearsInputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ArrearsInputError) return e;
-    throw e;
-  }
-  throw new Error("expected an ArrearsInputError");
-}
 
 describe("bad household input gives a clear error naming the field", () => {
   const cases: [string, unknown, string, RegExp][] = [

@@ -1,6 +1,6 @@
 import { countBedrooms, estimateHousingBenefit, estimateUniversalCredit, HouseholdSchema, type HouseholdInput } from "../../../core/benefits";
-import { ArrearsInputError } from "../../../core/errors";
 import { TODAY } from "./cases";
+import { errorOf } from "../../support/inputErrors";
 
 // Non-dependant couples and main-phase ESA. Rates 2025-26 (shared/reference/benefit-rates.md):
 // UC SA single 25+ 400.14, housing cost contribution 93.02 a month each; HB single 25+ 92.05;
@@ -15,15 +15,6 @@ const withNonDeps = (nonDependants: HouseholdInput["nonDependants"], rent: numbe
   bedrooms,
 });
 
-function errorOf(fn: () => unknown): ArrearsInputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ArrearsInputError) return e;
-    throw e;
-  }
-  throw new Error("expected an ArrearsInputError");
-}
 
 describe("a non-dependant couple", () => {
   const couple = [{ age: 30, grossWeeklyIncome: 200, couple: "A" }, { age: 28, grossWeeklyIncome: 150, couple: "A" }];
