@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseDateToSerial, serialToIso } from "../../core/dates/excelSerial";
 import { ArrearsInputError } from "../../core/errors";
@@ -13,8 +12,8 @@ import { monthlyReturn, type KpiFigure, type MonthlyReturn } from "../../core/kp
 import { isBandCountKpi, OFFICER_KPI_IDS } from "../../core/kpi/definitions";
 import type { Command } from "../command";
 import { readCsvInput, toCsv } from "../io/csv";
-import { CliError, MAX_INPUT_BYTES, numberOption, parseJsonInput, readTextInput } from "../io/input";
-import { readXlsx, writeFileAtomically, writeXlsx, XlsxError, type OutCell, type OutSheet } from "../io/xlsx";
+import { CliError, numberOption, parseJsonInput, readInputFile, readTextInput } from "../io/input";
+import { DEFAULT_XLSX_LIMITS, readXlsx, usableRows, writeFileAtomically, writeXlsx, XlsxError, type OutCell, type OutSheet, type SheetData } from "../io/xlsx";
 
 const USAGE = `Usage: arrears report --from DATE --to DATE (--in export.xlsx | --accounts a.csv --transactions t.csv [--voids v.csv])
                       [--profile mapping.json] [--policy policy.json] [--bands 4,8,13]
@@ -144,10 +143,7 @@ async function readTables(values: Record<string, string | boolean | undefined>, 
 
 /** Finds the accounts, transactions and voids sheets by their headers (sheet names vary by system). */
 async function readWorkbookTables(file: string, profile: MappingProfile): Promise<InputTables> {
-  const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-    throw new CliError(e.code === "ENOENT" ? `cannot find the file ${file}` : `cannot read ${file}: ${e.message}`);
-  });
-  if (bytes.length > MAX_INPUT_BYTES) throw new CliError(`${file} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
+  const bytes = await readInputFile(file, DEFAULT_XLSX_LIMITS.maxFileBytes);
   let sheets;
   try {
     sheets = readXlsx(bytes).sheets;
@@ -176,7 +172,15 @@ async function readWorkbookTables(file: string, profile: MappingProfile): Promis
   if (voids) used.add(voids.name);
   // A wide balance history: an account column, then dated columns.
   const history = sheets.find((s) => !used.has(s.name) && s.rows.length > 1 && s.rows[0].slice(1).filter((h) => parseSerial(h, profile.dateFormat) !== null).length >= 2);
-  return { accounts: accounts.rows, transactions: transactions.rows, voids: voids ? voids.rows : null, history: history ? history.rows : null };
+  // A sheet used as data must have no error cells and no uncalculated formulas (never read as blank or 0).
+  const rows = (sheet: SheetData) => {
+    try {
+      return usableRows(sheet);
+    } catch (e) {
+      throw new CliError(`${file}: ${(e as Error).message}`);
+    }
+  };
+  return { accounts: rows(accounts), transactions: rows(transactions), voids: voids ? rows(voids) : null, history: history ? rows(history) : null };
 }
 
 /** Every account judged, or the first account's problem. */

@@ -75,9 +75,9 @@ function mb(n: number): string {
 export function numberOption(text: string, name: string): number {
   const t = text.trim();
   const m = /^([-+]?)£?([-+]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)$/.exec(t);
-  if (!m || (m[1] && m[2])) throw new CliError(`${name} must be a decimal number (like 8 or £1,234,567.50), got "${text}"`);
+  if (!m || (m[1] && m[2])) throw new CliError(`${name} must be a number, got "${text}" (decimal digits, like 8 or £1,234,567.50)`);
   const n = Number(m[3].replace(/,/g, ""));
-  if (!Number.isFinite(n)) throw new CliError(`${name} must be a decimal number, got "${text}"`);
+  if (!Number.isFinite(n)) throw new CliError(`${name} must be a number, got "${text}"`);
   return m[1] === "-" || m[2] === "-" ? -n : n;
 }
 

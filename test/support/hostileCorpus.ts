@@ -189,7 +189,7 @@ export function buildHostileCorpus(dir: string): HostileCase[] {
     name: "zip bomb",
     what: "about 1 MB on disk that inflates to 640 MB (80 parts of 8 MB of spaces), past the 600 MB inflate budget",
     args: xlsx("bomb.xlsx", zipBomb(80, 8 * 1024 * 1024)),
-    error: /expands to more than 600\.0 MB; refusing it as a possible zip bomb/,
+    error: /expands to more than 256\.0 MB; refusing it as a possible zip bomb/,
   });
   add({
     name: "ZIP64 sizes without the ZIP64 field",
@@ -209,7 +209,7 @@ export function buildHostileCorpus(dir: string): HostileCase[] {
     name: "too many shared strings",
     what: "5,000,001 (empty) shared strings, past the 5,000,000 cap",
     args: xlsx("many-strings.xlsx", rawWorkbook({ sheets: [{ name: "S", xml: "<worksheet/>" }], sharedStrings: `<sst>${"<si/>".repeat(5_000_001)}</sst>` })),
-    error: /more than 5000000 distinct texts/,
+    error: /more than 4000000 distinct texts/,
   });
   add({
     name: "huge shared string",
@@ -244,7 +244,7 @@ export function buildHostileCorpus(dir: string): HostileCase[] {
     name: "deeply nested, unclosed XML",
     what: "a cell opening 100,000 nested <r> elements that never close",
     args: xlsx("unclosed.xlsx", rawWorkbook({ sheets: [{ name: "Accounts", xml: `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is>${"<r>".repeat(100_000)}` }] })),
-    error: /workbook is damaged \(an unterminated cell\)/,
+    error: /sheet "Accounts" is damaged \(cell A1 never ends\)/,
   });
   add({
     name: "many attributes",

@@ -1,4 +1,4 @@
 /** Safe .xlsx reading and deterministic writing for the CLI and the sample builders. */
-export { readXlsx, cellRef, XlsxError, DEFAULT_XLSX_LIMITS, type CellValue, type SheetData, type XlsxLimits } from "./read";
+export { readXlsx, usableRows, cellRef, XlsxError, DEFAULT_XLSX_LIMITS, type CellValue, type SheetData, type XlsxLimits } from "./read";
 export { writeXlsx, columnLetter, type OutCell, type OutSheet, type CellFormat } from "./write";
 export { writeFileAtomically } from "../atomicWrite";
