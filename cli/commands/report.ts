@@ -12,8 +12,9 @@ import { monthlyReturn, type KpiFigure, type MonthlyReturn } from "../../core/kp
 import { isBandCountKpi, OFFICER_KPI_IDS } from "../../core/kpi/definitions";
 import type { Command } from "../command";
 import { readCsvInput, toCsv } from "../io/csv";
-import { CliError, numberOption, parseJsonInput, readInputFile, readTextInput } from "../io/input";
-import { DEFAULT_XLSX_LIMITS, readXlsx, usableRows, writeFileAtomically, writeXlsx, XlsxError, type OutCell, type OutSheet, type SheetData } from "../io/xlsx";
+import { CliError, keyProblem, numberOption, parseJsonInput, readInputFile, readTextInput } from "../io/input";
+import { checkOutputTarget, writeOutputFile } from "../io/outputFile";
+import { DEFAULT_XLSX_LIMITS, readXlsx, usableRows, writeXlsx, XlsxError, type OutCell, type OutSheet, type SheetData } from "../io/xlsx";
 
 const USAGE = `Usage: arrears report --from DATE --to DATE (--in export.xlsx | --accounts a.csv --transactions t.csv [--voids v.csv])
                       [--profile mapping.json] [--policy policy.json] [--bands 4,8,13]
@@ -42,11 +43,16 @@ Period and options
   --from DATE, --to DATE   the period, inclusive (2025-04-01 or 01/04/2025)
   --bands LIST             arrears age bands in weeks of rent (default 4,8,13)
   --void-treatment net|gross   collection-rate denominator net of empty-home loss (default) or gross
-  --annual-debit N         annual rent debit in £ (default: weekly rents × 52)
+  --annual-debit N         annual rent debit in £ (default: weekly rents × weeks per year)
+  --weeks-per-year 52|53   rent weeks in the year, for the default annual debit (default 52)
+  --uc-technical-weeks N, --hb-technical-weeks N
+                           weeks of rent owed that count as technical (payment-cycle) arrears
+                           for UC and HB claimants (defaults: UC 52/12, about 4.33; HB 4)
   --as-of DATE             date escalation is judged at (default: --to)
 
 Output
   --out FILE     write the return workbook (.xlsx): Return, By officer, Ageing, Escalations
+                 (never over an input file, a link or a device; the folder must exist)
   --json         print everything as JSON
   (neither)      print the return (KPI, value, unit, definition, source) as CSV
 Percentages are to 2 decimal places (halves away from zero); money to the penny.
@@ -71,28 +77,44 @@ export const reportCommand: Command = {
         bands: { type: "string" },
         "void-treatment": { type: "string" },
         "annual-debit": { type: "string" },
+        "weeks-per-year": { type: "string" },
+        "uc-technical-weeks": { type: "string" },
+        "hb-technical-weeks": { type: "string" },
         "as-of": { type: "string" },
         out: { type: "string" },
         json: { type: "boolean", default: false },
       },
       strict: true,
     });
+    const inputs = [values.in, values.accounts, values.transactions, values.voids, values.history, values.profile, values.policy];
+    // Before any work: --out must not be an input, a link, a device or a folder, and its folder must exist.
+    if (values.out !== undefined) await checkOutputTarget(values.out, inputs);
+    const voidTreatment = values["void-treatment"];
+    if (voidTreatment !== undefined && voidTreatment !== "net" && voidTreatment !== "gross") throw new CliError(`void treatment must be net or gross (--void-treatment), got "${voidTreatment}"`);
+    const weeksPerYear = values["weeks-per-year"] === undefined ? undefined : numberOption(values["weeks-per-year"], "--weeks-per-year");
+    if (weeksPerYear !== undefined && weeksPerYear !== 52 && weeksPerYear !== 53) throw new CliError(`--weeks-per-year must be 52 or 53, got "${values["weeks-per-year"]}"`);
+    const technicalWeeks = {
+      UC: values["uc-technical-weeks"] === undefined ? undefined : numberOption(values["uc-technical-weeks"], "--uc-technical-weeks"),
+      HB: values["hb-technical-weeks"] === undefined ? undefined : numberOption(values["hb-technical-weeks"], "--hb-technical-weeks"),
+    };
     const from = dateOption(values.from, "--from");
     const to = dateOption(values.to, "--to");
     const asOf = values["as-of"] === undefined ? to : dateOption(values["as-of"], "--as-of");
-    const profile = values.profile ? parseMappingProfile(await readJson(values.profile, "profile", io.stdin)) : DEFAULT_PROFILE;
+    const profile = values.profile ? await readJsonWith(values.profile, "profile", io.stdin, parseMappingProfile) : DEFAULT_PROFILE;
     const policy = !values.policy
       ? DEFAULT_ESCALATION_POLICY
       : Object.hasOwn(BUILT_IN_POLICIES, values.policy)
         ? BUILT_IN_POLICIES[values.policy]
-        : parseEscalationPolicy(await readJson(values.policy, "policy", io.stdin));
+        : await readJsonWith(values.policy, "policy", io.stdin, parseEscalationPolicy);
     const { history, ...tables } = await readTables(values, profile, io.stdin);
     const data = readExport(tables, profile);
     const ret = monthlyReturn(data, {
       periodStart: from,
       periodEnd: to,
       ageBands: values.bands === undefined ? undefined : values.bands.split(/[,;\s]+/).filter(Boolean).map((b) => numberOption(b, "--bands")),
-      voidTreatment: values["void-treatment"] as "net" | "gross" | undefined,
+      voidTreatment,
+      weeksPerYear: weeksPerYear as 52 | 53 | undefined,
+      technicalWeeks: technicalWeeks.UC === undefined && technicalWeeks.HB === undefined ? undefined : technicalWeeks,
       annualRentDebit: values["annual-debit"] === undefined ? null : numberOption(values["annual-debit"], "--annual-debit"),
     });
     const judged = checked(escalationsOf(data.accounts, policy, asOf));
@@ -101,7 +123,7 @@ export const reportCommand: Command = {
 
     if (values.out) {
       const bytes = writeXlsx(workbook(ret, listed, policy, profile));
-      await writeFileAtomically(values.out, bytes);
+      await writeOutputFile(values.out, bytes, inputs);
       const due = listed.filter((e) => e.dueToEscalate).length;
       io.stdout.write(`wrote ${values.out}: ${ret.kpis.length} figures, ${ret.byOfficer.length} officer lines, ${listed.length} accounts on the escalation list (${due} due to escalate)\n`);
     }
@@ -120,6 +142,17 @@ function dateOption(text: string | undefined, name: string): number {
 
 async function readJson(file: string, what: string, stdin: NodeJS.ReadableStream): Promise<unknown> {
   return parseJsonInput(await readTextInput(file, stdin), `the ${what} file ${file}`);
+}
+
+/** Reads and validates a JSON file; a problem names the file and the key (a missing key as missing, not as "expected record"). */
+async function readJsonWith<T>(file: string, what: string, stdin: NodeJS.ReadableStream, parse: (json: unknown) => T): Promise<T> {
+  const json = await readJson(file, what, stdin);
+  try {
+    return parse(json);
+  } catch (e) {
+    if (!(e instanceof ArrearsInputError)) throw e;
+    throw new CliError(`the ${what} file ${file}: ${keyProblem(json, e.field, e.message)}`);
+  }
 }
 
 function readCsvTable(file: string, stdin: NodeJS.ReadableStream): Promise<TableRows> {

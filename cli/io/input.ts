@@ -97,3 +97,20 @@ export class CliError extends Error {
     this.name = "CliError";
   }
 }
+
+/**
+ * A validation problem in a JSON input as one line that names the key: a key the JSON
+ * lacks is "has no "accounts.account" (a required key)"; any other problem is prefixed
+ * with its key unless the message already names it.
+ */
+export function keyProblem(json: unknown, field: string, message: string): string {
+  const path = field.split(".").filter(Boolean);
+  let at: unknown = json;
+  for (const key of path) {
+    if (at === null || typeof at !== "object" || !Object.hasOwn(at, key)) {
+      return `has no "${path.slice(0, path.indexOf(key) + 1).join(".")}" (a required key)`;
+    }
+    at = (at as Record<string, unknown>)[key];
+  }
+  return field && !message.startsWith(field) ? `${field}: ${message}` : message;
+}

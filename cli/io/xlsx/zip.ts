@@ -77,7 +77,7 @@ export function inflateEntries(bytes: Uint8Array, wanted: (key: string) => boole
     file.start();
   });
   unzip.register(UnzipInflate);
-  const STEP = 1 << 16;
+  const STEP = 1 << 14;
   try {
     for (let i = 0; i < bytes.length && !failure; i += STEP) {
       unzip.push(bytes.subarray(i, Math.min(i + STEP, bytes.length)), i + STEP >= bytes.length);

@@ -37,7 +37,8 @@ function compare(bytes: Uint8Array): { disagreements: Disagreement[]; cells: num
   const date1904 = Boolean(theirs.Workbook?.WBProps?.date1904);
   const disagreements: Disagreement[] = [];
   let cells = 0;
-  const sheetNames = theirs.SheetNames.filter((n) => theirs.Sheets[n]?.["!type"] !== "chart" && theirs.Sheets[n]?.["!type"] !== "dialog");
+  const kind = (n: string) => String((theirs.Sheets[n] as { "!type"?: string } | undefined)?.["!type"] ?? "sheet");
+  const sheetNames = theirs.SheetNames.filter((n) => kind(n) !== "chart" && kind(n) !== "dialog");
   expect(ours.map((s) => s.name)).toEqual(sheetNames);
   for (const sheet of ours) {
     const ws = theirs.Sheets[sheet.name];
