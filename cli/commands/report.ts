@@ -106,8 +106,8 @@ export const reportCommand: Command = {
       : Object.hasOwn(BUILT_IN_POLICIES, values.policy)
         ? BUILT_IN_POLICIES[values.policy]
         : await readJsonWith(values.policy, "policy", io.stdin, parseEscalationPolicy);
-    const { history, ...tables } = await readTables(values, profile, io.stdin);
-    const data = readExport(tables, profile);
+    const { history, sources, ...tables } = await readTables(values, profile, io.stdin);
+    const data = namingSource(sources, () => readExport(tables, profile));
     const ret = monthlyReturn(data, {
       periodStart: from,
       periodEnd: to,
@@ -118,7 +118,7 @@ export const reportCommand: Command = {
       annualRentDebit: values["annual-debit"] === undefined ? null : numberOption(values["annual-debit"], "--annual-debit"),
     });
     const judged = checked(escalationsOf(data.accounts, policy, asOf));
-    const listed = escalationList(history ? withBalanceTrend(judged, readBalanceHistory(history, profile)) : judged.map((e) => ({ ...e, trend: null })));
+    const listed = escalationList(history ? withBalanceTrend(judged, namingSource(sources, () => readBalanceHistory(history, profile), "history")) : judged.map((e) => ({ ...e, trend: null })));
     for (const w of ret.warnings) io.stderr.write(`arrears report: ${w}\n`);
 
     if (values.out) {
@@ -159,7 +159,21 @@ function readCsvTable(file: string, stdin: NodeJS.ReadableStream): Promise<Table
   return readCsvInput(file, stdin);
 }
 
-type InputTables = ExportTables & { history: TableRows | null };
+/** Where each table came from, for messages: a CSV path, or a workbook and its sheet. */
+type Sources = Record<"accounts" | "transactions" | "voids" | "history", string>;
+type InputTables = ExportTables & { history: TableRows | null; sources: Sources };
+
+/** Runs a table reader, prefixing a problem with the file (and sheet) the table came from. */
+function namingSource<T>(sources: Sources, read: () => T, table?: keyof Sources): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof ArrearsInputError)) throw e;
+    const key = table ?? (e.field.split(".")[0] as keyof Sources);
+    const source = Object.hasOwn(sources, key) ? sources[key] : null;
+    throw source ? new ArrearsInputError(e.field, `${source}: ${e.message}`) : e;
+  }
+}
 
 async function readTables(values: Record<string, string | boolean | undefined>, profile: MappingProfile, stdin: NodeJS.ReadableStream): Promise<InputTables> {
   const csvGiven = values.accounts !== undefined || values.transactions !== undefined;
@@ -171,6 +185,7 @@ async function readTables(values: Record<string, string | boolean | undefined>, 
     transactions: await readCsvTable(String(values.transactions), stdin),
     voids: values.voids === undefined ? null : await readCsvTable(String(values.voids), stdin),
     history: values.history === undefined ? null : await readCsvTable(String(values.history), stdin),
+    sources: { accounts: String(values.accounts), transactions: String(values.transactions), voids: String(values.voids), history: String(values.history) },
   };
 }
 
@@ -213,7 +228,14 @@ async function readWorkbookTables(file: string, profile: MappingProfile): Promis
       throw new CliError(`${file}: ${(e as Error).message}`);
     }
   };
-  return { accounts: rows(accounts), transactions: rows(transactions), voids: voids ? rows(voids) : null, history: history ? rows(history) : null };
+  const at = (sheet: SheetData | undefined) => (sheet ? `${file} sheet "${sheet.name}"` : file);
+  return {
+    accounts: rows(accounts),
+    transactions: rows(transactions),
+    voids: voids ? rows(voids) : null,
+    history: history ? rows(history) : null,
+    sources: { accounts: at(accounts), transactions: at(transactions), voids: at(voids), history: at(history) },
+  };
 }
 
 /** Every account judged, or the first account's problem. */

@@ -16,6 +16,12 @@ export const MAX_CSV_FIELD_CHARS = 32_767;
 export const MAX_CSV_FIELDS = 16_384;
 /** Longest line (one record, quoted line breaks included). Real export lines are a few hundred characters. */
 export const MAX_CSV_LINE_CHARS = 1_048_576;
+/**
+ * Most fields in one file (rows × columns). A month's transactions for 170,000 accounts
+ * is about 4 million; the cap bounds what the parsed file holds in memory (a file of
+ * millions of two-letter fields would otherwise cost gigabytes for a few tens of MB).
+ */
+export const MAX_CSV_FIELDS_TOTAL = 6_000_000;
 
 export type CsvDelimiter = "," | ";" | "\t";
 
@@ -71,6 +77,7 @@ export function parseCsv(text: string, delimiter?: CsvDelimiter): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let recordStart = start;
+  let total = 0;
   let i = start;
   const fail = (message: string, at: number): never => {
     throw new CsvError(`line ${lineOf(text, at)}: ${message}`);
@@ -108,6 +115,7 @@ export function parseCsv(text: string, delimiter?: CsvDelimiter): string[][] {
       value = text.slice(s, i);
     }
     row.push(value);
+    if (++total > MAX_CSV_FIELDS_TOTAL) fail(`the file has more than ${MAX_CSV_FIELDS_TOTAL.toLocaleString("en-GB")} fields (rows × columns), more than one export should hold; split it`, recordStart);
     if (row.length > MAX_CSV_FIELDS) fail(`the line has more than ${MAX_CSV_FIELDS} fields, more columns than Excel has`, recordStart);
     if (i - recordStart > MAX_CSV_LINE_CHARS) fail(`the line is longer than ${MAX_CSV_LINE_CHARS} characters`, recordStart);
     if (i >= n) break;
