@@ -83,3 +83,26 @@ describe("arrears on the messy file corpus", () => {
     expect(fs.readdirSync(path.join(dir, "out")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   }, 180_000);
 });
+
+describe("the top-level failure handler", () => {
+  const { reportFailure } = require(BUILT) as typeof import("../../cli/main");
+  const capture = (e: unknown) => {
+    let err = "";
+    const code = reportFailure(e, "arrears report", { write: (s: string) => (err += s) });
+    return { code, err };
+  };
+
+  it("prints an unexpected error as one line, exit 2, without its stack", () => {
+    const e = new RangeError("Invalid time value");
+    const { code, err } = capture(e);
+    expect(code).toBe(2);
+    expect(err).toBe("arrears report: unexpected failure, please report it (RangeError: Invalid time value)\n");
+    expect(err).not.toContain(e.stack!.split("\n")[1]);
+    expect(capture("a thrown string")).toEqual({ code: 2, err: "arrears report: unexpected failure, please report it (a thrown string)\n" });
+  });
+
+  it("prints a user error as its message, exit 1, flattened to one line", () => {
+    const { CliError } = require(path.join(ROOT, "lib", "cli", "io", "input.js")) as typeof import("../../cli/io/input");
+    expect(capture(new CliError("bad\nthing\u0007here"))).toEqual({ code: 1, err: "arrears report: bad thing here\n" });
+  });
+});
