@@ -18,7 +18,9 @@ if (!fs.existsSync(BUILT)) {
   throw new Error("test/corpus/files.test.ts runs the BUILT command line, and lib/cli/main.js is missing: run `npm run build:cli` first (npm test does)");
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled CLI, loaded as the bin loads it
-const { main } = require(BUILT) as typeof import("../../cli/main");
+const { main, reportFailure } = require(BUILT) as typeof import("../../cli/main");
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled CLI's error class
+const { CliError } = require(path.join(ROOT, "lib", "cli", "io", "input.js")) as typeof import("../../cli/io/input");
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrears-messy-"));
 const cases = buildMessyFiles(dir);
@@ -85,7 +87,6 @@ describe("arrears on the messy file corpus", () => {
 });
 
 describe("the top-level failure handler", () => {
-  const { reportFailure } = require(BUILT) as typeof import("../../cli/main");
   const capture = (e: unknown) => {
     let err = "";
     const code = reportFailure(e, "arrears report", { write: (s: string) => (err += s) });
@@ -102,7 +103,6 @@ describe("the top-level failure handler", () => {
   });
 
   it("prints a user error as its message, exit 1, flattened to one line", () => {
-    const { CliError } = require(path.join(ROOT, "lib", "cli", "io", "input.js")) as typeof import("../../cli/io/input");
     expect(capture(new CliError("bad\nthing\u0007here"))).toEqual({ code: 1, err: "arrears report: bad thing here\n" });
   });
 });
