@@ -1,7 +1,10 @@
 import { isArrearsInputError } from "../core/errors";
 import type { CommandIo } from "./command";
 import { COMMANDS } from "./commands";
+import { CsvError } from "./io/csv";
 import { CliError } from "./io/input";
+import { TextDecodingError } from "./io/textDecoding";
+import { XlsxError } from "./io/xlsx";
 
 /**
  * `arrears <command> [options]`: the command line over the same core the Excel
@@ -26,13 +29,29 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof CliError || isArrearsInputError(e) || isBadOption(e)) {
-      io.stderr.write(`arrears ${name}: ${oneLine((e as Error).message)}\n`);
-      return 1;
-    }
-    io.stderr.write(`arrears ${name}: unexpected failure, please report it: ${e instanceof Error ? e.stack : String(e)}\n`);
-    return 2;
+    return reportFailure(e, `arrears ${name}`, io.stderr);
   }
+}
+
+/** Problems the user can fix: a bad input file or option. */
+function isUserError(e: unknown): boolean {
+  return e instanceof CliError || e instanceof XlsxError || e instanceof CsvError || e instanceof TextDecodingError || isArrearsInputError(e) || isBadOption(e);
+}
+
+/**
+ * The one top-level handler: every failure becomes one line on stderr, never a stack
+ * trace. A user error exits 1; anything else is a bug, exit 2, with its kind and message
+ * (set ARREARS_DEBUG=1 to see the stack). bin/arrears.js sends uncaught errors here too.
+ */
+export function reportFailure(e: unknown, prefix: string, stderr: { write(s: string): unknown }): number {
+  if (isUserError(e)) {
+    stderr.write(`${prefix}: ${oneLine((e as Error).message)}\n`);
+    return 1;
+  }
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  stderr.write(`${prefix}: unexpected failure, please report it (${oneLine(what, 300)})\n`);
+  if (process.env.ARREARS_DEBUG === "1" && e instanceof Error && e.stack) stderr.write(`${e.stack}\n`);
+  return 2;
 }
 
 /**

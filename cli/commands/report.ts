@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseDateToSerial, serialToIso } from "../../core/dates/excelSerial";
 import { ArrearsInputError } from "../../core/errors";
@@ -13,8 +12,9 @@ import { monthlyReturn, type KpiFigure, type MonthlyReturn } from "../../core/kp
 import { isBandCountKpi, OFFICER_KPI_IDS } from "../../core/kpi/definitions";
 import type { Command } from "../command";
 import { readCsvInput, toCsv } from "../io/csv";
-import { CliError, MAX_INPUT_BYTES, numberOption, parseJsonInput, readTextInput } from "../io/input";
-import { fitColumnWidths, readXlsx, writeFileAtomically, writeXlsx, XlsxError, type OutCell, type OutSheet, type PrintSetup } from "../io/xlsx";
+import { CliError, keyProblem, numberOption, parseJsonInput, readInputFile, readTextInput } from "../io/input";
+import { checkOutputTarget, writeOutputFile } from "../io/outputFile";
+import { DEFAULT_XLSX_LIMITS, fitColumnWidths, readXlsx, usableRows, writeXlsx, XlsxError, type OutCell, type OutSheet, type PrintSetup, type SheetData } from "../io/xlsx";
 import { formatPounds } from "../../core/money";
 
 const USAGE = `Usage: arrears report --from DATE --to DATE (--in export.xlsx | --accounts a.csv --transactions t.csv [--voids v.csv])
@@ -49,13 +49,18 @@ Period and options
   --void-treatment net|gross   rent due net of empty homes (default) or gross: one setting for the
                            collection rates' rent due and the arrears percentages' annual debit
   --annual-debit N         the team's annual rent debit in £ (default: weekly rents of current
-                           homes × 52, plus empty homes when gross); officer lines always use
-                           their own homes' weekly rents
+                           homes × weeks per year, plus empty homes when gross); officer lines
+                           always use their own homes' weekly rents
+  --weeks-per-year 52|53   rent weeks in the year, for the default annual debit (default 52)
+  --uc-technical-weeks N, --hb-technical-weeks N
+                           weeks of rent owed that count as technical (payment-cycle) arrears
+                           for UC and HB claimants (defaults: UC 52/12, about 4.33; HB 4)
   --as-of DATE             date escalation is judged at (default: --to)
 
 Output
   --out FILE     write the return workbook (.xlsx): Return, By officer, Ageing, Escalations,
-                 About; each sheet titled and set up to print (A4 landscape, one page wide)
+                 About; each sheet titled and set up to print (A4 landscape, one page wide);
+                 never over an input file, a link or a device; the folder must exist
   --organisation NAME   the organisation named in the workbook's titles and page headers
   --json         print everything as JSON
   (neither)      print the return (KPI, value, unit, definition, source) as CSV
@@ -83,6 +88,9 @@ export const reportCommand: Command = {
         bands: { type: "string" },
         "void-treatment": { type: "string" },
         "annual-debit": { type: "string" },
+        "weeks-per-year": { type: "string" },
+        "uc-technical-weeks": { type: "string" },
+        "hb-technical-weeks": { type: "string" },
         "as-of": { type: "string" },
         organisation: { type: "string" },
         out: { type: "string" },
@@ -90,32 +98,45 @@ export const reportCommand: Command = {
       },
       strict: true,
     });
+    const inputs = [values.in, values.accounts, values.transactions, values.voids, values.history, values.profile, values.policy];
+    // Before any work: --out must not be an input, a link, a device or a folder, and its folder must exist.
+    if (values.out !== undefined) await checkOutputTarget(values.out, inputs);
+    const voidTreatment = values["void-treatment"];
+    if (voidTreatment !== undefined && voidTreatment !== "net" && voidTreatment !== "gross") throw new CliError(`void treatment must be net or gross (--void-treatment), got "${voidTreatment}"`);
+    const weeksPerYear = values["weeks-per-year"] === undefined ? undefined : numberOption(values["weeks-per-year"], "--weeks-per-year");
+    if (weeksPerYear !== undefined && weeksPerYear !== 52 && weeksPerYear !== 53) throw new CliError(`--weeks-per-year must be 52 or 53, got "${values["weeks-per-year"]}"`);
+    const technicalWeeks = {
+      UC: values["uc-technical-weeks"] === undefined ? undefined : numberOption(values["uc-technical-weeks"], "--uc-technical-weeks"),
+      HB: values["hb-technical-weeks"] === undefined ? undefined : numberOption(values["hb-technical-weeks"], "--hb-technical-weeks"),
+    };
     const from = dateOption(values.from, "--from");
     const to = dateOption(values.to, "--to");
     const asOf = values["as-of"] === undefined ? to : dateOption(values["as-of"], "--as-of");
-    const profile = values.profile ? parseMappingProfile(await readJson(values.profile, "profile", io.stdin)) : DEFAULT_PROFILE;
+    const profile = values.profile ? await readJsonWith(values.profile, "profile", io.stdin, parseMappingProfile) : DEFAULT_PROFILE;
     const policy = !values.policy
       ? DEFAULT_ESCALATION_POLICY
       : Object.hasOwn(BUILT_IN_POLICIES, values.policy)
         ? BUILT_IN_POLICIES[values.policy]
-        : parseEscalationPolicy(await readJson(values.policy, "policy", io.stdin));
-    const { history, ...tables } = await readTables(values, profile, io.stdin);
-    const data = readExport(tables, profile);
+        : await readJsonWith(values.policy, "policy", io.stdin, parseEscalationPolicy);
+    const { history, sources, ...tables } = await readTables(values, profile, io.stdin);
+    const data = namingSource(sources, () => readExport(tables, profile));
     const ret = monthlyReturn(data, {
       periodStart: from,
       periodEnd: to,
       ageBands: values.bands === undefined ? undefined : values.bands.split(/[,;\s]+/).filter(Boolean).map((b) => numberOption(b, "--bands")),
-      voidTreatment: values["void-treatment"] as "net" | "gross" | undefined,
+      voidTreatment,
+      weeksPerYear: weeksPerYear as 52 | 53 | undefined,
+      technicalWeeks: technicalWeeks.UC === undefined && technicalWeeks.HB === undefined ? undefined : technicalWeeks,
       annualRentDebit: values["annual-debit"] === undefined ? null : numberOption(values["annual-debit"], "--annual-debit"),
     });
     const judged = checked(escalationsOf(data.accounts, policy, asOf));
-    const listed = escalationList(history ? withBalanceTrend(judged, readBalanceHistory(history, profile)) : judged.map((e) => ({ ...e, trend: null })));
+    const listed = escalationList(history ? withBalanceTrend(judged, namingSource(sources, () => readBalanceHistory(history, profile), "history")) : judged.map((e) => ({ ...e, trend: null })));
     for (const w of ret.warnings) io.stderr.write(`arrears report: ${w}\n`);
 
     if (values.out) {
       const sources = [values.in, values.accounts, values.transactions, values.voids, values.history].filter((f): f is string => f !== undefined);
       const bytes = writeXlsx(workbook(ret, listed, policy, profile, reportContext(ret, values.organisation, sources, new Date())));
-      await writeFileAtomically(values.out, bytes);
+      await writeOutputFile(values.out, bytes, inputs);
       const due = listed.filter((e) => e.dueToEscalate).length;
       io.stdout.write(`wrote ${values.out}: ${ret.kpis.length} figures, ${ret.byOfficer.length} officer lines, ${listed.length} accounts on the escalation list (${due} due to escalate)\n`);
     }
@@ -136,11 +157,36 @@ async function readJson(file: string, what: string, stdin: NodeJS.ReadableStream
   return parseJsonInput(await readTextInput(file, stdin), `the ${what} file ${file}`);
 }
 
+/** Reads and validates a JSON file; a problem names the file and the key (a missing key as missing, not as "expected record"). */
+async function readJsonWith<T>(file: string, what: string, stdin: NodeJS.ReadableStream, parse: (json: unknown) => T): Promise<T> {
+  const json = await readJson(file, what, stdin);
+  try {
+    return parse(json);
+  } catch (e) {
+    if (!(e instanceof ArrearsInputError)) throw e;
+    throw new CliError(`the ${what} file ${file}: ${keyProblem(json, e.field, e.message)}`);
+  }
+}
+
 function readCsvTable(file: string, stdin: NodeJS.ReadableStream): Promise<TableRows> {
   return readCsvInput(file, stdin);
 }
 
-type InputTables = ExportTables & { history: TableRows | null };
+/** Where each table came from, for messages: a CSV path, or a workbook and its sheet. */
+type Sources = Record<"accounts" | "transactions" | "voids" | "history", string>;
+type InputTables = ExportTables & { history: TableRows | null; sources: Sources };
+
+/** Runs a table reader, prefixing a problem with the file (and sheet) the table came from. */
+function namingSource<T>(sources: Sources, read: () => T, table?: keyof Sources): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof ArrearsInputError)) throw e;
+    const key = table ?? (e.field.split(".")[0] as keyof Sources);
+    const source = Object.hasOwn(sources, key) ? sources[key] : null;
+    throw source ? new ArrearsInputError(e.field, `${source}: ${e.message}`) : e;
+  }
+}
 
 async function readTables(values: Record<string, string | boolean | undefined>, profile: MappingProfile, stdin: NodeJS.ReadableStream): Promise<InputTables> {
   const csvGiven = values.accounts !== undefined || values.transactions !== undefined;
@@ -152,15 +198,13 @@ async function readTables(values: Record<string, string | boolean | undefined>, 
     transactions: await readCsvTable(String(values.transactions), stdin),
     voids: values.voids === undefined ? null : await readCsvTable(String(values.voids), stdin),
     history: values.history === undefined ? null : await readCsvTable(String(values.history), stdin),
+    sources: { accounts: String(values.accounts), transactions: String(values.transactions), voids: String(values.voids), history: String(values.history) },
   };
 }
 
 /** Finds the accounts, transactions and voids sheets by their headers (sheet names vary by system). */
 async function readWorkbookTables(file: string, profile: MappingProfile): Promise<InputTables> {
-  const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-    throw new CliError(e.code === "ENOENT" ? `cannot find the file ${file}` : `cannot read ${file}: ${e.message}`);
-  });
-  if (bytes.length > MAX_INPUT_BYTES) throw new CliError(`${file} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
+  const bytes = await readInputFile(file, DEFAULT_XLSX_LIMITS.maxFileBytes);
   let sheets;
   try {
     sheets = readXlsx(bytes).sheets;
@@ -189,7 +233,22 @@ async function readWorkbookTables(file: string, profile: MappingProfile): Promis
   if (voids) used.add(voids.name);
   // A wide balance history: an account column, then dated columns.
   const history = sheets.find((s) => !used.has(s.name) && s.rows.length > 1 && s.rows[0].slice(1).filter((h) => parseSerial(h, profile.dateFormat) !== null).length >= 2);
-  return { accounts: accounts.rows, transactions: transactions.rows, voids: voids ? voids.rows : null, history: history ? history.rows : null };
+  // A sheet used as data must have no error cells and no uncalculated formulas (never read as blank or 0).
+  const rows = (sheet: SheetData) => {
+    try {
+      return usableRows(sheet);
+    } catch (e) {
+      throw new CliError(`${file}: ${(e as Error).message}`);
+    }
+  };
+  const at = (sheet: SheetData | undefined) => (sheet ? `${file} sheet "${sheet.name}"` : file);
+  return {
+    accounts: rows(accounts),
+    transactions: rows(transactions),
+    voids: voids ? rows(voids) : null,
+    history: history ? rows(history) : null,
+    sources: { accounts: at(accounts), transactions: at(transactions), voids: at(voids), history: at(history) },
+  };
 }
 
 /** Every account judged, or the first account's problem. */

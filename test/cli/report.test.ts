@@ -206,7 +206,7 @@ describe("arrears report", () => {
     const noBalance = file("nobalance.csv", "account,tenancy type,status,weekly rent\nA1,secure,current,100\n");
     const r = await run(["report", "--accounts", noBalance, "--transactions", TRANSACTIONS, ...PERIOD]);
     expect(r).toMatchObject({ code: 1 });
-    expect(r.err).toContain('arrears report: the accounts table has no balance column (looked for "balance"');
+    expect(r.err).toMatch(/^arrears report: \S*nobalance\.csv: the accounts table has no balance column \(looked for "balance"/);
     expect(r.err).toContain('headers found: "account", "tenancy type", "status", "weekly rent"');
     expect(await run(["report", "--in", ACCOUNTS, ...PERIOD])).toMatchObject({ code: 1, err: expect.stringContaining("not an .xlsx workbook") });
     expect(await run([...base, ...PERIOD, "--profile", file("bad.json", "{nope")])).toMatchObject({ code: 1, err: expect.stringContaining("is not valid JSON") });

@@ -189,7 +189,7 @@ export function buildHostileCorpus(dir: string): HostileCase[] {
     name: "zip bomb",
     what: "about 1 MB on disk that inflates to 640 MB (80 parts of 8 MB of spaces), past the 600 MB inflate budget",
     args: xlsx("bomb.xlsx", zipBomb(80, 8 * 1024 * 1024)),
-    error: /expands to more than 600\.0 MB; refusing it as a possible zip bomb/,
+    error: /expands to more than 256\.0 MB; refusing it as a possible zip bomb/,
   });
   add({
     name: "ZIP64 sizes without the ZIP64 field",
@@ -209,7 +209,7 @@ export function buildHostileCorpus(dir: string): HostileCase[] {
     name: "too many shared strings",
     what: "5,000,001 (empty) shared strings, past the 5,000,000 cap",
     args: xlsx("many-strings.xlsx", rawWorkbook({ sheets: [{ name: "S", xml: "<worksheet/>" }], sharedStrings: `<sst>${"<si/>".repeat(5_000_001)}</sst>` })),
-    error: /more than 5000000 distinct texts/,
+    error: /more than 4000000 distinct texts/,
   });
   add({
     name: "huge shared string",
@@ -244,7 +244,7 @@ export function buildHostileCorpus(dir: string): HostileCase[] {
     name: "deeply nested, unclosed XML",
     what: "a cell opening 100,000 nested <r> elements that never close",
     args: xlsx("unclosed.xlsx", rawWorkbook({ sheets: [{ name: "Accounts", xml: `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is>${"<r>".repeat(100_000)}` }] })),
-    error: /workbook is damaged \(an unterminated cell\)/,
+    error: /sheet "Accounts" is damaged \(cell A1 never ends\)/,
   });
   add({
     name: "many attributes",
@@ -373,32 +373,32 @@ export function buildHostileCorpus(dir: string): HostileCase[] {
     name: "CSV: unterminated quote",
     what: "the last field opens a quote that never closes",
     args: withAccountsCsv("unterminated.csv", csv([ACCOUNT_HEAD, ...accountRows()]) + 'A3,secure,current,100,5,"South'),
-    error: /unterminated\.csv: the CSV ends inside a quoted field \(the " opened on line 4 is never closed\)/,
+    error: /unterminated\.csv: line 4: the CSV ends inside a quoted field \(this " is never closed\)/,
   });
   add({
     name: "CSV: runaway quote",
     what: "a quote opened on line 2 of a 20,000-line file, swallowing the rest",
     args: withAccountsCsv("runaway.csv", csv([ACCOUNT_HEAD, ["A0", "secure", "current", "100", "5", '"North'], ...Array.from({ length: 20_000 }, (_, i) => [`A${i + 1}`, "secure", "current", "100", "5", "South"])]).replace('"""North"', '"North')),
-    error: /runaway\.csv: a quoted field starting on line 2 runs on for more than 32767 characters: its " is probably never closed/,
+    error: /runaway\.csv: line 2: a quoted field runs on for more than 32767 characters: its " is probably never closed/,
   });
   add({
     name: "CSV: enormous line",
-    what: "a 6 MB header line of 1,000,000 columns and no account column; the error lists headers but stays one bounded line",
+    what: "a 6 MB header line of 1,000,000 columns: refused at Excel's 16,384 columns, before any header matching",
     args: withAccountsCsv("enormous-line.csv", "Tenant," + "x,".repeat(1_000_000) + "\r\nJo\r\n"),
-    error: /the accounts table has no account reference column .*headers found: "Tenant", "x", .*… \(message shortened\)$/,
+    error: /enormous-line\.csv: line 1: the line has more than 16384 fields/,
   });
   add({
     name: "CSV: enormous field",
     what: "one officer field of 5,000,000 characters",
     args: withAccountsCsv("enormous-field.csv", csv([ACCOUNT_HEAD, ["A1", "secure", "current", "100", "450", "x".repeat(5_000_000)]])),
-    error: /enormous-field\.csv: a field on line 2 is longer than 32767 characters/,
+    error: /enormous-field\.csv: line 2: a field is longer than 32767 characters/,
   });
   add({ name: "CSV: byte-order mark", what: "UTF-8 with a BOM, as Excel's 'CSV UTF-8' writes it", args: withAccountsCsv("bom.csv", "\uFEFF" + csv([ACCOUNT_HEAD, ...accountRows()])), officers: ["North", "South"] });
   add({
     name: "CSV: UTF-16",
-    what: "Excel's 'Unicode Text' (UTF-16 with a BOM)",
+    what: "Excel's 'Unicode Text' (UTF-16 LE with a BOM): read",
     args: withAccountsCsv("utf16.csv", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv([ACCOUNT_HEAD, ...accountRows()]), "utf16le")])),
-    error: /utf16\.csv is UTF-16 text \(Excel's "Unicode Text"\); save it as "CSV UTF-8/,
+    officers: ["North", "South"],
   });
   add({ name: "CSV: workbook with a .csv name", what: "an .xlsx file given as CSV", args: withAccountsCsv("workbook.csv", goodWorkbook()), error: /workbook\.csv is a zip file \(an Excel workbook\?\), not CSV text/ });
   add({
@@ -418,7 +418,12 @@ export function buildHostileCorpus(dir: string): HostileCase[] {
     // Read as given, except that names are trimmed, so the tab and CR prefixes go.
     officers: ["-South", "@SUM(1)", "+North", '=HYPERLINK("http://x","y")', "CR", "Tab"],
   });
-  add({ name: "CSV: NUL bytes", what: "NUL bytes inside an officer name", args: withAccountsCsv("nul.csv", csv([ACCOUNT_HEAD, ...accountRows("No\u0000rth")])), officers: ["No\u0000rth", "South"] });
+  add({
+    name: "CSV: NUL bytes",
+    what: "a NUL byte inside an officer name: binary, or UTF-16 without its mark, so refused",
+    args: withAccountsCsv("nul.csv", csv([ACCOUNT_HEAD, ...accountRows("No\u0000rth")])),
+    error: /nul\.csv holds a NUL byte \(line 2\)/,
+  });
   add({
     name: "CSV: __proto__",
     what: "__proto__, constructor and prototype as extra headers and as officer names",

@@ -1,31 +1,67 @@
-import { Unzip, UnzipInflate, type UnzipFile } from "fflate";
+import { dateStyles } from "./styles";
 import { elementText, endTagIndex, nextTag } from "./xml";
+import { inflateEntries, mb, partKey, refuseOle, XlsxError } from "./zip";
+
+export { XlsxError } from "./zip";
 
 /**
- * Reads the cell values of an .xlsx workbook, defensively. Housing-system exports
- * reach us from users' machines, so every file is treated as hostile: the zip is
- * inflated as a stream with a byte budget (zip bombs stop early), sheet XML is
- * scanned linearly (no regular-expression blow-ups), cell and string counts are
- * capped, the whole read has a time limit, and values land only in arrays of
- * primitives (no object is ever keyed by file content, so no prototype pollution).
- * We do not use the `xlsx` npm package for reading: its npm release carries
- * unfixed advisories for exactly these inputs (CVE-2023-30533, CVE-2024-22363).
+ * Reads the cell values of an .xlsx workbook, defensively and strictly. Housing-system
+ * exports reach us from users' machines, so every file is treated as hostile: the zip
+ * is inflated as a stream with a byte budget (zip bombs stop early), XML is scanned
+ * linearly (no regular-expression blow-ups), cells are held sparsely and counted, the
+ * whole read has a time limit, and values land only in arrays of primitives (no object
+ * is ever keyed by file content, so no prototype pollution).
+ *
+ * Strict: every value is read as what it is, or the file is refused naming the sheet
+ * and cell. An error cell (#N/A), a formula with no saved result, a text cell without
+ * its text, a number that is not decimal, or an unknown cell type is refused, never
+ * read as a blank or 0. Dates in a 1904-date-system workbook come back as 1900-system
+ * serials (see styles.ts). Parts are found the way the package says (_rels/.rels, then
+ * the workbook's relationships), names matched case-insensitively; chart, dialog and
+ * macro sheets are skipped, as they hold no cells.
+ *
+ * We do not use the `xlsx` npm package for reading: its npm release carries unfixed
+ * advisories for exactly these inputs (CVE-2023-30533, CVE-2024-22363). The tests
+ * check this reader against SheetJS 0.20.3 (@e965/xlsx) cell for cell.
  */
 
-/** A value as read: text, number (dates stay Excel serials), TRUE/FALSE, or null for empty. */
+/** A value as read: text, number (dates as 1900-system Excel serials), TRUE/FALSE, or null for empty. */
 export type CellValue = string | number | boolean | null;
 
 export interface SheetData {
   name: string;
+  /** Rows from row 1; each row as long as its last filled cell. Empty rows are one shared empty array. */
   rows: CellValue[][];
+  /**
+   * Cells whose value cannot be read, held as null in `rows`: an error value (#N/A,
+   * #REF!…) or a formula with no saved result. A sheet with any is not usable data:
+   * whoever takes its rows must refuse it with `first` (see {@link usableRows}). They
+   * are not refused at once because a workbook may carry a sheet nobody reads (a chart's
+   * workings, a pivot) with errors in it.
+   */
+  unreadable: { count: number; first: string } | null;
+}
+
+/**
+ * A sheet's rows for use as data.
+ * @throws XlsxError naming the first unreadable cell (sheet and address) and how many more there are.
+ */
+export function usableRows(sheet: SheetData): CellValue[][] {
+  const u = sheet.unreadable;
+  if (u) throw new XlsxError(u.count > 1 ? `${u.first} (and ${u.count - 1} more such cell${u.count > 2 ? "s" : ""} in the sheet)` : u.first);
+  return sheet.rows;
 }
 
 export interface XlsxLimits {
   /** Largest .xlsx file accepted. */
   maxFileBytes: number;
-  /** Most bytes all the parts we read may inflate to. */
+  /** Most bytes the parts we read may inflate to, all together (kept well under V8's longest string). */
   maxInflatedBytes: number;
-  /** Most non-empty cells across all sheets. */
+  /**
+   * Most cell positions held across all sheets: filled cells, the blanks between them
+   * in a row, and one per row up to each sheet's last. A stray value at XFD1048576 costs
+   * about a million; a value far to the right on every row is refused, not padded.
+   */
   maxCells: number;
   /** Longest text in one cell (Excel's own limit is 32,767 characters). */
   maxCellChars: number;
@@ -38,32 +74,35 @@ export interface XlsxLimits {
 }
 
 export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
-  maxFileBytes: 100 * 1024 * 1024,
-  maxInflatedBytes: 600 * 1024 * 1024,
-  maxCells: 20_000_000,
+  maxFileBytes: 64 * 1024 * 1024,
+  maxInflatedBytes: 256 * 1024 * 1024,
+  maxCells: 16_000_000,
   maxCellChars: 32_767,
-  maxSharedStrings: 5_000_000,
+  maxSharedStrings: 4_000_000,
   maxSheets: 200,
   maxMillis: 60_000,
 };
+
+/** V8's longest string is 0x1fffffe8 characters; no part may decode to more. */
+const MAX_PART_BYTES = 0x1fffffe8 - 1024;
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns. */
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
-/** A file we will not or cannot read, with a reason a user can act on. */
-export class XlsxError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "XlsxError";
-  }
-}
+/** Days from 31 December 1899 (1900 system, serial 0) to 1 January 1904 (1904 system, serial 0). */
+const DAYS_1904 = 1462;
+
+/** Parts never needed for cell values, skipped unread so their size cannot count against the budget. */
+const UNUSED_FOLDERS = ["pivotcache", "charts/", "drawings/", "media/", "customxml", "theme/", "externallinks/", "printersettings/", "embeddings/", "activex/", "diagrams/", "docprops/"];
+
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 /**
- * Reads every sheet's values.
+ * Reads every worksheet's values.
  * @param bytes the .xlsx file.
  * @param limits overrides for {@link DEFAULT_XLSX_LIMITS}.
- * @throws XlsxError for a damaged, oversized, hostile or non-xlsx file.
+ * @throws XlsxError for a damaged, oversized, hostile, encrypted or non-xlsx file, or a cell that cannot be read as a value.
  */
 export function readXlsx(bytes: Uint8Array, limits: Partial<XlsxLimits> = {}): { sheets: SheetData[] } {
   const lim = { ...DEFAULT_XLSX_LIMITS, ...limits };
@@ -72,104 +111,104 @@ export function readXlsx(bytes: Uint8Array, limits: Partial<XlsxLimits> = {}): {
     if (Date.now() > deadline) throw new XlsxError(`reading the workbook took longer than ${lim.maxMillis / 1000} seconds; it is too large or malformed`);
   };
   if (bytes.length > lim.maxFileBytes) throw new XlsxError(`the file is ${mb(bytes.length)}, more than the ${mb(lim.maxFileBytes)} we read`);
+  refuseOle(bytes);
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new XlsxError("this is not an .xlsx workbook (it is not a zip archive); save it from Excel as .xlsx or export CSV");
 
-  const parts = inflateParts(bytes, lim, clock);
-  const workbook = parts.get("xl/workbook.xml");
-  if (workbook === undefined) throw new XlsxError("this zip is not an Excel workbook (no xl/workbook.xml)");
-  const rels = relationships(parts.get("xl/_rels/workbook.xml.rels") ?? "");
-  const shared = sharedStrings(parts.get("xl/sharedStrings.xml") ?? "", lim, clock);
+  const wanted = (key: string) => (key.endsWith(".xml") || key.endsWith(".rels")) && !UNUSED_FOLDERS.some((f) => key.includes(f));
+  const parts = inflateEntries(bytes, wanted, Math.min(lim.maxInflatedBytes, MAX_PART_BYTES), clock);
+  const text = (key: string): string | undefined => {
+    const b = parts.get(key);
+    if (b === undefined) return undefined;
+    parts.delete(key); // each part is decoded once; its bytes go as soon as its text exists
+    return decodePart(b);
+  };
+
+  const rootRels = relationships(text("_rels/.rels") ?? "", "");
+  const office = [...rootRels.values()].find((r) => r.type.endsWith("/officeDocument"));
+  const workbookKey = office?.target ?? "xl/workbook.xml";
+  const workbook = text(workbookKey);
+  if (workbook === undefined) throw new XlsxError(`this zip is not an Excel workbook (no ${workbookKey})`);
+  const dir = workbookKey.includes("/") ? workbookKey.slice(0, workbookKey.lastIndexOf("/") + 1) : "";
+  const rels = relationships(text(`${dir}_rels/${workbookKey.slice(dir.length)}.rels`) ?? "", dir);
+  const relOfType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
+  const shared = sharedStrings(text(relOfType("/sharedStrings") ?? `${dir}sharedstrings.xml`) ?? "", lim, clock);
+  const workbookPr = nextTag(workbook, ["workbookPr"], 0);
+  const date1904 = workbookPr !== null && (workbookPr.attrs.date1904 === "1" || workbookPr.attrs.date1904 === "true");
+  const dateStyle = date1904 ? dateStyles(text(relOfType("/styles") ?? `${dir}styles.xml`) ?? "") : [];
 
   const sheets: SheetData[] = [];
   const budget = { cells: lim.maxCells };
   let at = 0;
+  let position = 0;
   for (;;) {
     const tag = nextTag(workbook, ["sheet"], at);
     if (!tag) break;
     at = tag.end;
+    position++;
+    const name = tag.attrs.name ?? `Sheet${position}`;
+    const rel = rels.get(tag.attrs.id ?? "");
+    if (rel && NOT_WORKSHEETS.some((t) => rel.type.endsWith(t))) continue; // a chart or dialog sheet has no cells
     if (sheets.length >= lim.maxSheets) throw new XlsxError(`the workbook has more than ${lim.maxSheets} sheets`);
-    const target = rels.get(tag.attrs.id ?? "") ?? `worksheets/sheet${sheets.length + 1}.xml`;
-    const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-    const xml = parts.get(path);
-    if (xml === undefined) throw new XlsxError(`sheet "${tag.attrs.name ?? "?"}" is missing from the file (${path}); the workbook is damaged`);
-    sheets.push({ name: tag.attrs.name ?? `Sheet${sheets.length + 1}`, rows: sheetRows(xml, shared, lim, budget, clock) });
+    const key = rel?.target ?? `${dir}worksheets/sheet${position}.xml`;
+    const xml = text(key);
+    if (xml === undefined) throw new XlsxError(`sheet "${name}" is missing from the file (${key}); the workbook is damaged`);
+    const context: SheetContext = { name, shared, lim, budget, clock, date1904, dateStyle, unreadable: null };
+    const rows = sheetRows(xml, context);
+    sheets.push({ name, rows, unreadable: context.unreadable });
   }
-  if (sheets.length === 0) throw new XlsxError("the workbook has no sheets");
+  if (sheets.length === 0) throw new XlsxError("the workbook has no worksheets");
   return { sheets };
 }
 
-function mb(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** Relationship types of sheets that hold no cells: chart sheets, Excel 5 dialog sheets, Excel 4 macro sheets. */
+const NOT_WORKSHEETS = ["/chartsheet", "/dialogsheet", "/xlMacrosheet", "/xlIntlMacrosheet"];
+
+/** A part's bytes as text: UTF-8 (with or without BOM), or UTF-16 when it starts with a UTF-16 BOM. */
+function decodePart(b: Uint8Array): string {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b);
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b);
+  return new TextDecoder("utf-8").decode(b);
 }
 
-/** The parts we need, inflated under the byte budget; everything else in the zip is skipped unread. */
-function inflateParts(bytes: Uint8Array, lim: XlsxLimits, clock: () => void): Map<string, string> {
-  const wanted = (name: string) =>
-    name === "xl/workbook.xml" || name === "xl/_rels/workbook.xml.rels" || name === "xl/sharedStrings.xml" || (name.startsWith("xl/worksheets/") && name.endsWith(".xml"));
-  const chunks = new Map<string, Uint8Array[]>();
-  const finished = new Set<string>();
-  let inflated = 0;
-  let failure: XlsxError | null = null;
-  const unzip = new Unzip((file: UnzipFile) => {
-    if (!wanted(file.name) || chunks.has(file.name)) return;
-    const list: Uint8Array[] = [];
-    chunks.set(file.name, list);
-    file.ondata = (err, data, final) => {
-      if (failure) return;
-      if (err) {
-        failure = new XlsxError(`the workbook is damaged (${file.name}: ${err.message})`);
-        return;
-      }
-      inflated += data.length;
-      if (inflated > lim.maxInflatedBytes) {
-        failure = new XlsxError(`the workbook expands to more than ${mb(lim.maxInflatedBytes)}; refusing it as a possible zip bomb`);
-        return;
-      }
-      list.push(data);
-      if (final) finished.add(file.name);
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  const STEP = 1 << 16;
-  try {
-    for (let i = 0; i < bytes.length && !failure; i += STEP) {
-      unzip.push(bytes.subarray(i, Math.min(i + STEP, bytes.length)), i + STEP >= bytes.length);
-      clock();
-    }
-  } catch (e) {
-    if (e instanceof XlsxError) throw e;
-    throw new XlsxError(`the workbook is damaged or truncated (${e instanceof Error ? e.message : String(e)})`);
-  }
-  if (failure) throw failure;
-  const decoder = new TextDecoder("utf-8", { fatal: false });
-  const parts = new Map<string, string>();
-  for (const [name, list] of chunks) {
-    if (!finished.has(name)) throw new XlsxError(`the workbook is truncated: ${name} is incomplete`);
-    const total = list.reduce((n, c) => n + c.length, 0);
-    const joined = new Uint8Array(total);
-    let off = 0;
-    for (const c of list) {
-      joined.set(c, off);
-      off += c.length;
-    }
-    parts.set(name, decoder.decode(joined));
-  }
-  return parts;
+interface Relationship {
+  type: string;
+  /** The target as a normalised part key. */
+  target: string;
 }
 
-function relationships(xml: string): Map<string, string> {
-  const map = new Map<string, string>();
+/** A relationships part: Id → type and target resolved against `base` (the source part's folder). External targets are left out. */
+function relationships(xml: string, base: string): Map<string, Relationship> {
+  const map = new Map<string, Relationship>();
   let at = 0;
   for (;;) {
     const tag = nextTag(xml, ["Relationship"], at);
     if (!tag) return map;
     at = tag.end;
-    if (tag.attrs.Id && tag.attrs.Target) map.set(tag.attrs.Id, tag.attrs.Target);
+    const { Id: id, Target: target, Type: type, TargetMode: mode } = tag.attrs;
+    if (!id || !target || mode === "External") continue;
+    map.set(id, { type: type ?? "", target: resolvePart(base, target) });
   }
 }
 
-/** Text of an element holding <t> runs (plain or rich text), skipping phonetic <rPh> runs. */
+/** A relationship target resolved to a part key: absolute ("/xl/x.xml") or relative to `base`, with "." and ".." applied. */
+export function resolvePart(base: string, target: string): string {
+  let t = target.replace(/\\/g, "/");
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    // not percent-encoded after all: use it as written
+  }
+  const segments = (t.startsWith("/") ? t : base + t).split("/");
+  const out: string[] = [];
+  for (const s of segments) {
+    if (s === "" || s === ".") continue;
+    if (s === "..") out.pop();
+    else out.push(s);
+  }
+  return partKey(out.join("/"));
+}
+
+/** Text of an element holding <t> runs (plain or rich text), skipping phonetic <rPh> runs; line breaks as "\n". */
 function textRuns(xml: string, from: number, to: number, lim: XlsxLimits): string {
   let text = "";
   let at = from;
@@ -187,11 +226,22 @@ function textRuns(xml: string, from: number, to: number, lim: XlsxLimits): strin
     }
     const close = endTagIndex(xml, "t", tag.end, to);
     if (close < 0) throw new XlsxError("the workbook is damaged (an unterminated text run)");
-    text += elementText(xml.slice(tag.end, close));
+    text += cellText(xml.slice(tag.end, close));
     if (text.length > lim.maxCellChars) throw new XlsxError(`a cell holds more than ${lim.maxCellChars} characters, more than Excel allows`);
     at = close + 4;
   }
   return text;
+}
+
+/**
+ * A text run's or text value's characters, with line breaks as "\n". Literal CR LF and
+ * lone CR in the XML become LF, as XML's end-of-line rule says; then a CR written with
+ * OOXML's escape before a line feed (`_x000D_` + LF, how Excel stores a Windows line
+ * break) becomes one LF too. A lone escaped CR is a real character of the cell and stays.
+ */
+function cellText(raw: string): string {
+  const text = elementText(raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n"));
+  return text.indexOf("\r\n") < 0 ? text : text.replace(/\r\n/g, "\n");
 }
 
 function sharedStrings(xml: string, lim: XlsxLimits, clock: () => void): string[] {
@@ -224,20 +274,60 @@ export function cellRef(ref: string): [number, number] | null {
     col = col * 26 + (c - 64);
     i++;
   }
-  const row = Number(ref.slice(i));
-  if (i === 0 || !Number.isInteger(row) || row < 1 || row > MAX_ROW || col > MAX_COL) return null;
+  const digits = ref.slice(i);
+  if (!/^[1-9][0-9]{0,6}$/.test(digits)) return null;
+  const row = Number(digits);
+  if (i === 0 || row > MAX_ROW || col > MAX_COL) return null;
   return [row - 1, col - 1];
 }
 
-function sheetRows(xml: string, shared: string[], lim: XlsxLimits, budget: { cells: number }, clock: () => void): CellValue[][] {
-  const rows: CellValue[][] = [];
+/** "A1" for zero-based [row, column]. */
+function refText(r: number, c: number): string {
+  let n = c + 1;
+  let s = "";
+  while (n > 0) {
+    const k = (n - 1) % 26;
+    s = String.fromCharCode(65 + k) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${r + 1}`;
+}
+
+interface SheetContext {
+  name: string;
+  shared: string[];
+  lim: XlsxLimits;
+  budget: { cells: number };
+  clock: () => void;
+  date1904: boolean;
+  /** By style index: whether the style shows a date (1904 workbooks only). */
+  dateStyle: boolean[];
+  unreadable: SheetData["unreadable"];
+}
+
+/** Marks a cell that holds no readable value (an error, or a formula never calculated). */
+class Unreadable {
+  constructor(readonly message: string) {}
+}
+
+function sheetRows(xml: string, cx: SheetContext): CellValue[][] {
+  const held = new Map<number, CellValue[]>();
+  let lastRow = -1;
   let at = 0;
   let rowIndex = -1;
   let colIndex = -1;
   let steps = 0;
+  const spend = (n: number) => {
+    cx.budget.cells -= n;
+    if (cx.budget.cells < 0) {
+      throw new XlsxError(
+        `sheet "${cx.name}": the workbook holds more than ${cx.lim.maxCells.toLocaleString("en-GB")} cell positions (filled cells, the blanks between them and rows up to the last); delete stray values far from the data, or export in smaller parts`,
+      );
+    }
+  };
   for (;;) {
     // The clock is checked per tag, not per value: a sheet of millions of empty cells has no values.
-    if ((++steps & 0xffff) === 0) clock();
+    if ((++steps & 0xffff) === 0) cx.clock();
     const tag = nextTag(xml, ["row", "c"], at);
     if (!tag) break;
     at = tag.end;
@@ -248,51 +338,118 @@ function sheetRows(xml: string, shared: string[], lim: XlsxLimits, budget: { cel
       continue;
     }
     const pos = tag.attrs.r ? cellRef(tag.attrs.r) : null;
-    if (tag.attrs.r && !pos) throw new XlsxError(`the workbook is damaged (cell reference "${tag.attrs.r.slice(0, 20)}")`);
+    if (tag.attrs.r && !pos) throw new XlsxError(`sheet "${cx.name}" is damaged (cell reference "${tag.attrs.r.slice(0, 20)}")`);
     const [r, c] = pos ?? [Math.max(rowIndex, 0), colIndex + 1];
+    if (c >= MAX_COL) throw new XlsxError(`sheet "${cx.name}" is damaged (a cell past column XFD on row ${r + 1})`);
     rowIndex = r;
     colIndex = c;
     if (tag.selfClosing) continue;
     const close = endTagIndex(xml, "c", tag.end);
-    if (close < 0) throw new XlsxError("the workbook is damaged (an unterminated cell)");
-    const value = cellValue(xml, tag.attrs.t, tag.end, close, shared, lim);
+    if (close < 0) throw new XlsxError(`sheet "${cx.name}" is damaged (cell ${refText(r, c)} never ends)`);
+    const value = cellValue(xml, tag.attrs, tag.end, close, r, c, cx);
     at = close + 4;
+    if (value instanceof Unreadable) {
+      if (cx.unreadable) cx.unreadable.count++;
+      else cx.unreadable = { count: 1, first: value.message };
+      continue;
+    }
     if (value === null) continue;
-    if (--budget.cells < 0) throw new XlsxError(`the workbook has more than ${lim.maxCells} filled cells`);
-    while (rows.length <= r) rows.push([]);
-    const row = rows[r];
-    while (row.length < c) row.push(null);
-    row[c] = value;
+    let row = held.get(r);
+    if (row === undefined) {
+      row = [];
+      held.set(r, row);
+    }
+    if (c < row.length && row[c] !== null) throw new XlsxError(`sheet "${cx.name}" is damaged: cell ${refText(r, c)} appears twice`);
+    if (c >= row.length) {
+      spend(c + 1 - row.length);
+      while (row.length < c) row.push(null);
+      row.push(value);
+    } else row[c] = value;
+    if (r > lastRow) lastRow = r;
   }
+  spend(lastRow + 1);
+  const rows = new Array<CellValue[]>(lastRow + 1);
+  for (let r = 0; r <= lastRow; r++) rows[r] = held.get(r) ?? EMPTY_ROW;
   return rows;
 }
 
-function cellValue(xml: string, type: string | undefined, from: number, to: number, shared: string[], lim: XlsxLimits): CellValue {
+/** A decimal number as OOXML writes one: optional sign, digits, point, exponent. No hex, no Infinity, no NaN. */
+const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** An ISO 8601 date or date-time as a t="d" cell holds it (no zone, or Z). */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?Z?)?$/;
+
+function cellValue(xml: string, attrs: Record<string, string>, from: number, to: number, r: number, c: number, cx: SheetContext): CellValue | Unreadable {
+  const where = () => `sheet "${cx.name}" cell ${refText(r, c)}`;
+  const type = attrs.t ?? "n";
   if (type === "inlineStr") {
     const is = nextTag(xml, ["is"], from, to);
-    return is ? textRuns(xml, is.end, to, lim) : "";
+    return is ? textRuns(xml, is.end, to, cx.lim) : null;
   }
   const v = nextTag(xml, ["v"], from, to);
-  if (!v || v.selfClosing) return null;
-  const close = endTagIndex(xml, "v", v.end, to);
-  if (close < 0) throw new XlsxError("the workbook is damaged (an unterminated value)");
-  const raw = elementText(xml.slice(v.end, close));
+  let raw: string | null = null;
+  let rawXml = "";
+  if (v && !v.selfClosing) {
+    const close = endTagIndex(xml, "v", v.end, to);
+    if (close < 0) throw new XlsxError(`${where()} is damaged (an unterminated value)`);
+    rawXml = xml.slice(v.end, close);
+    raw = elementText(rawXml);
+  }
+  if (raw === null || (raw === "" && type !== "str")) {
+    if (nextTag(xml, ["f"], from, to)) {
+      return new Unreadable(`${where()} has a formula with no saved result (the file was written by a program that does not calculate); open it in Excel, let it calculate, save, and try again`);
+    }
+    if (type === "s") throw new XlsxError(`${where()} is a text cell without its text (an empty value); the workbook is damaged`);
+    if (type === "e") return new Unreadable(`${where()} holds an error value; correct or clear it (an error is never read as blank or 0)`);
+    return v ? refuseEmpty(type, where) : null;
+  }
   switch (type) {
     case "s": {
-      const s = shared[Number(raw)];
-      if (s === undefined) throw new XlsxError(`the workbook is damaged (text number ${raw.slice(0, 12)} does not exist)`);
+      const s = /^\d{1,9}$/.test(raw.trim()) ? cx.shared[Number(raw.trim())] : undefined;
+      if (s === undefined) throw new XlsxError(`${where()} is damaged (text number ${raw.slice(0, 12)} does not exist)`);
       return s;
     }
     case "str":
-      if (raw.length > lim.maxCellChars) throw new XlsxError(`a cell holds more than ${lim.maxCellChars} characters, more than Excel allows`);
-      return raw;
+      if (raw.length > cx.lim.maxCellChars) throw new XlsxError(`${where()} holds more than ${cx.lim.maxCellChars} characters, more than Excel allows`);
+      return cellText(rawXml);
     case "b":
-      return raw === "1";
+      if (raw.trim() === "1" || raw.trim() === "true") return true;
+      if (raw.trim() === "0" || raw.trim() === "false") return false;
+      throw new XlsxError(`${where()} is a TRUE/FALSE cell holding "${raw.slice(0, 20)}"; the workbook is damaged`);
     case "e":
-      return null; // An error value (#N/A, #REF!…) carries no data; the caller sees a blank.
-    default: {
-      const n = Number(raw);
-      return raw.trim() !== "" && Number.isFinite(n) ? n : null;
+      return new Unreadable(`${where()} holds the error ${raw.slice(0, 20)}; correct or clear it (an error is never read as blank or 0)`);
+    case "d": {
+      const serial = isoToSerial(raw.trim());
+      if (serial === null) throw new XlsxError(`${where()} is a date cell holding "${raw.slice(0, 30)}", which is not an ISO date from March 1900 on`);
+      return serial;
     }
+    case "n": {
+      const t = raw.trim();
+      const n = DECIMAL.test(t) ? Number(t) : NaN;
+      if (!Number.isFinite(n)) throw new XlsxError(`${where()} is a number cell holding "${raw.slice(0, 30)}", which is not a decimal number`);
+      const style = Number(attrs.s ?? 0);
+      return cx.date1904 && cx.dateStyle[style] === true ? n + DAYS_1904 : n;
+    }
+    default:
+      throw new XlsxError(`${where()} has an unknown cell type "${type.slice(0, 20)}"`);
   }
+}
+
+function refuseEmpty(type: string, where: () => string): never | null {
+  if (type === "n" || type === "d" || type === "b" || type === "str") return null; // <v/>: no value, a blank cell
+  throw new XlsxError(`${where()} has an empty value; the workbook is damaged`);
+}
+
+/** An ISO date (and optional time) as a 1900-system serial; null when malformed, impossible or before 1 March 1900 (Excel's leap-year bug). */
+function isoToSerial(text: string): number | null {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map((x) => (x === undefined ? 0 : Number(x)));
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+  const days = (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
+  if (days < 61) return null;
+  const fraction = (h * 3600 + mi * 60 + s + (m[7] ? Number(m[7]) : 0)) / 86_400;
+  return days + fraction;
 }

@@ -1,7 +1,7 @@
 import { zipSync, strToU8 } from "fflate";
 import { looksLikeFormula } from "../../../core/safety/cellText";
 import type { CellValue } from "./read";
-import { escapeXml } from "./xml";
+import { cellTextAsStored, escapeCellText, escapeXml } from "./xml";
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, rowHeight, TITLE_POINTS } from "./layout";
 import { pageSetupXml, printNames } from "./pageSetup";
 
@@ -191,7 +191,8 @@ function sheetXml(sheet: OutSheet, styleOf: (k: StyleKey) => number, tableRel: s
         title: cell.title,
         wrap: cell.wrap,
         top,
-        quote: isText && !cell.formula && looksLikeFormula(value),
+        // Judged on the text as Excel will hold it (lone surrogates replaced), not as given.
+        quote: isText && !cell.formula && looksLikeFormula(cellTextAsStored(value)),
       });
       const s = style ? ` s="${style}"` : "";
       if (cell.formula) {
@@ -200,7 +201,7 @@ function sheetXml(sheet: OutSheet, styleOf: (k: StyleKey) => number, tableRel: s
         const fTag = cell.spill ? `<f t="array" ref="${ref}">${f}</f>` : `<f>${f}</f>`;
         const cm = cell.spill ? ' cm="1"' : "";
         if (typeof value === "number" && Number.isFinite(value)) cells.push(`<c r="${ref}"${s}${cm}>${fTag}<v>${value}</v></c>`);
-        else if (typeof value === "string") cells.push(`<c r="${ref}"${s}${cm} t="str">${fTag}<v>${escapeXml(value)}</v></c>`);
+        else if (typeof value === "string") cells.push(`<c r="${ref}"${s}${cm} t="str">${fTag}<v>${escapeCellText(value)}</v></c>`);
         else cells.push(`<c r="${ref}"${s}${cm}>${fTag}</c>`);
         return;
       }
@@ -212,7 +213,7 @@ function sheetXml(sheet: OutSheet, styleOf: (k: StyleKey) => number, tableRel: s
       } else if (typeof value === "boolean") {
         cells.push(`<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`);
       } else {
-        cells.push(`<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`);
+        cells.push(`<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(value)}</t></is></c>`);
       }
     });
     parts.push(`<row r="${r + 1}"${height === DEFAULT_ROW_HEIGHT ? "" : ` ht="${height}" customHeight="1"`}>${cells.join("")}</row>`);

@@ -15,19 +15,71 @@ export interface Tag {
   end: number;
 }
 
-/** Escapes text for an element or attribute value; drops characters XML 1.0 cannot hold. */
+/**
+ * Escapes text for an attribute value, a formula or other markup. Characters XML 1.0
+ * cannot hold never reach the file: C0 controls other than tab, LF and CR become
+ * OOXML's `_xHHHH_` escape; U+FFFE, U+FFFF and lone surrogates become U+FFFD.
+ */
 export function escapeXml(text: string): string {
+  return escapeWith(text, false);
+}
+
+/**
+ * Escapes a cell's or shared string's text so Excel shows exactly `text`. As
+ * {@link escapeXml}, and also: text that already looks like an OOXML escape (`_x0041_`)
+ * gets its underscore escaped (`_x005F_x0041_`), or Excel would show "A"; U+FFFE and
+ * U+FFFF are written as `_xFFFE_`/`_xFFFF_`.
+ */
+export function escapeCellText(text: string): string {
+  return escapeWith(text, true);
+}
+
+function escapeWith(text: string, cell: boolean): string {
   let out = "";
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 38) out += "&amp;";
-    else if (c === 60) out += "&lt;";
-    else if (c === 62) out += "&gt;";
-    else if (c === 34) out += "&quot;";
-    else if (c < 32 && c !== 9 && c !== 10 && c !== 13) out += `_x${c.toString(16).padStart(4, "0").toUpperCase()}_`;
-    else out += text[i];
+    let rep: string | null = null;
+    if (c === 38) rep = "&amp;";
+    else if (c === 60) rep = "&lt;";
+    else if (c === 62) rep = "&gt;";
+    else if (c === 34) rep = "&quot;";
+    else if (c < 32 && c !== 9 && c !== 10 && (c !== 13 || cell)) rep = `_x${hex4(c)}_`; // a literal CR would read back as LF
+    else if (c === 0xfffe || c === 0xffff) rep = cell ? `_x${hex4(c)}_` : "\uFFFD";
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      else rep = "\uFFFD";
+    } else if (c >= 0xdc00 && c <= 0xdfff) rep = "\uFFFD";
+    else if (cell && c === 95 && isEscapeAt(text, i)) rep = "_x005F_";
+    if (rep !== null) {
+      out += text.slice(from, i) + rep;
+      from = i + 1;
+    }
   }
-  return out;
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** `_xHHHH_` at i (four hex digits), which Excel would decode. */
+function isEscapeAt(text: string, i: number): boolean {
+  if (text[i + 1] !== "x" && text[i + 1] !== "X") return false;
+  if (text[i + 6] !== "_") return false;
+  for (let k = i + 2; k < i + 6; k++) {
+    const h = text.charCodeAt(k);
+    if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102))) return false;
+  }
+  return true;
+}
+
+const hex4 = (c: number) => c.toString(16).padStart(4, "0").toUpperCase();
+
+/**
+ * The text Excel will hold for a cell written with {@link escapeCellText}: the same
+ * text, except lone surrogates, which become U+FFFD. The formula guard judges this.
+ */
+export function cellTextAsStored(text: string): string {
+  // toWellFormed (Node 20+) replaces exactly the lone surrogates with U+FFFD.
+  return (text as string & { toWellFormed(): string }).toWellFormed();
 }
 
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -74,15 +126,19 @@ export function unescapeXml(text: string): string {
  * this the "<![CDATA[" markers ended up in the cell's text.
  */
 export function elementText(raw: string): string {
+  if (raw.indexOf("<") < 0) return unescapeXml(raw);
   let out = "";
   let i = 0;
   for (;;) {
-    const open = raw.indexOf("<![CDATA[", i);
+    const open = raw.indexOf("<", i);
     if (open < 0) return out + unescapeXml(raw.slice(i));
-    const close = raw.indexOf("]]>", open + 9);
-    out += unescapeXml(raw.slice(i, open)) + raw.slice(open + 9, close < 0 ? raw.length : close);
-    if (close < 0) return out;
-    i = close + 3;
+    out += unescapeXml(raw.slice(i, open));
+    const cdata = raw.startsWith("<![CDATA[", open);
+    const end = skipMarkup(raw, open);
+    if (cdata) out += raw.slice(open + 9, end < 0 ? raw.length : end - 3);
+    // Comments and processing instructions inside text are dropped, as an XML parser does.
+    if (end < 0) return out;
+    i = end;
   }
 }
 
@@ -99,7 +155,15 @@ export function nextTag(xml: string, names: readonly string[], from: number, to 
     const lt = xml.indexOf("<", i);
     if (lt < 0 || lt >= to) return null;
     const c = xml[lt + 1];
-    if (c === "/" || c === "?" || c === "!") {
+    if (c === "!" || c === "?") {
+      // A comment, CDATA section or processing instruction: skipped whole, so markup
+      // inside one (`<!-- <c r="A1"><v>5</v></c> -->`) is never read as cells.
+      const skip = skipMarkup(xml, lt);
+      if (skip < 0 || skip > to) return null;
+      i = skip;
+      continue;
+    }
+    if (c === "/") {
       i = lt + 2;
       continue;
     }
@@ -122,8 +186,19 @@ export function nextTag(xml: string, names: readonly string[], from: number, to 
 export function endTagIndex(xml: string, name: string, from: number, to = xml.length): number {
   let i = from;
   for (;;) {
-    const lt = xml.indexOf("</", i);
+    const lt = xml.indexOf("<", i);
     if (lt < 0 || lt >= to) return -1;
+    const next = xml[lt + 1];
+    if (next === "!" || next === "?") {
+      const skip = skipMarkup(xml, lt);
+      if (skip < 0) return -1;
+      i = skip;
+      continue;
+    }
+    if (next !== "/") {
+      i = lt + 1;
+      continue;
+    }
     const gt = xml.indexOf(">", lt);
     if (gt < 0) return -1;
     const full = xml.slice(lt + 2, gt).trim();
@@ -131,6 +206,16 @@ export function endTagIndex(xml: string, name: string, from: number, to = xml.le
     if ((colon >= 0 ? full.slice(colon + 1) : full) === name) return lt;
     i = gt + 1;
   }
+}
+
+/**
+ * Index just past the comment (`<!-- -->`), CDATA section (`<![CDATA[ ]]>`), processing
+ * instruction (`<? ?>`) or declaration (`<!DOCTYPE >`) starting at `lt`, or -1 when it never ends.
+ */
+export function skipMarkup(xml: string, lt: number): number {
+  const close = xml.startsWith("<!--", lt) ? "-->" : xml.startsWith("<![CDATA[", lt) ? "]]>" : xml[lt + 1] === "?" ? "?>" : ">";
+  const end = xml.indexOf(close, lt + 2);
+  return end < 0 ? -1 : end + close.length;
 }
 
 function isNameEnd(c: number): boolean {
