@@ -49,8 +49,8 @@ Period and options
   --void-treatment net|gross   rent due net of empty homes (default) or gross: one setting for the
                            collection rates' rent due and the arrears percentages' annual debit
   --annual-debit N         the team's annual rent debit in £ (default: weekly rents of current
-                           homes × weeks per year, plus empty homes when gross); officer lines
-                           always use their own homes' weekly rents
+                           homes × weeks per year, plus empty homes when gross); officer lines always use
+                           their own homes' weekly rents
   --weeks-per-year 52|53   rent weeks in the year, for the default annual debit (default 52)
   --uc-technical-weeks N, --hb-technical-weeks N
                            weeks of rent owed that count as technical (payment-cycle) arrears

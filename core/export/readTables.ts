@@ -132,7 +132,8 @@ class RowProblems {
  */
 function refusal(label: string, header: CellValue, value: CellValue, reason: string): string {
   const column = isBlankCell(header) ? "" : ` (column "${headerText(header).slice(0, 40)}")`;
-  const shown = excelErrorOf(value) !== null ? "" : ` ${describeValue(value)}`;
+  // An error cell and a blank speak for themselves in the reason ("holds the Excel error #N/A", "is blank").
+  const shown = excelErrorOf(value) !== null || isBlankCell(value) ? "" : ` ${describeValue(value)}`;
   return `${label}${column}${shown} ${reason}`;
 }
 

@@ -271,7 +271,7 @@ export function buildMessyFiles(dir: string): MessyCase[] {
   add({ name: "LF line ends", what: "Unix line ends", args: withAccounts("lf.csv", csvText(accountRows(), ",", "\n")), figures: BASE_FIGURES });
   add({ name: "no final line end", what: "the last row without CRLF", args: withAccounts("no-eol.csv", csvText().trimEnd()), figures: BASE_FIGURES });
   add({ name: "trailing empty columns", what: "every line ends with ,,,", args: withAccounts("trailing.csv", delimited([[...ACCOUNT_HEAD, "", ""], ...accountRows().map((r) => [...r, "", ""])])), figures: BASE_FIGURES });
-  add({ name: "quoted line break in a name", what: "an officer split over two lines", args: withAccounts("quoted-break.csv", csvText(accountRows("North\r\nEast"))), officers: ["North\r\nEast", "South"], figures: BASE_FIGURES });
+  add({ name: "quoted line break in a name", what: "an officer split over two lines (read with one \\n, as text is everywhere)", args: withAccounts("quoted-break.csv", csvText(accountRows("North\r\nEast"))), officers: ["North\nEast", "South"], figures: BASE_FIGURES });
 
   // ---- CSV structure ----
   add({ name: "unterminated quote", what: "a quote opened on line 3 never closes", args: withAccounts("unterminated.csv", csvText() + 'A3,secure,current,100,5,"South'), error: /unterminated\.csv: line 4: the CSV ends inside a quoted field/ });
@@ -346,7 +346,7 @@ export function buildMessyFiles(dir: string): MessyCase[] {
     name: "one cell at XFD1048576 in the accounts",
     what: "a stray value in the last cell of the accounts sheet: read sparsely (43 KB used to exhaust 1.5 GB), and the row without an account named",
     args: withBook("xfd.xlsx", goodBook({}, { ...accountsSheet(), after: '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' })),
-    error: /xfd\.xlsx sheet "Accounts": accounts row 1048576: account reference is blank/,
+    error: /xfd\.xlsx sheet "Accounts": accounts row 1048576: account reference \(column "Account"\) is blank/,
     heavy: true,
   });
   add({
