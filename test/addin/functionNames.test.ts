@@ -54,6 +54,8 @@ describe("functions.json as generated", () => {
   });
 });
 
+const escapeHtml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 describe("help links", () => {
   const { functions } = readBuiltMetadata();
   const support = fs.readFileSync(path.resolve(__dirname, "../../addin/support.html"), "utf8");
@@ -67,7 +69,8 @@ describe("help links", () => {
     for (const f of functions) {
       const text = section(f.id);
       expect(text).toContain(`ARREARS.${f.id}(`);
-      for (const p of f.parameters) expect(text).toContain(`<code>${p.name}</code>`);
+      // The page states each argument exactly as Excel's own formula help does (the generated description), so the two never drift.
+      for (const p of f.parameters) expect(text).toContain(`<li><code>${p.name}</code>${p.optional ? " (optional)" : ""}: ${escapeHtml(p.description ?? "")}</li>`);
       expect(text).toMatch(new RegExp(`Example:</strong>.*=ARREARS\\.${f.id}\\(`));
     }
   });

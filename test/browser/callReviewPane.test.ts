@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { DEFAULT_TEMPLATE, criteriaOf, type Answer } from "../../core/qa";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ARTIFACTS, focused, launchBrowser, newProfile, openPane, snap } from "./paneHarness";
+import { ARTIFACTS, eventually, focused, launchBrowser, newProfile, openPane, snap } from "./paneHarness";
 
 /** Saves what the pane wrote to the workbook as CSV next to the screenshots. */
 function writeCsv(name: string, rows: unknown[][]): void {
@@ -106,18 +106,6 @@ async function fake<K extends keyof FakeControl>(page: Page, method: K, ...args:
   return page.evaluate(({ m, a }) => (window.__fakeExcel[m as keyof FakeControl] as (...x: unknown[]) => unknown)(...a), { m: method, a: args }) as never;
 }
 
-/** Waits (up to 10 s) until an assertion holds: the page updates asynchronously. Not a timing assertion. */
-async function eventually(check: () => Promise<void>, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 const hasText = (loc: Locator, text: string) => eventually(async () => expect(await loc.textContent()).toContain(text));
 const exactText = (loc: Locator, text: string) => eventually(async () => expect((await loc.textContent())?.trim()).toBe(text));

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DEFAULT_TEMPLATE, criteriaOf } from "../../core/qa";
 import { FAKE_OFFICE_HOSTS } from "../support/fakeExcel";
-import { launchBrowser, newProfile, openPane, seriousAxeViolations, snap, type AxeFinding } from "./paneHarness";
+import { eventually, launchBrowser, newProfile, openPane, seriousAxeViolations, snap, type AxeFinding } from "./paneHarness";
 
 // The pane at the widths Excel actually gives a task pane (320–350 px), driven in
 // headless Chromium against the Excel stand-in: nothing scrolls sideways, no focus
@@ -287,15 +287,3 @@ describe("call-review pane in Office's dark theme, for a US user", () => {
   });
 });
 
-/** Waits (up to 10 s) until an assertion holds: the page updates asynchronously. Not a timing assertion. */
-async function eventually(check: () => Promise<void>, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}

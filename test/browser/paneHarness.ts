@@ -124,3 +124,15 @@ export async function seriousAxeViolations(page: Page, known: (f: AxeFinding) =>
   });
   return found.filter((f) => (f.impact === "serious" || f.impact === "critical") && !known(f));
 }
+/** Waits (up to 10 s) until an assertion holds: the page updates asynchronously. Not a timing assertion. */
+export async function eventually(check: () => Promise<void>, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
