@@ -175,14 +175,18 @@ export class RangeCache<T> {
   hits = 0;
   misses = 0;
 
-  constructor(private readonly capacity: number) {}
+  /** `hash` is replaceable so a test can force every entry to collide. */
+  constructor(
+    private readonly capacity: number,
+    private readonly hash: (args: readonly unknown[]) => number | null = contentHash,
+  ) {}
 
   /**
    * The value for these arguments: a stored one when an entry's content equals theirs
    * cell for cell, otherwise `compute()`'s, stored when it returns (a throw is not stored).
    */
   get(args: readonly unknown[], compute: () => T): T {
-    const hash = contentHash(args);
+    const hash = this.hash(args);
     if (hash === null) {
       this.misses++;
       return compute();
