@@ -22,7 +22,7 @@ function figureCell(functionName: string, f: KpiFigure): CellOut {
 export const returnCache = new RangeCache<MonthlyReturn>(4);
 
 function computeReturn(accounts: unknown, transactions: unknown, periodStart: unknown, periodEnd: unknown, options: unknown, voids: unknown): MonthlyReturn {
-  return returnCache.get([accounts, transactions, voids, periodStart, periodEnd, options], () => {
+  return returnCache.get([periodStart, periodEnd, options, voids, accounts, transactions], () => {
     const data = exportFromRanges(accounts, transactions, voids, profileFromOptions(options));
     const ret = monthlyReturn(data, { ...returnOptionsFromRange(options), periodStart: periodDate(periodStart, "period start"), periodEnd: periodDate(periodEnd, "period end") });
     // Shared by every cell that asks for the same inputs: nobody may change it.

@@ -1,13 +1,29 @@
-import { contentHash, deepFreeze, RangeCache } from "../../../addin/excel/rangeCache";
+import { deepFreeze, RangeCache } from "../../../addin/excel/rangeCache";
 
-describe("contentHash", () => {
-  it("separates inputs that differ only in type, sign of zero, shape or argument boundaries", () => {
+/** A cache whose computation returns a fresh token each time, so a hit is visible as the old token. */
+function counting(capacity = 4) {
+  const cache = new RangeCache<number>(capacity);
+  let computed = 0;
+  return { cache, get: (args: unknown[]) => cache.get(args, () => ++computed), computed: () => computed };
+}
+
+describe("RangeCache", () => {
+  it("answers fresh arrays with the same cells from the store (Excel passes new arrays on every call)", () => {
+    const c = counting();
+    const make = () => [45748, null, [["Ref", "Balance"], ["A1", 12.5]], [["x", true]]];
+    expect(c.get(make())).toBe(1);
+    expect(c.get(make())).toBe(1);
+    expect(c.cache.hits).toBe(1);
+  });
+
+  it("keeps apart inputs that differ only in type, sign of zero, shape or argument boundaries", () => {
     const variants: unknown[][] = [
       [[[1, "2"]]],
       [[[1, 2]]],
       [[["1", 2]]],
       [[[true, 2]]],
       [[[1, 2, null]]],
+      [[[1, 2, undefined]]],
       [[[1], [2]]],
       [[[1, 2]], null],
       [[[1, 2]], undefined],
@@ -18,61 +34,39 @@ describe("contentHash", () => {
       [[[1]], [[2]]],
       [[["ab", ""]]],
       [[["a", "b"]]],
+      [[[2]]],
+      [[2]],
+      [2],
+      [[[NaN]]],
     ];
-    const hashes = variants.map((v) => contentHash(v));
-    expect(new Set(hashes).size).toBe(variants.length);
+    const c = counting(variants.length);
+    const first = variants.map((v) => c.get(v));
+    expect(new Set(first).size).toBe(variants.length); // every one computed
+    // Asked again in another order, each gets its own value back.
+    for (let i = variants.length - 1; i >= 0; i--) expect(c.get(structuredClone(variants[i]))).toBe(first[i]);
+    expect(c.computed()).toBe(variants.length);
   });
 
-  it("is the same for fresh arrays with the same cells (Excel passes new arrays on every call)", () => {
-    const make = () => [[["Ref", "Balance"], ["A1", 12.5]], 45748, null];
-    expect(contentHash(make())).toBe(contentHash(make()));
-  });
-
-  it("refuses to key error cells and other objects", () => {
-    expect(contentHash([[[1, new Error("#N/A")]]])).toBeNull();
-    expect(contentHash([new Date(0)])).toBeNull();
-    expect(contentHash([[[[1]]]])).toBeNull();
-  });
-});
-
-describe("RangeCache", () => {
-  it("answers equal content from the store, and recomputes when any cell differs, even in place", () => {
-    const cache = new RangeCache<number>(4);
-    let computed = 0;
+  it("recomputes when any cell differs, even when the same array is changed in place", () => {
+    const c = counting();
     const grid = [["a", 1], ["b", 2]];
-    const sum = () => cache.get([grid], () => (computed++, (grid[0][1] as number) + (grid[1][1] as number)));
-    expect(sum()).toBe(3);
-    expect(sum()).toBe(3);
-    expect(computed).toBe(1);
-    grid[1][1] = 5; // the same array, changed: identity would hit here, content must not
-    expect(sum()).toBe(6);
-    expect(computed).toBe(2);
-    expect(cache.hits).toBe(1);
-  });
-
-  it("trusts only an exact match: entries with a colliding hash are compared cell by cell", () => {
-    // Every entry given the same hash: only the comparison keeps them apart.
-    const cache = new RangeCache<string>(4, () => 0);
-    for (const v of ["w", "x", "y", "z"]) cache.get([[[v]]], () => v);
-    for (const v of ["w", "x", "y", "z"]) expect(cache.get([[[v]]], () => "recomputed")).toBe(v);
-    expect(cache.get([[["w", "x"]]], () => "recomputed")).toBe("recomputed");
-    expect(cache.get([[["w"], ["x"]]], () => "again")).toBe("again");
+    expect(c.get([grid])).toBe(1);
+    grid[1][1] = 2.01; // the same array: an identity key would hit here
+    expect(c.get([grid])).toBe(2);
+    grid[1][1] = 2;
+    expect(c.get([grid])).toBe(1); // the first content again, still stored
   });
 
   it("keeps at most its capacity, evicting the least recently used", () => {
-    const cache = new RangeCache<number>(2);
-    let computed = 0;
-    const get = (n: number) => cache.get([n], () => (computed++, n));
-    get(1);
-    get(2);
-    get(1); // 1 is now the most recent
-    get(3); // evicts 2
-    expect(cache.size).toBe(2);
-    expect(computed).toBe(3);
-    get(1);
-    expect(computed).toBe(3);
-    get(2);
-    expect(computed).toBe(4);
+    const c = counting(2);
+    c.get([1]);
+    c.get([2]);
+    c.get([1]); // 1 is now the most recent
+    c.get([3]); // evicts 2
+    expect(c.cache.size).toBe(2);
+    expect(c.computed()).toBe(3);
+    expect(c.get([1])).toBe(1);
+    expect(c.get([2])).toBe(4);
   });
 
   it("does not store a failure", () => {
@@ -81,13 +75,14 @@ describe("RangeCache", () => {
     expect(cache.get([1], () => 7)).toBe(7);
   });
 
-  it("does not cache arguments it cannot key", () => {
-    const cache = new RangeCache<number>(2);
-    let computed = 0;
-    cache.get([new Date(0)], () => ++computed);
-    cache.get([new Date(0)], () => ++computed);
-    expect(computed).toBe(2);
-    expect(cache.size).toBe(0);
+  it("does not cache error cells, Dates or deeper arrays: the function just computes", () => {
+    for (const args of [[[[1, new Error("#N/A")]]], [new Date(0)], [[[[1]]]], [{ a: 1 }]]) {
+      const c = counting();
+      c.get(args);
+      c.get(args);
+      expect(c.computed()).toBe(2);
+      expect(c.cache.size).toBe(0);
+    }
   });
 });
 
