@@ -88,7 +88,11 @@ export function measureKpiCells(rounds = 15, cells = 20): KpiCellsResult {
   };
 
   // Warm-up, then interleaved rounds so a noisy neighbour slows all three alike.
-  for (let i = 0; i < 3; i++) (oneReturn(), kpiCells(false), kpiCells(true));
+  for (let i = 0; i < 3; i++) {
+    oneReturn();
+    kpiCells(false);
+    kpiCells(true);
+  }
   const r: number[] = [];
   const k: number[] = [];
   const u: number[] = [];
