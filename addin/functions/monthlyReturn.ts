@@ -1,6 +1,7 @@
 import { arrearsAgeing, kpiById, monthlyReturn, type KpiFigure, type MonthlyReturn, type OfficerReturn } from "../../core/kpi/monthlyReturn";
 import { isBandCountKpi, OFFICER_KPI_IDS } from "../../core/kpi/definitions";
 import { cellToAmount, gridOf, isBlank } from "../excel/cells";
+import { deepFreeze, RangeCache } from "../excel/rangeCache";
 import { runCustomFunction, toCell, type CellOut } from "../excel/results";
 import { accountsFromRange, exportFromRanges, periodDate, profileFromOptions, returnOptionsFromRange } from "../excel/tables";
 
@@ -13,9 +14,20 @@ function figureCell(functionName: string, f: KpiFigure): CellOut {
   return f.value === null ? notDefined(functionName, f.note) : toCell(functionName, f.value);
 }
 
+/**
+ * Returns computed in this recalculation, by the content of every argument: a sheet of
+ * KPI cells over the same tables parses and computes once. A few entries cover several
+ * periods or option sets side by side; each holds a copy of its inputs' cells.
+ */
+export const returnCache = new RangeCache<MonthlyReturn>(4);
+
 function computeReturn(accounts: unknown, transactions: unknown, periodStart: unknown, periodEnd: unknown, options: unknown, voids: unknown): MonthlyReturn {
-  const data = exportFromRanges(accounts, transactions, voids, profileFromOptions(options));
-  return monthlyReturn(data, { ...returnOptionsFromRange(options), periodStart: periodDate(periodStart, "period start"), periodEnd: periodDate(periodEnd, "period end") });
+  return returnCache.get([periodStart, periodEnd, options, voids, accounts, transactions], () => {
+    const data = exportFromRanges(accounts, transactions, voids, profileFromOptions(options));
+    const ret = monthlyReturn(data, { ...returnOptionsFromRange(options), periodStart: periodDate(periodStart, "period start"), periodEnd: periodDate(periodEnd, "period end") });
+    // Shared by every cell that asks for the same inputs: nobody may change it.
+    return deepFreeze(ret);
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { KPI_DEFINITIONS } from "../../core/kpi/definitions";
 import { isFailure, plan, type CaseOutcome, type CaseResult, type CaseSpec } from "./cases";
 import { consoleTable, machineFacts, markdownTable, tableRows, TARGETS } from "./report";
+import { measureKpiCells, type KpiCellsResult } from "./kpiCells";
 import { runCase } from "./runner";
 
 /**
@@ -39,9 +40,12 @@ function main(): void {
     process.stderr.write(`running ${spec.id} at ${spec.scale} scale (${spec.warmup} warm-up, ${spec.runs} measured)…\n`);
     outcomes.push(runCase(spec));
   }
+  process.stderr.write("running 20 ARREARS.KPI cells against one MONTHLYRETURN (sample export)…\n");
+  const kpiCells = measureKpiCells(quick ? 5 : 15);
   const rows = tableRows(outcomes);
   console.log(consoleTable(rows));
-  fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), benchmarksMarkdown(outcomes, rows, plan(quick)));
+  console.log(`\n${kpiCellsLine(kpiCells)}`);
+  fs.writeFileSync(path.join(ROOT, "BENCHMARKS.md"), benchmarksMarkdown(outcomes, rows, plan(quick), kpiCells));
   console.log("\nwritten to BENCHMARKS.md");
 }
 
@@ -50,7 +54,11 @@ const result = (outcomes: CaseOutcome[], id: string, scale = "team"): CaseResult
   return o && !isFailure(o) ? o : undefined;
 };
 
-function benchmarksMarkdown(outcomes: CaseOutcome[], rows: ReturnType<typeof tableRows>, specs: CaseSpec[]): string {
+const kpiCellsLine = (k: KpiCellsResult): string =>
+  `20 ARREARS.KPI cells over the ${k.accounts}-account sample export took ${k.kpiCellsMs.toFixed(1)} ms against ${k.monthlyReturnMs.toFixed(1)} ms for one ARREARS.MONTHLYRETURN: ` +
+  `${k.ratio.toFixed(2)}× (target at most 2×). With the cache emptied before every call (each cell parsing the export again) they took ${k.uncachedKpiCellsMs.toFixed(1)} ms, ${k.uncachedRatio.toFixed(1)}×.`;
+
+function benchmarksMarkdown(outcomes: CaseOutcome[], rows: ReturnType<typeof tableRows>, specs: CaseSpec[], kpiCells: KpiCellsResult): string {
   const spilled = result(outcomes, "trend-spilled");
   const perRow = result(outcomes, "trend-rows");
   const hf = result(outcomes, "hyperformula");
@@ -102,6 +110,10 @@ The synthetic team export (\`samples/generator/teamExport.ts\`, seed 20261, 12 o
 ${markdownTable(rows)}
 
 Runs: core ${runsLine("core", "team")} (10×: ${runsLine("core", "10x")}); HyperFormula ${runsLine("hyperformula", "team")}; adapter cases ${runsLine("trend-spilled", "team")}. Peak RSS includes the generated export held in memory; the figure in brackets is what the case added above it.
+
+## Many ARREARS.KPI cells
+
+${kpiCellsLine(kpiCells)} The functions run from source in the bench's own process (\`scripts/bench/kpiCells.ts\`), each call given fresh copies of the tables as Excel gives them; the KPI cells share one computed return through a small cache keyed by every cell's content (\`addin/excel/rangeCache.ts\`).
 
 ## What each case computes
 

@@ -1,0 +1,136 @@
+/**
+ * 20 ARREARS.KPI cells against one ARREARS.MONTHLYRETURN over the same tables (issue 16's
+ * target: at most 2×). The tables are the 400-account sample export as Excel passes them:
+ * 2-D arrays with the header row, dates as serials, and a fresh copy for every call (Excel
+ * never passes the same array twice), copied before the clock starts. Prints medians and
+ * the ratio; also the ratio with the cache emptied before every KPI call, which is what
+ * each KPI cell cost before the cache.
+ *
+ * Run: npx tsx scripts/bench/kpiCells.ts [rounds] [--team]  (--team: the bench's 17,000-account export)
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { makeCustomFunctionsStub } from "../../test/support/customFunctionsStub";
+import { kpi, monthlyReturnTable, returnCache } from "../../addin/functions/monthlyReturn";
+import { KPI_DEFINITIONS } from "../../core/kpi/definitions";
+import { teamExportTables } from "../../samples/generator/teamExport";
+import { benchData } from "./data";
+import { median } from "./timing";
+
+type Cell = string | number | null;
+
+const EXPORT_DIR = path.join(__dirname, "..", "..", "samples", "export");
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** A sample CSV cell as Excel holds it: numbers as numbers, ISO dates as serials, blanks as "". */
+function excelCell(text: string): Cell {
+  const d = ISO_DATE.exec(text);
+  if (d) return (Date.UTC(+d[1], +d[2] - 1, +d[3]) - EXCEL_EPOCH_MS) / 86_400_000;
+  return NUMBER.test(text) ? Number(text) : text;
+}
+
+/** The sample files have no quoted fields (checked: no '"' in them), so a split is the whole parse. */
+function table(file: string): Cell[][] {
+  const text = fs.readFileSync(path.join(EXPORT_DIR, file), "utf8");
+  if (text.includes('"')) throw new Error(`${file} has quoted fields: this bench's reader does not handle them`);
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line !== "")
+    .map((line, i) => (i === 0 ? line.split(",") : line.split(",").map(excelCell)));
+}
+
+interface Args {
+  accounts: Cell[][];
+  transactions: Cell[][];
+  voids: Cell[][];
+}
+
+export interface KpiCellsResult {
+  accounts: number;
+  monthlyReturnMs: number;
+  kpiCellsMs: number;
+  uncachedKpiCellsMs: number;
+  ratio: number;
+  uncachedRatio: number;
+}
+
+/** The bench's team-scale export (17,000 accounts) as Excel would pass it: ISO dates as serials. */
+function teamTables(): Args {
+  const t = teamExportTables(benchData("team").export);
+  const excel = (rows: (string | number | boolean | null)[][]): Cell[][] =>
+    rows.map((row, i) => row.map((c) => (i > 0 && typeof c === "string" ? excelCell(c) : c === null ? "" : typeof c === "boolean" ? String(c) : c)));
+  return { accounts: excel(t.accounts), transactions: excel(t.transactions), voids: excel(t.voids) };
+}
+
+export function measureKpiCells(rounds = 15, cells = 20, source: "sample" | "team" = "sample"): KpiCellsResult {
+  const g = globalThis as Record<string, unknown>;
+  if (!g.CustomFunctions) g.CustomFunctions = makeCustomFunctionsStub().stub;
+  const base: Args = source === "team" ? teamTables() : { accounts: table("accounts.csv"), transactions: table("transactions.csv"), voids: table("voids.csv") };
+  const start = excelCell("2026-10-01");
+  const end = excelCell("2026-10-31");
+  const ids = KPI_DEFINITIONS.map((d) => d.id).slice(0, cells);
+  while (ids.length < cells) ids.push(KPI_DEFINITIONS[ids.length % KPI_DEFINITIONS.length].id);
+  const copy = (): Args => structuredClone(base);
+
+  const oneReturn = (): number => {
+    returnCache.clear();
+    const a = copy();
+    const t0 = process.hrtime.bigint();
+    const out = monthlyReturnTable(a.accounts, a.transactions, start, end, undefined, a.voids);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (!Array.isArray(out)) throw new Error(`MONTHLYRETURN failed: ${String((out as Error).message)}`);
+    return ms;
+  };
+  const kpiCells = (emptyEachCall: boolean): number => {
+    returnCache.clear();
+    const copies = ids.map(copy);
+    let ms = 0;
+    copies.forEach((a, i) => {
+      if (emptyEachCall) returnCache.clear();
+      const t0 = process.hrtime.bigint();
+      const v = kpi(ids[i], a.accounts, a.transactions, start, end, undefined, a.voids);
+      ms += Number(process.hrtime.bigint() - t0) / 1e6;
+      if (v instanceof Error && !/#N\/A/.test(String((v as { code?: string }).code))) throw new Error(`KPI ${ids[i]} failed: ${v.message}`);
+    });
+    return ms;
+  };
+
+  // Warm-up, then interleaved rounds so a noisy neighbour slows all three alike.
+  for (let i = 0; i < 3; i++) {
+    oneReturn();
+    kpiCells(false);
+    kpiCells(true);
+  }
+  const r: number[] = [];
+  const k: number[] = [];
+  const u: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    r.push(oneReturn());
+    k.push(kpiCells(false));
+    u.push(kpiCells(true));
+  }
+  const monthlyReturnMs = median(r);
+  const kpiCellsMs = median(k);
+  const uncachedKpiCellsMs = median(u);
+  return {
+    accounts: base.accounts.length - 1,
+    monthlyReturnMs,
+    kpiCellsMs,
+    uncachedKpiCellsMs,
+    ratio: kpiCellsMs / monthlyReturnMs,
+    uncachedRatio: uncachedKpiCellsMs / monthlyReturnMs,
+  };
+}
+
+if (require.main === module) {
+  const team = process.argv.includes("--team");
+  const rounds = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 15);
+  const m = measureKpiCells(rounds, 20, team ? "team" : "sample");
+  const f = (ms: number) => `${ms.toFixed(2)} ms`;
+  console.log(`${team ? "Team-scale bench export" : "Sample export"}, ${m.accounts} accounts, median of ${rounds} rounds:`);
+  console.log(`  one ARREARS.MONTHLYRETURN              ${f(m.monthlyReturnMs)}`);
+  console.log(`  20 ARREARS.KPI cells (cached)          ${f(m.kpiCellsMs)}  ratio ${m.ratio.toFixed(2)}× (target ≤ 2×)`);
+  console.log(`  20 ARREARS.KPI cells (cache emptied)   ${f(m.uncachedKpiCellsMs)}  ratio ${m.uncachedRatio.toFixed(2)}× (before the cache)`);
+}
