@@ -156,17 +156,17 @@ export function dueDate(start: number, frequency: Frequency, k: number): number 
 
 const HOLD_WORDS: Partial<Record<RecordedStatus, string>> = {
   onHold: "recorded as on hold",
-  vulnerability: "on hold for vulnerability",
-  breathingSpace: "on hold for Breathing Space",
-  benefitPending: "on hold while a benefit claim is pending",
+  vulnerability: "recorded as on hold for vulnerability",
+  breathingSpace: "recorded as on hold for Breathing Space",
+  benefitPending: "recorded as on hold while a benefit claim is pending",
 };
 
 /** The account-level hold in force at asOf, in words, or null. */
 function accountHold(a: AccountHolds | undefined, asOf: number): string | null {
   if (!a) return null;
-  if (a.breathingSpaceUntil !== null && a.breathingSpaceUntil >= asOf) return `on hold: Breathing Space until ${serialToIso(a.breathingSpaceUntil)}`;
-  if (a.vulnerable) return "on hold: the account has a vulnerability flag";
-  if (a.benefitPending) return "on hold: a benefit claim is pending on the account";
+  if (a.breathingSpaceUntil !== null && a.breathingSpaceUntil >= asOf) return `the account is in Breathing Space until ${serialToIso(a.breathingSpaceUntil)}`;
+  if (a.vulnerable) return "the account has a vulnerability flag";
+  if (a.benefitPending) return "a benefit claim is pending on the account";
   return null;
 }
 
