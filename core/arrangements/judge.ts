@@ -81,21 +81,35 @@ export interface ArrangementJudgement {
 export const ARRANGEMENT_COLUMNS = ["Account", "Officer", "Status", "Instalments due", "Paid so far £", "Shortfall £", "Missed", "First missed", "Days since last payment", "Reason"] as const;
 
 /** One account's credits and rent debits, each as sorted dates with running totals in pence. */
-interface Ledger {
+export interface Ledger {
   tenant: Running;
   uc: Running;
   hb: Running;
   rent: Running;
-  lastCredit: number | null;
+  /** Dates of credits (lines that lowered the balance), sorted. */
+  creditDates: number[];
 }
-interface Running {
+export interface Running {
   dates: number[];
   /** cum[i]: pence of lines 0..i. */
   cum: number[];
 }
 
+/** The last credit dated on or before `asOf`, or null. */
+function lastCreditBy(l: Ledger, asOf: number): number | null {
+  const d = l.creditDates;
+  let lo = 0;
+  let hi = d.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (d[mid] <= asOf) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? null : d[lo - 1];
+}
+
 /** Pence of a running total dated from `from` to `to` inclusive. */
-function between(r: Running, from: number, to: number): number {
+function sumBetween(r: Running, from: number, to: number): number {
   return upTo(r, to) - upTo(r, from - 1);
 }
 function upTo(r: Running, date: number): number {
@@ -109,19 +123,19 @@ function upTo(r: Running, date: number): number {
   return lo === 0 ? 0 : r.cum[lo - 1];
 }
 
-/** Groups transactions by account into ledgers; only lines on or before asOf are kept. */
-function ledgersOf(transactions: readonly Transaction[], asOf: number, wanted: ReadonlySet<string>): Map<string, Ledger> {
-  const lines = new Map<string, { tenant: [number, number][]; uc: [number, number][]; hb: [number, number][]; rent: [number, number][]; lastCredit: number | null }>();
+/** Groups the wanted accounts' transactions into ledgers, once; each judgement reads them up to its own as-of date. */
+export function ledgersOf(transactions: readonly Transaction[], wanted: ReadonlySet<string>): Map<string, Ledger> {
+  const lines = new Map<string, { tenant: [number, number][]; uc: [number, number][]; hb: [number, number][]; rent: [number, number][]; creditDates: number[] }>();
   for (const t of transactions) {
-    if (t.date > asOf || !wanted.has(t.account)) continue;
+    if (!wanted.has(t.account)) continue;
     let l = lines.get(t.account);
-    if (!l) lines.set(t.account, (l = { tenant: [], uc: [], hb: [], rent: [], lastCredit: null }));
+    if (!l) lines.set(t.account, (l = { tenant: [], uc: [], hb: [], rent: [], creditDates: [] }));
     const pence = toPence(t.amount);
     if (t.type === "rent") l.rent.push([t.date, pence]);
     else if (TENANT_CREDITS.has(t.type) || t.type === "uc" || t.type === "hb") {
       // Credits are negative amounts in the canonical export; paid is their opposite.
       (t.type === "uc" ? l.uc : t.type === "hb" ? l.hb : l.tenant).push([t.date, -pence]);
-      if (pence < 0 && (l.lastCredit === null || t.date > l.lastCredit)) l.lastCredit = t.date;
+      if (pence < 0) l.creditDates.push(t.date);
     }
   }
   const running = (xs: [number, number][]): Running => {
@@ -132,11 +146,11 @@ function ledgersOf(transactions: readonly Transaction[], asOf: number, wanted: R
     return { dates: xs.map((x) => x[0]), cum };
   };
   const out = new Map<string, Ledger>();
-  for (const [k, l] of lines) out.set(k, { tenant: running(l.tenant), uc: running(l.uc), hb: running(l.hb), rent: running(l.rent), lastCredit: l.lastCredit });
+  for (const [k, l] of lines) out.set(k, { tenant: running(l.tenant), uc: running(l.uc), hb: running(l.hb), rent: running(l.rent), creditDates: l.creditDates.sort((a, b) => a - b) });
   return out;
 }
 
-const EMPTY: Ledger = { tenant: { dates: [], cum: [] }, uc: { dates: [], cum: [] }, hb: { dates: [], cum: [] }, rent: { dates: [], cum: [] }, lastCredit: null };
+const EMPTY: Ledger = { tenant: { dates: [], cum: [] }, uc: { dates: [], cum: [] }, hb: { dates: [], cum: [] }, rent: { dates: [], cum: [] }, creditDates: [] };
 
 /**
  * The k-th due date (k from 0) of an arrangement. Monthly and UC-period instalments
@@ -189,16 +203,20 @@ export function judgeArrangements(
   accounts: readonly AccountHolds[] = [],
 ): ArrangementJudgement[] {
   const o = parseOrThrow(ArrangementOptionsSchema, options);
-  const ledgers = ledgersOf(transactions, asOf, new Set(arrangements.map((a) => a.account)));
+  const ledgers = ledgersOf(transactions, new Set(arrangements.map((a) => a.account)));
   const holds = new Map(accounts.map((a) => [a.account, a]));
-  return arrangements.map((a) => judgeOne(a, ledgers.get(a.account) ?? EMPTY, asOf, o, holds.get(a.account)));
+  return arrangements.map((a) => judgeOne(a, ledgers.get(a.account), asOf, o, holds.get(a.account)));
 }
 
-function judgeOne(a: Arrangement, l: Ledger, asOf: number, o: ArrangementOptions, holdsOf: AccountHolds | undefined): ArrangementJudgement {
+/** Judges one arrangement from its account's ledger at `asOf` (lines dated after it are not read). */
+export function judgeOne(a: Arrangement, ledger: Ledger | undefined, asOf: number, o: ArrangementOptions, holdsOf: AccountHolds | undefined): ArrangementJudgement {
+  const l = ledger ?? EMPTY;
+  // Every sum is cut at the as-of date: a credit after it has not happened yet.
+  const between = (r: Running, from: number, to: number) => sumBetween(r, from, Math.min(to, asOf));
   const inst = toPence(a.instalment);
   const lastDue = a.endDate === null ? asOf : Math.min(asOf, a.endDate);
   // The window after a due date before a shortfall is a miss: the longest grace in play on this account.
-  const window = Math.max(o.paymentGraceDays, l.uc.dates.length > 0 || a.type === "dwp" ? o.ucGraceDays : 0, l.hb.dates.length > 0 ? o.hbGraceDays : 0);
+  const window = Math.max(o.paymentGraceDays, (l.uc.dates.length > 0 && l.uc.dates[0] <= asOf) || a.type === "dwp" ? o.ucGraceDays : 0, l.hb.dates.length > 0 && l.hb.dates[0] <= asOf ? o.hbGraceDays : 0);
   const start = a.startDate;
   const rentOff = (to: number) => (a.basis === "arrears" ? between(l.rent, start, to) : 0);
 
@@ -228,6 +246,7 @@ function judgeOne(a: Arrangement, l: Ledger, asOf: number, o: ArrangementOptions
   const shortfallPence = Math.max(0, due * inst - paidPence);
   const overduePence = Math.max(0, judged * inst - paidPence);
   const towardArrears = credits - between(l.rent, start, asOf);
+  const lastCredit = lastCreditBy(l, asOf);
 
   const facts = [
     `${plural(due, "instalment")} of ${formatPounds(a.instalment)} due, ${formatPounds(fromPence(paidPence))} paid`,
@@ -259,7 +278,7 @@ function judgeOne(a: Arrangement, l: Ledger, asOf: number, o: ArrangementOptions
     shortfall: fromPence(shortfallPence),
     missed,
     firstMissed,
-    daysSinceLastPayment: l.lastCredit === null ? null : asOf - l.lastCredit,
+    daysSinceLastPayment: lastCredit === null ? null : asOf - lastCredit,
     reason: `${outcome[0].toUpperCase()}${outcome.slice(1)}: ${why}; ${facts.join("; ")}.`,
   };
 }
