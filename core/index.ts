@@ -22,3 +22,4 @@ export * from "./arrangements/schema";
 export * from "./arrangements/readArrangements";
 export * from "./arrangements/rules";
 export * from "./arrangements/judge";
+export * from "./arrangements/byOfficer";
