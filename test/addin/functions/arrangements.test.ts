@@ -43,7 +43,7 @@ describe("ARREARS.ARRANGEMENTS adapter", () => {
     const one = [ARR[0], ARR[1]];
     expect(arrangements(one, uc, S + 6)[1][6]).toBe(0);
     expect(arrangements(one, uc, S + 6, [["UC grace days", 0]])[1][6]).toBe(1);
-    expect(messageOf(arrangements(one, uc, S + 6, [["grace", 3]]))).toMatch(/^ARREARS\.ARRANGEMENTS: "grace" is not an option; use payment grace days, uc grace days, hb grace days, profile$/);
+    expect(messageOf(arrangements(one, uc, S + 6, [["grace", 3]]))).toMatch(/^ARREARS\.ARRANGEMENTS: "grace" is not an option; use payment grace days, uc grace days, hb grace days, shape, broken since, profile$/);
     expect(messageOf(arrangements(one, uc, S + 6, [["UC grace days", 2.5]]))).toMatch(/UC grace must be a whole number of days/);
   });
 
@@ -53,5 +53,19 @@ describe("ARREARS.ARRANGEMENTS adapter", () => {
     const na = [ARR[0], ["A1", S, 10, new StubCustomFunctionsError("#N/A"), "weekly"]];
     expect(messageOf(arrangements(na, TX, S))).toMatch(/arrangements row 2: instalment basis .*holds the Excel error #N\/A/);
     expect(messageOf(arrangements(ARR, TX, null))).toBe("ARREARS.ARRANGEMENTS: as-of date must be a date, got blank");
+  });
+
+  it("spills one row per officer and a team line with the by-officer shape", () => {
+    const out = arrangements(ARR, TX, S + 22, [["Shape", "by officer"], ["Broken since", "2026-04-21"]], ACCOUNTS);
+    expect(out[0]).toEqual(["Officer", "Active", "Arrears covered £", "Broken since", "Ran 3 months", "Kept at 3 months", "Kept at 3 months %", "Ran 6 months", "Kept at 6 months", "Kept at 6 months %"]);
+    // 2026-04-21 = S+15: A2 was at risk on S+14 and broken at S+22 → 1 new break (Sam). Jo: A1 kept, £0 owed.
+    // Sam: A3 on hold (active) covering £40. Nothing has run 3 months: percentages blank.
+    expect(out.slice(1)).toEqual([
+      ["Jo", 1, 0, 0, 0, 0, "", 0, 0, ""],
+      ["Sam", 1, 40, 1, 0, 0, "", 0, 0, ""],
+      ["Team", 2, 40, 1, 0, 0, "", 0, 0, ""],
+    ]);
+    expect(messageOf(arrangements(ARR, TX, S + 22, [["Shape", "by officer"]]))).toMatch(/needs a broken since date/);
+    expect(messageOf(arrangements(ARR, TX, S + 22, [["Shape", "wide"]]))).toMatch(/shape must be "rows" or "by officer", got "wide"/);
   });
 });
