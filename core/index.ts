@@ -18,3 +18,8 @@ export * from "./kpi/monthlyReturn";
 export * from "./escalation/policy";
 export * from "./escalation/escalate";
 export * from "./escalation/withTrend";
+export * from "./arrangements/schema";
+export * from "./arrangements/readArrangements";
+export * from "./arrangements/rules";
+export * from "./arrangements/judge";
+export * from "./arrangements/byOfficer";

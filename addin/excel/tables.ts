@@ -14,7 +14,7 @@ import { cellToAmount, cellToSerial, gridOf, isBlank, optionalNumber } from "./c
  */
 
 /** A range's cells as core reads them: Excel's numbers, text, booleans and blanks. */
-function tableOf(range: unknown): CellValue[][] {
+export function tableOf(range: unknown): CellValue[][] {
   return gridOf(range).map((row) => row.map((c) => (c === undefined ? null : (c as CellValue))));
 }
 

@@ -37,10 +37,16 @@ export type TransactionField = (typeof TRANSACTION_FIELDS)[number];
 export const VOID_FIELDS = ["property", "voidStart", "voidEnd", "weeklyRent", "officer"] as const;
 export type VoidField = (typeof VOID_FIELDS)[number];
 
+/** Fields of the optional Arrangements table (payment arrangements, orders and DWP deductions). */
+export const ARRANGEMENT_FIELDS = ["account", "startDate", "instalment", "basis", "frequency", "type", "startBalance", "endDate", "status", "officer"] as const;
+export type ArrangementField = (typeof ARRANGEMENT_FIELDS)[number];
+
 /** Fields a table cannot do without. Transactions need amount, or debit and credit columns. */
 export const REQUIRED_ACCOUNT_FIELDS: readonly AccountField[] = ["account", "tenancyType", "status", "weeklyRent", "balance"];
 export const REQUIRED_TRANSACTION_FIELDS: readonly TransactionField[] = ["date", "account", "type"];
 export const REQUIRED_VOID_FIELDS: readonly VoidField[] = ["property", "voidStart", "weeklyRent"];
+/** Basis is required: an instalment of £10 means something different on top of rent than including it. */
+export const REQUIRED_ARRANGEMENT_FIELDS: readonly ArrangementField[] = ["account", "startDate", "instalment", "basis", "frequency"];
 
 /** Words for each field in error messages: the user's words, not ours. */
 export const FIELD_LABELS: Record<AccountField | TransactionField | VoidField, string> = {
@@ -106,6 +112,7 @@ export const MappingProfileSchema = z.object({
   accounts: keyedBy(ACCOUNT_FIELDS, "accounts fields", headerList("an accounts field")),
   transactions: keyedBy(TRANSACTION_FIELDS, "transactions fields", headerList("a transactions field")),
   voids: keyedBy(VOID_FIELDS, "voids fields", headerList("a voids field")).optional(),
+  arrangements: keyedBy(ARRANGEMENT_FIELDS, "arrangements fields", headerList("an arrangements field")).optional(),
   signConvention: z.enum(SIGN_CONVENTIONS, { error: `sign convention must be one of ${SIGN_CONVENTIONS.join(", ")}` }).default("debitPositive"),
   /** Text dates: "dmy" reads 03/04/2025 as 3 April (UK); "mdy" as 4 March. ISO dates are always read. */
   dateFormat: z.enum(["dmy", "mdy"], { error: "date format must be dmy or mdy" }).default("dmy"),
@@ -170,6 +177,18 @@ export const DEFAULT_PROFILE: MappingProfile = {
     weeklyRent: ["weekly rent", "weekly charge", "rent", "net rent"],
     officer: ["officer", "patch"],
   },
+  arrangements: {
+    account: ["account ref", "account", "account reference", "account no", "account number", "rent account", "tenancy ref", "payment ref", "ref"],
+    startDate: ["start date", "arrangement start", "start", "date agreed", "agreed date", "first payment date"],
+    instalment: ["instalment", "instalment £", "installment", "amount", "agreed amount", "payment amount", "arrangement amount"],
+    basis: ["basis", "instalment basis", "instalment covers", "covers", "amount basis"],
+    frequency: ["frequency", "payment frequency", "freq", "period"],
+    type: ["type", "arrangement type", "kind"],
+    startBalance: ["start balance", "balance at start", "opening balance", "arrears at start"],
+    endDate: ["end date", "arrangement end", "end", "expected end"],
+    status: ["status", "arrangement status"],
+    officer: ["officer", "patch", "housing officer", "income officer", "patch officer", "responsible officer"],
+  },
   signConvention: "debitPositive",
   dateFormat: "dmy",
   decimalSeparator: ".",
@@ -216,6 +235,7 @@ export function parseMappingProfile(input: unknown): MappingProfile {
     accounts: { ...DEFAULT_PROFILE.accounts, ...p.accounts },
     transactions: { ...DEFAULT_PROFILE.transactions, ...p.transactions },
     voids: { ...DEFAULT_PROFILE.voids, ...p.voids },
+    arrangements: { ...DEFAULT_PROFILE.arrangements, ...p.arrangements },
     codes: {
       tenancyType: { ...DEFAULT_PROFILE.codes.tenancyType, ...p.codes.tenancyType },
       status: { ...DEFAULT_PROFILE.codes.status, ...p.codes.status },

@@ -111,7 +111,7 @@ export function locateColumns<F extends string>(
 }
 
 /** Collects row problems so the user sees the first one and how many more there are, not a wall of text. */
-class RowProblems {
+export class RowProblems {
   private first: { field: string; message: string } | null = null;
   private count = 0;
   constructor(private readonly table: string) {}
@@ -130,7 +130,7 @@ class RowProblems {
  * A refused cell as one phrase: the field, the column it came from, the value and why,
  * e.g. `balance (column "Closing Balance") "12,50" uses a decimal comma; …`.
  */
-function refusal(label: string, header: CellValue, value: CellValue, reason: string): string {
+export function refusal(label: string, header: CellValue, value: CellValue, reason: string): string {
   const column = isBlankCell(header) ? "" : ` (column "${headerText(header).slice(0, 40)}")`;
   // An error cell and a blank speak for themselves in the reason ("holds the Excel error #N/A", "is blank").
   const shown = excelErrorOf(value) !== null || isBlankCell(value) ? "" : ` ${describeValue(value)}`;
@@ -138,7 +138,7 @@ function refusal(label: string, header: CellValue, value: CellValue, reason: str
 }
 
 /** Builds a code → canonical value lookup from the profile's code lists. */
-function codeLookup<T extends string>(codes: Partial<Record<T, string[]>> | undefined): Map<string, T> {
+export function codeLookup<T extends string>(codes: Partial<Record<T, string[]>> | undefined): Map<string, T> {
   const map = new Map<string, T>();
   for (const [value, list] of Object.entries(codes ?? {}) as [T, string[]][]) {
     map.set(normaliseName(value), value);
@@ -148,7 +148,7 @@ function codeLookup<T extends string>(codes: Partial<Record<T, string[]>> | unde
 }
 
 /** Looks a code up by its normalised text, remembering each distinct raw text: exports repeat a handful of codes thousands of times. */
-function cachedLookup<T extends string>(map: Map<string, T>): (text: string) => T | undefined {
+export function cachedLookup<T extends string>(map: Map<string, T>): (text: string) => T | undefined {
   const seen = new Map<string, T | undefined>();
   return (text) => {
     if (seen.has(text)) return seen.get(text);
@@ -159,7 +159,7 @@ function cachedLookup<T extends string>(map: Map<string, T>): (text: string) => 
 }
 
 /** Reads dates, remembering each distinct text: a month's transactions carry about 30 distinct dates. */
-function cachedDates(dateFormat: DateFormat): (v: CellValue) => Reading<number> {
+export function cachedDates(dateFormat: DateFormat): (v: CellValue) => Reading<number> {
   const seen = new Map<string, Reading<number>>();
   return (v) => {
     if (typeof v !== "string") return readDate(v, dateFormat);
@@ -172,14 +172,14 @@ function cachedDates(dateFormat: DateFormat): (v: CellValue) => Reading<number> 
   };
 }
 
-function acceptedCodes(map: Map<string, string>): string {
+export function acceptedCodes(map: Map<string, string>): string {
   return [...new Set(map.values())].join(", ");
 }
 
-const isBlankRow = (row: readonly CellValue[]) => row.every(isBlankCell);
+export const isBlankRow = (row: readonly CellValue[]) => row.every(isBlankCell);
 
 /** The amount options a profile sets. */
-const amountOptions = (profile: MappingProfile): AmountOptions => ({ decimalSeparator: profile.decimalSeparator ?? "." });
+export const amountOptions = (profile: MappingProfile): AmountOptions => ({ decimalSeparator: profile.decimalSeparator ?? "." });
 
 /** Reads the accounts table into canonical accounts. @throws ArrearsInputError on a missing column, a bad cell or a repeated account. */
 export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT_PROFILE): Account[] {
