@@ -27,7 +27,7 @@ describe("reading the Arrangements table", () => {
   it("refuses a blank basis, naming the table, row, column and the codes accepted", () => {
     const e = errorOf(() => readArrangements([HEADER, ["A1", "06/04/2026", 10, "", "weekly", "", "", "", "", ""]]));
     expect(e.field).toBe("arrangements.basis");
-    expect(e.message).toBe('arrangements row 2: instalment basis (arrears part or total including rent) (column "Basis") "" is blank; it must be one of arrears, total');
+    expect(e.message).toBe('arrangements row 2: instalment basis (arrears part or total including rent) (column "Basis") is blank; it must be one of arrears, total');
   });
 
   it("refuses an amount that could mean two things, an unknown frequency and a zero instalment, with the count of further problems", () => {
