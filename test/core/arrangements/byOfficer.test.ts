@@ -1,22 +1,9 @@
 import { arrangementsByOfficer, keptPercent } from "../../../core/arrangements/byOfficer";
 import type { Arrangement } from "../../../core/arrangements/schema";
 import type { Transaction } from "../../../core/export/schema";
+import { arrangement, S } from "./fixtures";
 
-// S is Monday 6 April 2026 (serial 46118: 2026-01-01 = 46023, + 95 days).
-const S = 46118;
-const arr = (account: string, officer: string, over: Partial<Arrangement> = {}): Arrangement => ({
-  account,
-  startDate: S,
-  instalment: 10,
-  basis: "total",
-  frequency: "weekly",
-  type: "tenant",
-  startBalance: null,
-  endDate: null,
-  status: "active",
-  officer,
-  ...over,
-});
+const arr = (account: string, officer: string, over: Partial<Arrangement> = {}): Arrangement => arrangement({ account, officer, ...over });
 const pay = (account: string, date: number, amount: number): Transaction => ({ date, account, type: "payment", amount: -amount, method: null });
 const holds = (account: string, balance: number, vulnerable = false) => ({ account, balance, vulnerable, benefitPending: false, breathingSpaceUntil: null });
 

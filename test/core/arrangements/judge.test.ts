@@ -3,24 +3,8 @@ import { dueDate, judgeArrangements, type ArrangementJudgement } from "../../../
 import { FREQUENCIES, type Arrangement } from "../../../core/arrangements/schema";
 import type { Transaction, TransactionType } from "../../../core/export/schema";
 import { errorOf } from "../../support/inputErrors";
+import { arrangement, S } from "./fixtures";
 
-// S is Monday 6 April 2026: 2026-01-01 is serial 46023 (2025-01-01 = 45658, + 365),
-// then + 31 (Jan) + 28 (Feb) + 31 (Mar) + 5 = 46118.
-const S = 46118;
-
-const arrangement = (over: Partial<Arrangement> = {}): Arrangement => ({
-  account: "A1",
-  startDate: S,
-  instalment: 10,
-  basis: "total",
-  frequency: "weekly",
-  type: "tenant",
-  startBalance: null,
-  endDate: null,
-  status: "active",
-  officer: "Jo",
-  ...over,
-});
 /** A credit of £amount (a negative line, as the canonical export holds credits). */
 const credit = (date: number, amount: number, type: TransactionType = "payment", account = "A1"): Transaction => ({ date, account, type, amount: -amount, method: null });
 const rent = (date: number, amount: number): Transaction => ({ date, account: "A1", type: "rent", amount, method: null });
