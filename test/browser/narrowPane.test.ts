@@ -178,10 +178,15 @@ describe.each([320, 350])("call-review pane at %i px", (width) => {
 
   it("folds sections, and 'Next unanswered' opens the section and focuses the criterion", async () => {
     await page.getByRole("button", { name: "New review" }).click();
-    // The review started in the last test is now an unsaved draft: its long label in the switcher must not widen the page.
-    expect(await page.locator("#draft-switcher").count()).toBe(1);
+    // The review started in the last test is now an unsaved draft, listed once (one place to switch drafts):
+    // opened, its long label must not widen the page.
+    expect(await page.locator("#drafts-list").count()).toBe(1);
+    expect(await page.locator("select#draft-switcher").count()).toBe(0);
+    await page.locator("#drafts-list > summary").click();
+    expect(await page.locator("#drafts-list li").count()).toBeGreaterThanOrEqual(1);
     const m = await sideways(page);
     expect(m.scrollWidth).toBeLessThanOrEqual(m.clientWidth);
+    await page.locator("#drafts-list > summary").click();
     const full = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.getByRole("button", { name: "Collapse all sections" }).click();
     const folded = await page.evaluate(() => document.documentElement.scrollHeight);

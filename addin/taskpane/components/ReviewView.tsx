@@ -236,7 +236,6 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
     const p = problems.find((x) => x.field === field);
     return p ? { validationState: "error" as const, validationMessage: p.message } : {};
   };
-  const otherDrafts = drafts.filter((d) => d.reviewId !== draft.reviewId);
   const officers = team.members.map((m) => m.officer);
   if (draft.officer && !officers.includes(draft.officer)) officers.push(draft.officer);
 
@@ -259,18 +258,6 @@ export function ReviewView({ store, team, templates, activeTemplate, initialDraf
           if (id === draft.reviewId) startNew();
         }}
       />
-      {otherDrafts.length > 0 && (
-        <Field label="Other unsaved reviews">
-          <Select className={styles.full} id="draft-switcher" value="" onChange={(_, d) => switchTo(d.value)}>
-            <option value="">Switch to…</option>
-            {otherDrafts.map((d) => (
-              <option key={d.reviewId} value={d.reviewId}>
-                {draftLabel(d, dates)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
       <div className={styles.header}>
         {team.members.length > 0 ? (
           <Field label="Officer" required {...invalid("officer")}>
