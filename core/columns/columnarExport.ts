@@ -1,4 +1,5 @@
 import { ArrearsInputError } from "../errors";
+import { refIndex } from "./refIndex";
 import { TRANSACTION_TYPES, UNASSIGNED_OFFICER, type CanonicalExport, type TransactionType } from "../export/schema";
 
 /**
@@ -26,7 +27,7 @@ export const BENEFIT_HB = 2;
 /** A transaction type the return does not place (only reachable from untyped callers): refused when dated in the period. */
 export const TYPE_UNKNOWN = 255;
 
-/** Row index of a transaction whose account is not in the accounts table. */
+/** Row index of a transaction whose account is not in the accounts table (what {@link refIndex} answers for it). */
 export const NO_ACCOUNT = -1;
 
 export interface ColumnarExport {
@@ -92,7 +93,6 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
   const tenancyType = new Uint8Array(n);
   const officers: string[] = [];
   const officerIds = new Map<string, number>();
-  const rowOf = new Map<string, number>();
   let accountProblem: ArrearsInputError | null = null;
   for (let i = 0; i < n; i++) {
     const a = accounts[i];
@@ -100,7 +100,6 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
       if (!Number.isFinite(a.balance)) accountProblem = new ArrearsInputError("accounts.balance", `account ${a.account}: balance must be a number`);
       else if (!Number.isFinite(a.weeklyRent) || a.weeklyRent < 0) accountProblem = new ArrearsInputError("accounts.weeklyRent", `account ${a.account}: weekly rent must be an amount of zero or more`);
     }
-    rowOf.set(a.account, i);
     balancePence[i] = pence(a.balance);
     weeklyRentPence[i] = pence(a.weeklyRent);
     tenancyEnd[i] = a.tenancyEnd === null ? Number.NaN : a.tenancyEnd;
@@ -117,6 +116,7 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     officer[i] = o;
   }
 
+  const index = refIndex(accounts.map((a) => a.account));
   const txs = data.transactions;
   const m = txs.length;
   const txDate = new Float64Array(m);
@@ -128,7 +128,7 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     txDate[i] = t.date;
     txAmountPence[i] = pence(t.amount);
     txType[i] = TYPE_CODE.get(t.type) ?? TYPE_UNKNOWN;
-    txAccount[i] = rowOf.get(t.account) ?? NO_ACCOUNT;
+    txAccount[i] = index.rowOf(t.account);
   }
   return {
     source: data,

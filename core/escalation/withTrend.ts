@@ -1,3 +1,4 @@
+import { refIndex } from "../columns/refIndex";
 import type { BalanceHistory } from "../export/schema";
 import { round2dp } from "../money";
 import { ROW_FITTED, TREND_DIRECTIONS, trendColumnsOf, type TrendDirection } from "../trend/trend";
@@ -26,12 +27,12 @@ export interface EscalationWithTrend extends EscalationResult {
 export function withBalanceTrend(results: readonly EscalationResult[], history: BalanceHistory): EscalationWithTrend[] {
   const from = Math.max(0, history.dates.length - TREND_WEEKS);
   const dates = history.dates.slice(from);
-  const rowOf = new Map(history.accounts.map((a, i) => [a, i]));
+  const rowsByAccount = refIndex(history.accounts);
   const noHistory: null[] = history.dates.map(() => null);
   // The history's own rows, not copies: the fit reads the last weeks in place and takes NaN as a missing snapshot.
   const rows = results.map((r) => {
-    const i = rowOf.get(r.account);
-    return i === undefined ? noHistory : history.balances[i];
+    const i = rowsByAccount.rowOf(r.account);
+    return i < 0 ? noHistory : history.balances[i];
   });
   // Fitted into columns: read below by slot, with no trend object per account.
   const trends = dates.length >= 2 ? trendColumnsOf(rows, { periods: dates, fromIndex: from, nanAsBlank: true }) : null;
