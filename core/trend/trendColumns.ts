@@ -121,8 +121,10 @@ export function trendColumnsOf(rows: readonly (readonly (number | null)[])[], op
     pointsUsed: new Float64Array(count),
     periodLength: new Float64Array(count),
   };
-  // Rows usually share one length; the shared sums are worked out once per length met.
+  // Rows usually share one length; the shared sums are worked out once per length met, and the last one is kept at hand.
   const sharedByLength = new Map<number, SharedAxis | null>();
+  let lastLength = -1;
+  let lastShared: SharedAxis | null = null;
   const refuse = (i: number, e: unknown) => {
     if (!(e instanceof ArrearsInputError)) throw e;
     out.outcome[i] = ROW_REFUSED;
@@ -142,8 +144,13 @@ export function trendColumnsOf(rows: readonly (readonly (number | null)[])[], op
   for (let i = 0; i < count; i++) {
     const row = rows[i];
     const m = row.length - fromIndex;
-    let s = sharedByLength.get(m);
-    if (s === undefined) sharedByLength.set(m, (s = sharedAxis(m, axis)));
+    if (m !== lastLength) {
+      let found = sharedByLength.get(m);
+      if (found === undefined) sharedByLength.set(m, (found = sharedAxis(m, axis)));
+      lastLength = m;
+      lastShared = found;
+    }
+    const s = lastShared;
 
     // One pass over the balances alone; any blank or non-number sends the row to the general fit.
     let filled = s !== null;
