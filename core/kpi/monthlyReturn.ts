@@ -164,7 +164,8 @@ export function monthlyReturn(data: CanonicalExport, options: MonthlyReturnOptio
 /**
  * The monthly return over an export already held as columns ({@link toColumnar}):
  * what an adapter that keeps the columns between calls (several KPI cells over one
- * export) calls instead of {@link monthlyReturn}. Same options, same result.
+ * export) calls instead of {@link monthlyReturn}. Same options, same result. The columns
+ * are a copy taken when they were built: build them again whenever the export changes.
  * @throws ArrearsInputError when an option is invalid or a record holds a non-finite number.
  */
 export function monthlyReturnOfColumns(cols: ColumnarExport, options: MonthlyReturnOptionsInput): MonthlyReturn {
