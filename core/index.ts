@@ -23,3 +23,4 @@ export * from "./arrangements/readArrangements";
 export * from "./arrangements/rules";
 export * from "./arrangements/judge";
 export * from "./arrangements/byOfficer";
+export * from "./columns/columnarExport";

@@ -61,6 +61,8 @@ interface Compiled {
   order: Map<string, number>;
   codes: Map<string, string>;
   byType: Map<TenancyType, EscalationRule[]>;
+  /** Each rule's threshold in words, worked out once per policy rather than once per account in arrears. */
+  thresholds: Map<EscalationRule, string>;
 }
 
 const compiledCache = new WeakMap<EscalationPolicy, Compiled>();
@@ -86,7 +88,8 @@ function compile(policy: EscalationPolicy): Compiled {
       [...specific, ...general].sort((a, b) => order.get(b.stage)! - order.get(a.stage)!),
     );
   }
-  const c = { policy, order, codes, byType };
+  const thresholds = new Map(policy.rules.map((r) => [r, ruleThreshold(r)]));
+  const c = { policy, order, codes, byType, thresholds };
   compiledCache.set(policy, c);
   return c;
 }
@@ -192,9 +195,9 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null): Escalation
   }
 
   const target = stages[metIdx];
-  const heldBy = met.holds.filter((h) => isHeld(h, a, asOf));
+  const heldBy = met.holds.length === 0 ? NO_HOLDS : met.holds.filter((h) => isHeld(h, a, asOf));
   const from = lastStage ? `from ${stages[lastIdx].label.toLowerCase()} ` : "";
-  const why = `owes ${owed}, at or above ${ruleThreshold(met)} for ${target.label.toLowerCase()} (${a.tenancyType})`;
+  const why = `owes ${owed}, at or above ${c.thresholds.get(met)!} for ${target.label.toLowerCase()} (${a.tenancyType})`;
   if (heldBy.length) {
     const reason = [`held: ${heldBy.map((h) => HOLD_WORDS[h]).join("; ")}`, why, ...notes].join("; ");
     return result(target, false, heldBy, reason, `Review the hold before moving ${from}to ${target.label.toLowerCase()}: ${met.action}`, met.steps);

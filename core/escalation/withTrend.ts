@@ -1,6 +1,7 @@
+import { refIndex } from "../columns/refIndex";
 import type { BalanceHistory } from "../export/schema";
 import { round2dp } from "../money";
-import { trendOfAccounts, type TrendDirection } from "../trend/trend";
+import { ROW_FITTED, TREND_DIRECTIONS, trendColumnsOf, type TrendDirection } from "../trend/trend";
 import type { EscalationResult } from "./escalate";
 
 /**
@@ -26,14 +27,15 @@ export interface EscalationWithTrend extends EscalationResult {
 export function withBalanceTrend(results: readonly EscalationResult[], history: BalanceHistory): EscalationWithTrend[] {
   const from = Math.max(0, history.dates.length - TREND_WEEKS);
   const dates = history.dates.slice(from);
-  const rowOf = new Map(history.accounts.map((a, i) => [a, i]));
+  const rowsByAccount = refIndex(history.accounts);
   const noHistory: null[] = history.dates.map(() => null);
   // The history's own rows, not copies: the fit reads the last weeks in place and takes NaN as a missing snapshot.
   const rows = results.map((r) => {
-    const i = rowOf.get(r.account);
-    return i === undefined ? noHistory : history.balances[i];
+    const i = rowsByAccount.rowOf(r.account);
+    return i < 0 ? noHistory : history.balances[i];
   });
-  const trends = dates.length >= 2 ? trendOfAccounts(rows, { periods: dates, fromIndex: from, nanAsBlank: true }) : rows.map(() => null);
+  // Fitted into columns: read below by slot, with no trend object per account.
+  const trends = dates.length >= 2 ? trendColumnsOf(rows, { periods: dates, fromIndex: from, nanAsBlank: true }) : null;
   // Built as literals, not `{ ...r, … }`: spreading 17,000 results was most of this function's time.
   const annotated = (r: EscalationResult, reason: string, trend: EscalationWithTrend["trend"]): EscalationWithTrend => ({
     account: r.account,
@@ -51,13 +53,16 @@ export function withBalanceTrend(results: readonly EscalationResult[], history: 
     trend,
   });
   return results.map((r, i) => {
-    const t = trends[i];
-    if (t === null || t instanceof Error) return annotated(r, r.reason, null);
+    if (trends === null || trends.outcome[i] !== ROW_FITTED) return annotated(r, r.reason, null);
+    const slopePerPeriod = trends.slopePerPeriod[i];
+    const periodLength = trends.periodLength[i];
+    const direction = TREND_DIRECTIONS[trends.direction[i]];
+    const weeks = trends.pointsUsed[i];
     // Dated snapshots: a period is their spacing in days, so scale to 7 days. Numbered
     // snapshots (week 1, 2, 3 …) are a week apart already: scaling them as days made trends 7 times too steep.
-    const perWeek = history.axis === "periods" ? t.slopePerPeriod : t.periodLength > 0 ? round2dp((t.slopePerPeriod * 7) / t.periodLength) : t.slopePerPeriod;
-    const words = t.direction === "stable" ? "static" : `${t.direction} by £${Math.abs(perWeek).toFixed(2)} a week`;
-    const reason = r.balance > 0 ? `${r.reason}; arrears ${words} over the last ${t.pointsUsed} weeks` : r.reason;
-    return annotated(r, reason, { direction: t.direction, slopePerWeek: perWeek, weeks: t.pointsUsed });
+    const perWeek = history.axis === "periods" ? slopePerPeriod : periodLength > 0 ? round2dp((slopePerPeriod * 7) / periodLength) : slopePerPeriod;
+    const words = direction === "stable" ? "static" : `${direction} by £${Math.abs(perWeek).toFixed(2)} a week`;
+    const reason = r.balance > 0 ? `${r.reason}; arrears ${words} over the last ${weeks} weeks` : r.reason;
+    return annotated(r, reason, { direction, slopePerWeek: perWeek, weeks });
   });
 }

@@ -2,13 +2,16 @@ import { z } from "zod";
 import { ArrearsInputError } from "../errors";
 import { roundPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
-import { UNASSIGNED_OFFICER, type Account, type CanonicalExport, type Transaction, type VoidPeriod } from "../export/schema";
+import { UNASSIGNED_OFFICER, type Account, type CanonicalExport } from "../export/schema";
+import { toColumnar, type ColumnarExport } from "../columns/columnarExport";
 import { serialToIso } from "../dates/excelSerial";
 import { KPI_DEFINITIONS, type DenominatorKind, type KpiDefinition, type KpiUnit } from "./definitions";
 import { reportingYearStart } from "./reportingYear";
-import { emptyTotals, type ReturnTotals, type SummedField } from "./totals";
+import { sumReturn, yearToDateGap, UNMATCHED_OFFICER, type ReturnSums } from "./returnSums";
+import type { ReturnTotals } from "./totals";
 
 export type { ReturnTotals } from "./totals";
+export { bandIndex, UNMATCHED_OFFICER } from "./returnSums";
 
 /**
  * The monthly return: every KPI, the per-officer breakdown and the arrears ageing,
@@ -125,22 +128,11 @@ export interface MonthlyReturn {
   warnings: string[];
 }
 
-/** Officer line for transactions whose account is not in the accounts table. */
-export const UNMATCHED_OFFICER = "(not in accounts table)";
-
 /** Pounds to integer pence: exact for any amount exported to the penny. */
 const pence = (pounds: number) => Math.round(pounds * 100);
 
 /** Rounds a percentage to 2 dp, halves away from zero. */
 const pct = (num: number, den: number): number | null => (den === 0 ? null : roundPence((num / den) * 100));
-
-/** Index of the band a positive balance falls in, comparing in pence so 4 weeks exactly is "4 to under 8". */
-export function bandIndex(balancePence: number, weeklyRentPence: number, thresholds: readonly number[]): number {
-  if (weeklyRentPence <= 0) return thresholds.length + 1;
-  let i = 0;
-  while (i < thresholds.length && balancePence >= thresholds[i] * weeklyRentPence) i++;
-  return i;
-}
 
 /** Band labels for thresholds [4, 8, 13]: under 4 weeks, 4 to under 8 weeks, …, 13 weeks and over, no weekly rent recorded. */
 export function bandLabels(thresholds: readonly number[]): string[] {
@@ -150,16 +142,6 @@ export function bandLabels(thresholds: readonly number[]): string[] {
   labels.push("no weekly rent recorded");
   return labels;
 }
-
-/** Days of a void that fall in [start, end], inclusive. */
-function voidDaysIn(voidStart: number, voidEnd: number | null, start: number, end: number): number {
-  const from = Math.max(voidStart, start);
-  const to = Math.min(voidEnd ?? end, end);
-  return to >= from ? to - from + 1 : 0;
-}
-
-/** Transaction types that are money in (or, for refunds, money back out) and the sum each one adds to. */
-const COLLECTED_FIELD = { payment: "tenantPayments", hb: "hbCredits", uc: "ucCredits", dhp: "dhpCredits", refund: "refunds" } as const satisfies Record<string, SummedField>;
 
 /** Days into the reporting year within which an export must hold a transaction for its year-to-date figures to be given. */
 const YEAR_START_GRACE_DAYS = 6;
@@ -174,158 +156,49 @@ const YEAR_START_GRACE_DAYS = 6;
  * @example monthlyReturn(readExport({ accounts, transactions }), { periodStart: 45748, periodEnd: 45777 })
  */
 export function monthlyReturn(data: CanonicalExport, options: MonthlyReturnOptionsInput): MonthlyReturn {
+  // Options are checked before the export is read, so a bad option is the refusal even when a record is bad too.
   const opts = parseOrThrow(MonthlyReturnOptionsSchema, options);
+  return returnOfColumns(toColumnar(data), opts);
+}
+
+/**
+ * The monthly return over an export already held as columns ({@link toColumnar}):
+ * what an adapter that keeps the columns between calls (several KPI cells over one
+ * export) calls instead of {@link monthlyReturn}. Same options, same result. The columns
+ * are a copy taken when they were built: build them again whenever the export changes.
+ * @throws ArrearsInputError when an option is invalid or a record holds a non-finite number.
+ */
+export function monthlyReturnOfColumns(cols: ColumnarExport, options: MonthlyReturnOptionsInput): MonthlyReturn {
+  return returnOfColumns(cols, parseOrThrow(MonthlyReturnOptionsSchema, options));
+}
+
+function returnOfColumns(cols: ColumnarExport, opts: MonthlyReturnOptions): MonthlyReturn {
+  const yearStart = reportingYearStart(opts.periodEnd);
+  const sums = sumReturn(cols, {
+    periodStart: opts.periodStart,
+    periodEnd: opts.periodEnd,
+    yearStart,
+    ageBands: opts.ageBands,
+    weeksPerYear: opts.weeksPerYear,
+    gross: opts.voidTreatment === "gross",
+    technicalWeeks: opts.technicalWeeks,
+  });
+  return returnFromSums(sums, opts, cols.source.warnings ?? []);
+}
+
+/**
+ * The return's figures from its sums: the KPIs for the team and each officer, the
+ * ageing and the warnings. Exported for the tests, which check the columnar sums
+ * against a plain row-by-row summing through this same step.
+ */
+export function returnFromSums(sums: ReturnSums, opts: MonthlyReturnOptions, readingWarnings: readonly string[]): MonthlyReturn {
   const { periodStart: start, periodEnd: end, ageBands } = opts;
   const yearStart = reportingYearStart(end);
-  const from = Math.min(start, yearStart);
-  const gross = opts.voidTreatment === "gross";
-  const nBands = ageBands.length + 1;
-  const accounts = data.accounts;
+  const { team, unmatched, unmatchedBeforePeriod, earliest } = sums;
   // Reading warnings (e.g. rent debits that total below zero) travel with the return to the user.
-  const warnings: string[] = [...(data.warnings ?? [])];
-
-  // Officers get a small integer id so per-officer sums are array slots, not Map lookups per transaction.
-  const officerIds = new Map<string, number>();
-  const officerNames: string[] = [];
-  const groups: ReturnTotals[] = [];
-  const officerOf = (name: string) => {
-    let id = officerIds.get(name);
-    if (id === undefined) {
-      id = officerNames.length;
-      officerIds.set(name, id);
-      officerNames.push(name);
-      groups.push(emptyTotals(nBands));
-    }
-    return id;
-  };
-  const team = emptyTotals(nBands);
-
-  const accountIndex = new Map<string, number>();
-  const accountOfficer = new Int32Array(accounts.length);
-  const accountFormer = new Uint8Array(accounts.length);
-  const ucWeeks = opts.technicalWeeks.UC;
-  const hbWeeks = opts.technicalWeeks.HB;
-  const useVoidAccounts = !data.voids;
-
-  for (let i = 0; i < accounts.length; i++) {
-    const a = accounts[i];
-    checkAccount(a);
-    accountIndex.set(a.account, i);
-    const o = officerOf(a.officer || UNASSIGNED_OFFICER);
-    accountOfficer[i] = o;
-    const g = groups[o];
-    const bal = pence(a.balance);
-    const rent = pence(a.weeklyRent);
-    if (a.status === "void") {
-      add(team, g, "voidAccounts", 1);
-      add(team, g, "voidWeeklyRent", rent);
-      // Empty homes are in the year's rent due only when voidTreatment is gross, as in the collection rate.
-      if (gross) add(team, g, "annualDebit", rent * opts.weeksPerYear);
-      if (useVoidAccounts) {
-        add(team, g, "voidLoss", Math.round((rent * voidDaysIn(a.tenancyEnd === null ? start : a.tenancyEnd + 1, null, start, end)) / 7));
-        add(team, g, "ytdVoidLoss", Math.round((rent * voidDaysIn(a.tenancyEnd === null ? yearStart : a.tenancyEnd + 1, null, yearStart, end)) / 7));
-      }
-      continue;
-    }
-    if (a.status === "former") {
-      accountFormer[i] = 1;
-      add(team, g, "formerAccounts", 1);
-      if (bal > 0) add(team, g, "formerArrears", bal);
-      continue;
-    }
-    add(team, g, "currentAccounts", 1);
-    add(team, g, "currentWeeklyRent", rent);
-    add(team, g, "annualDebit", rent * opts.weeksPerYear);
-    const uc = a.benefit === "UC";
-    if (uc) add(team, g, "ucAccounts", 1);
-    if (bal <= 0) {
-      add(team, g, "currentCredit", bal);
-      continue;
-    }
-    add(team, g, "currentArrears", bal);
-    add(team, g, "accountsInArrears", 1);
-    const b = bandIndex(bal, rent, ageBands);
-    team.bandCounts[b]++;
-    g.bandCounts[b]++;
-    team.bandPence[b] += bal;
-    g.bandPence[b] += bal;
-    if (uc) {
-      add(team, g, "ucAccountsInArrears", 1);
-      add(team, g, "ucArrears", bal);
-      team.bandUcCounts[b]++;
-      g.bandUcCounts[b]++;
-      team.bandUcPence[b] += bal;
-      g.bandUcPence[b] += bal;
-    }
-    const cycleWeeks = uc ? ucWeeks : a.benefit === "HB" ? hbWeeks : 0;
-    if (cycleWeeks > 0) add(team, g, "technicalArrears", Math.min(bal, Math.round(rent * cycleWeeks)));
-  }
-
-  let unmatched = 0;
-  let unmatchedBeforePeriod = 0;
-  let unmatchedOfficer = -1;
-  let earliest = Infinity;
-  const txs: readonly Transaction[] = data.transactions;
-  for (let i = 0; i < txs.length; i++) {
-    const t = txs[i];
-    if (t.date < earliest) earliest = t.date;
-    if (!(t.date >= from && t.date <= end)) continue;
-    if (!Number.isFinite(t.amount)) throw new ArrearsInputError("transactions", `transaction ${i + 1} (account ${t.account}) has an amount that is not a number`);
-    const inPeriod = t.date >= start;
-    const inYear = t.date >= yearStart;
-    const idx = accountIndex.get(t.account);
-    let o: number;
-    if (idx === undefined) {
-      if (inPeriod) unmatched++;
-      else unmatchedBeforePeriod++;
-      if (unmatchedOfficer < 0) unmatchedOfficer = officerOf(UNMATCHED_OFFICER);
-      o = unmatchedOfficer;
-    } else o = accountOfficer[idx];
-    const g = groups[o];
-    const p = pence(t.amount);
-    switch (t.type) {
-      case "rent":
-        if (inPeriod) add(team, g, "rentDue", p);
-        if (inYear) add(team, g, "ytdRentDue", p);
-        break;
-      case "payment":
-      case "hb":
-      case "uc":
-      case "dhp":
-      case "refund":
-        // Credits lower the balance (negative amounts); a refund paid out raises it and is shown as a positive sum.
-        if (inPeriod) {
-          add(team, g, COLLECTED_FIELD[t.type], t.type === "refund" ? p : -p);
-          add(team, g, "collected", -p);
-        }
-        if (inYear) add(team, g, "ytdCollected", -p);
-        break;
-      case "writeoff":
-        if (!inPeriod) break;
-        add(team, g, "writeoffs", -p);
-        if (idx !== undefined && accountFormer[idx]) add(team, g, "formerWriteoffs", -p);
-        break;
-      case "adjustment":
-        if (inPeriod) add(team, g, "adjustments", p);
-        break;
-      default: {
-        // A new transaction type must be placed here: a type error otherwise.
-        const unplaced: never = t.type;
-        throw new ArrearsInputError("transactions", `transaction ${i + 1} has a type the return does not place: ${String(unplaced)}`);
-      }
-    }
-  }
+  const warnings: string[] = [...readingWarnings];
   if (unmatched) warnings.push(`${unmatched} transaction(s) in the period are on accounts not in the accounts table; they count in the team totals under "${UNMATCHED_OFFICER}"`);
   if (unmatchedBeforePeriod) warnings.push(`${unmatchedBeforePeriod} transaction(s) from ${serialToIso(yearStart)} to the period start are on accounts not in the accounts table; they count in the year-to-date totals under "${UNMATCHED_OFFICER}"`);
-
-  for (const v of data.voids ?? []) {
-    checkVoid(v);
-    const officer = () => groups[officerOf(v.officer ?? UNASSIGNED_OFFICER)];
-    const days = voidDaysIn(v.voidStart, v.voidEnd, start, end);
-    if (days) add(team, officer(), "voidLoss", Math.round((pence(v.weeklyRent) * days) / 7));
-    const ytdDays = voidDaysIn(v.voidStart, v.voidEnd, yearStart, end);
-    if (ytdDays) add(team, officer(), "ytdVoidLoss", Math.round((pence(v.weeklyRent) * ytdDays) / 7));
-  }
 
   // The year to date is given only when the export reaches back to the first week of the year (or the period itself starts by 1 April).
   const yearToDateCovered = start <= yearStart || earliest <= yearStart + YEAR_START_GRACE_DAYS;
@@ -333,13 +206,11 @@ export function monthlyReturn(data: CanonicalExport, options: MonthlyReturnOptio
     opts,
     labels: bandLabels(ageBands),
     yearStart,
-    yearToDateNote: yearToDateCovered
-      ? null
-      : `not given: ${earliest === Infinity ? "the export holds no transactions" : `the export's transactions start on ${serialToIso(earliest)}`}, after the first week of the reporting year that began ${serialToIso(yearStart)}; export transactions from 1 April for year-to-date figures`,
+    yearToDateNote: yearToDateCovered ? null : yearToDateGap(earliest, yearStart),
   };
   const teamKpis = kpisOf(team, scope, "team");
-  const byOfficer = officerNames
-    .map((officer, i) => ({ officer, totals: groups[i], kpis: kpisOf(groups[i], scope, "officer") }))
+  const byOfficer = sums.groups
+    .map((officer, i) => ({ officer, totals: sums.totals[i], kpis: kpisOf(sums.totals[i], scope, "officer") }))
     .sort((a, b) => specialLast(a.officer) - specialLast(b.officer) || a.officer.localeCompare(b.officer));
 
   return {
@@ -358,20 +229,6 @@ export function monthlyReturn(data: CanonicalExport, options: MonthlyReturnOptio
 }
 
 const specialLast = (name: string) => (name === UNASSIGNED_OFFICER ? 1 : name === UNMATCHED_OFFICER ? 2 : 0);
-
-function add(team: ReturnTotals, group: ReturnTotals, field: SummedField, amount: number): void {
-  team[field] += amount;
-  group[field] += amount;
-}
-
-function checkAccount(a: Account): void {
-  if (!Number.isFinite(a.balance)) throw new ArrearsInputError("accounts.balance", `account ${a.account}: balance must be a number`);
-  if (!Number.isFinite(a.weeklyRent) || a.weeklyRent < 0) throw new ArrearsInputError("accounts.weeklyRent", `account ${a.account}: weekly rent must be an amount of zero or more`);
-}
-
-function checkVoid(v: VoidPeriod): void {
-  if (!Number.isFinite(v.weeklyRent) || v.weeklyRent < 0) throw new ArrearsInputError("voids.weeklyRent", `void ${v.property}: weekly rent must be an amount of zero or more`);
-}
 
 /** What every group's figures share: the options, band labels, the reporting year and why its year to date may be missing. */
 interface ReturnScope {
