@@ -23,3 +23,6 @@ export * from "./arrangements/readArrangements";
 export * from "./arrangements/rules";
 export * from "./arrangements/judge";
 export * from "./arrangements/byOfficer";
+export * from "./worklist/points";
+export * from "./worklist/authorisation";
+export * from "./worklist/worklist";
