@@ -1,8 +1,9 @@
-import { ArrearsInputError } from "../errors";
+import { ArrearsInputError, describeValue } from "../errors";
 import { isBlankCell, type CellValue } from "../export/cellValues";
 import { normaliseName } from "../export/profile";
 import { readAmount } from "../values/amount";
 import { readCount } from "../values/count";
+import { excelErrorOf } from "../values/errorCell";
 import { readText } from "../values/text";
 
 /**
@@ -264,7 +265,8 @@ export function pointsFromTable(rows: readonly (readonly CellValue[])[]): Points
     const cell = (f: keyof typeof COLUMNS) => (col[f] === undefined ? null : (row[col[f]!] ?? null));
     const bad = (f: keyof typeof COLUMNS, reason: string): never => {
       const v = cell(f);
-      const shown = isBlankCell(v) ? "" : ` ${typeof v === "string" ? `"${v.length > 40 ? `${v.slice(0, 37)}...` : v}"` : String(v)}`;
+      // An error cell and a blank speak for themselves in the reason ("holds the Excel error #N/A", "is blank").
+      const shown = isBlankCell(v) || excelErrorOf(v) !== null ? "" : ` ${describeValue(v)}`;
       throw new ArrearsInputError("points", `points row ${r + 1}: ${String(header[col[f]!]).trim()}${shown} ${reason}`);
     };
     const text = (f: keyof typeof COLUMNS, required: boolean): string => {
