@@ -285,9 +285,11 @@ export function worklistOf(input: WorklistInput): Worklist {
     if (e.dueToEscalate) add("dueToEscalate", 0, { stage: stageLabel.get(e.stage) ?? e.stage });
     if (paymentsKnown) {
       const last = lastPaid.get(a.account);
-      // None in the transactions: at least the days they cover, stated as a lower bound ("30+").
-      const days = last === undefined ? asOf - firstDate + 1 : asOf - last;
-      add("noPayment", days, { days: last === undefined ? `${days}+` : String(days) });
+      // None in the transactions: the days since the tenancy began when that is within them,
+      // else at least the days they cover, stated as a lower bound ("31+").
+      const began = a.tenancyStart !== null && a.tenancyStart > firstDate && a.tenancyStart <= asOf;
+      const days = last !== undefined ? asOf - last : began ? asOf - a.tenancyStart! : asOf - firstDate + 1;
+      add("noPayment", days, { days: last === undefined && !began ? `${days}+` : String(days) });
     }
     const awaiting = auth !== null && auth.accounts.has(a.account);
     if (awaiting) add("awaitingAuthorisation", 0);

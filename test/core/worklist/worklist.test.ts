@@ -157,6 +157,21 @@ describe("the order, the cap and the options", () => {
     expect(list.rows.find((r) => r.account === "A2")!.nextAction).toBe(DEFAULT_POINTS.find((r) => r.reason === "noPayment" && r.from === 28)!.action);
   });
 
+  it("counts days without a payment from the last one, or the tenancy start, or (a lower bound) the first transaction", () => {
+    const accounts = [
+      account({ account: "F1", balance: 500, lastAction: "notice", lastActionDate: AS_OF - 1 }), // paid 40 days ago
+      account({ account: "F2", balance: 500, lastAction: "notice", lastActionDate: AS_OF - 1, tenancyStart: AS_OF - 29 }), // let 29 days ago, never paid
+      account({ account: "F3", balance: 500, lastAction: "notice", lastActionDate: AS_OF - 1, tenancyStart: AS_OF - 20 }), // let 20 days ago: under 28
+      account({ account: "F4", balance: 500, lastAction: "notice", lastActionDate: AS_OF - 1 }), // never paid in the 61 days covered
+    ];
+    const tx = [payment("F1", AS_OF - 40, 10), { date: AS_OF - 60, account: "F9", type: "rent" as const, amount: 100, method: null }];
+    const words = (id: string) => worklistOf({ accounts, transactions: tx, asOf: AS_OF }).rows.find((r) => r.account === id)?.reasonText;
+    expect(words("F1")).toBe("no payment for 40 days (+15); 4+ weeks owed (+10)");
+    expect(words("F2")).toBe("no payment for 29 days (+15); 4+ weeks owed (+10)");
+    expect(words("F3")).toBe("4+ weeks owed (+10)");
+    expect(words("F4")).toBe("no payment for 61+ days (+25); 4+ weeks owed (+10)"); // AS_OF-60 to AS_OF is 61 days
+  });
+
   it("puts Breathing Space and a pending benefit claim apart too, and lifts a moratorium that has ended", () => {
     const accounts = [
       account({ account: "E1", balance: 800, breathingSpaceUntil: AS_OF }),
