@@ -44,12 +44,15 @@ function settingsOf(range: unknown): Settings {
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r];
     if (row.every(isBlank)) continue;
-    const name = normaliseName(String(row[0] ?? ""));
+    const name = typeof row[0] === "string" ? normaliseName(row[0]) : "";
     if (name === "points") {
       if (!isBlank(row[1])) throw new ArrearsInputError("options", `options row ${r + 1}: points takes no value: put the points table (its header row first) in the rows below it, got ${describeValue(row[1])}`);
       out.points = grid.slice(r + 1);
       break;
     }
+    // An error cell is named where it is, never read as an option or a value.
+    const errorAt = row.findIndex((c) => c !== null && typeof c === "object");
+    if (errorAt >= 0) throw new ArrearsInputError("options", `options row ${r + 1}, column ${errorAt + 1} holds ${describeValue(row[errorAt])}: fix that cell`);
     if (row.length < 2) throw new ArrearsInputError("options", "options must be two columns: option name and value");
     const extra = row.findIndex((c, i) => i >= 2 && !isBlank(c));
     if (extra >= 0) throw new ArrearsInputError("options", `options row ${r + 1}, column ${extra + 1}: only the option and its value are read, but it holds ${describeValue(row[extra])}`);
@@ -62,7 +65,7 @@ function settingsOf(range: unknown): Settings {
       continue;
     }
     const key = Object.hasOwn(OPTION_KEYS, name) ? OPTION_KEYS[name] : undefined;
-    if (!key) throw new ArrearsInputError("options", `"${String(row[0])}" is not an option; use shape, cap per officer, uc technical weeks, hb technical weeks, payment grace days, uc grace days, hb grace days, profile, points`);
+    if (!key) throw new ArrearsInputError("options", `${describeValue(row[0])} is not an option; use shape, cap per officer, uc technical weeks, hb technical weeks, payment grace days, uc grace days, hb grace days, profile, points`);
     const value = optionalNumber(row[1], String(row[0]).trim());
     if (value !== null) out.options[key] = value;
   }

@@ -1,5 +1,5 @@
 import { worklist } from "../../../addin/functions/worklist";
-import { isCfError } from "../../support/customFunctionsStub";
+import { isCfError, StubCustomFunctionsError } from "../../support/customFunctionsStub";
 
 // Calls go through the adapter Excel uses: 2-D arrays with header rows, null for omitted arguments.
 // S is Monday 6 April 2026 (serial 46118); the list is for S + 30. Every tenancy is secure at £100 a week.
@@ -96,5 +96,12 @@ describe("ARREARS.WORKLIST adapter", () => {
     expect(messageOf(call([["colour", "red"]]))).toMatch(/^ARREARS\.WORKLIST: "colour" is not an option; use shape, cap per officer/);
     expect(messageOf(call([["cap", 3, "oops"]]))).toBe('ARREARS.WORKLIST: options row 1, column 3: only the option and its value are read, but it holds "oops"');
     expect(messageOf(worklist(ACCOUNTS, TX, null))).toBe("ARREARS.WORKLIST: as-of date must be a date, got blank");
+    // Error cells (#N/A inside a range) are named where they are, never read as values.
+    const NA = new StubCustomFunctionsError("#N/A");
+    const naFlag = ACCOUNTS.map((r, i) => (i === 2 ? [...r.slice(0, 6), NA, ...r.slice(7)] : r));
+    expect(messageOf(call(null, naFlag))).toBe('ARREARS.WORKLIST: accounts row 3: vulnerable (column "Vulnerable") holds the Excel error #N/A: fix the cell it comes from');
+    expect(messageOf(call([["cap", NA]]))).toBe("ARREARS.WORKLIST: options row 1, column 2 holds the error #N/A: fix that cell");
+    expect(messageOf(call([[NA, 3]]))).toBe("ARREARS.WORKLIST: options row 1, column 1 holds the error #N/A: fix that cell");
+    expect(messageOf(call([[5, 3]]))).toMatch(/^ARREARS\.WORKLIST: 5 is not an option; use shape/);
   });
 });
