@@ -89,7 +89,7 @@ function noteRows(notes: readonly string[], width: number): CellOut[][] {
 }
 
 /**
- * The day's worklist, spilled: the current tenancies in arrears that need action, ranked by a score that is exactly the sum of the points of the reasons listed beside it (broken arrangement, arrangement at risk, worsening trend, weeks owed, due to escalate, no payment for N days, awaiting the team leader's authorisation), capped per officer, with the next action. Wholly technical arrears are left out; held cases are listed apart (shape held).
+ * The day's worklist, spilled: the current tenancies in arrears that need action, ranked by a score that is exactly the sum of the points of the reasons listed beside it (broken arrangement, arrangement at risk, worsening trend, weeks owed, due to escalate, no payment for N days, awaiting the team leader's authorisation, UC credit unchanged since the April rent rise), capped per officer, with the next action. Wholly technical arrears are left out; held cases are listed apart (shape held).
  * @customfunction WORKLIST
  * @helpurl https://localhost:3000/support.html#WORKLIST
  * @param accounts The accounts table with its header row; an optional awaiting authorisation column (yes/no) gives the team leader's authorisation reason.

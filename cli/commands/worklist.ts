@@ -25,7 +25,8 @@ const USAGE = `Usage: arrears worklist --as-of DATE (--in export.xlsx | --accoun
 The day's worklist: current tenancies in arrears that need action, ranked by a score that
 is exactly the sum of the points of the reasons listed beside it (broken arrangement,
 arrangement at risk, worsening trend, weeks owed, due to escalate, no payment for N days,
-awaiting the team leader's authorisation), capped per officer, with the next action.
+awaiting the team leader's authorisation, UC credit unchanged since the April rent
+rise), capped per officer, with the next action.
 Wholly technical arrears (a UC or HB tenant owing no more than one payment cycle of rent)
 are not listed; held cases (vulnerable, benefit claim pending, Breathing Space) are
 listed apart.

@@ -19,7 +19,7 @@ import { readText } from "../values/text";
  */
 
 /** Every reason the worklist knows. */
-export const REASON_IDS = ["brokenArrangement", "arrangementAtRisk", "worseningTrend", "weeksOwed", "dueToEscalate", "noPayment", "awaitingAuthorisation"] as const;
+export const REASON_IDS = ["brokenArrangement", "arrangementAtRisk", "worseningTrend", "weeksOwed", "dueToEscalate", "noPayment", "awaitingAuthorisation", "ucOldRent"] as const;
 export type ReasonId = (typeof REASON_IDS)[number];
 
 /** What a reason's "from" threshold measures; null for a yes/no reason. */
@@ -31,6 +31,7 @@ export const REASON_UNITS: Record<ReasonId, "weeks" | "days" | "poundsPerWeek" |
   dueToEscalate: null,
   noPayment: "days",
   awaitingAuthorisation: null,
+  ucOldRent: null,
 };
 
 /** The name a team types in the table's Reason column (matched ignoring case and punctuation), first one used when written. */
@@ -42,13 +43,15 @@ export const REASON_NAMES: Record<ReasonId, readonly string[]> = {
   dueToEscalate: ["due to escalate", "escalation due", "due"],
   noPayment: ["no payment", "days without payment", "no payment for"],
   awaitingAuthorisation: ["awaiting authorisation", "awaiting the team leader's authorisation", "awaiting team leader", "team leader authorisation"],
+  ucOldRent: ["uc old rent", "uc credit matches old rent", "rent change not reported", "uc rent change"],
 };
 
 /**
  * Placeholders a reason's words may use, filled from the case: {weeks} weeks of rent owed
  * (1 dp), {days} days since the last payment ("30+" when the transactions hold none, so
  * only a lower bound is known), {slope} £ a week of worsening, {trendWeeks} the snapshots
- * the trend was fitted over, {stage} the stage the case is due to move to.
+ * the trend was fitted over, {stage} the stage the case is due to move to, {credit} the
+ * unchanged UC credit and {changeDate} the date of the rent change (yyyy-mm-dd).
  */
 export const REASON_PLACEHOLDERS: Record<ReasonId, readonly string[]> = {
   brokenArrangement: [],
@@ -58,6 +61,7 @@ export const REASON_PLACEHOLDERS: Record<ReasonId, readonly string[]> = {
   dueToEscalate: ["stage"],
   noPayment: ["days"],
   awaitingAuthorisation: [],
+  ucOldRent: ["credit", "changeDate"],
 };
 
 /** One row of the points table. */
@@ -176,6 +180,14 @@ export const DEFAULT_POINTS: PointsTable = [
     words: "awaiting the team leader's authorisation",
     action: "Team leader: authorise or refuse the next step",
     why: "a case waiting for sign-off cannot move until the team leader acts",
+  },
+  {
+    reason: "ucOldRent",
+    from: null,
+    points: 15,
+    words: "UC still {credit} since the rent change on {changeDate}",
+    action: "Ask the tenant to report the new rent in their UC journal (or confirm it on the landlord portal)",
+    why: "UC pays housing costs on the rent the tenant reports: until the April rise is reported, the difference builds up as arrears every month",
   },
 ];
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TEAM_LINE } from "../arrangements/byOfficer";
-import { judgeArrangements } from "../arrangements/judge";
+import { ArrangementOptionsSchema, judgeArrangements } from "../arrangements/judge";
 import type { ArrangementOutcome } from "../arrangements/rules";
 import type { Arrangement } from "../arrangements/schema";
 import { LAST_SERIAL, serialToIso } from "../dates/excelSerial";
@@ -13,6 +13,7 @@ import { DEFAULT_TECHNICAL_WEEKS } from "../kpi/monthlyReturn";
 import { formatPounds, toPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
 import type { Authorisations } from "./authorisation";
+import { rentYearStart, unreportedRentChanges } from "./ucRentChange";
 import { checkPoints, DEFAULT_POINTS, REASON_IDS, type PointsRow, type PointsTable, type ReasonId } from "./points";
 
 /**
@@ -189,6 +190,8 @@ const OUTCOME_RANK: Record<ArrangementOutcome, number> = { broken: 2, "at risk":
 export function worklistOf(input: WorklistInput): Worklist {
   const asOf = parseOrThrow(asOfSchema, input.asOf);
   const o = parseOrThrow(WorklistOptionsSchema, input.options ?? {});
+  // The arrangement graces, checked (and defaulted) by the arrangements' own rules even when no arrangements are given: the UC grace also settles the UC old-rent reason.
+  const graces = parseOrThrow(ArrangementOptionsSchema, { paymentGraceDays: o.paymentGraceDays, ucGraceDays: o.ucGraceDays, hbGraceDays: o.hbGraceDays });
   const policy = input.policy ?? DEFAULT_ESCALATION_POLICY;
   const points = checkPoints(input.points ?? DEFAULT_POINTS);
   const byReason = new Map<ReasonId, PointsRow[]>();
@@ -233,7 +236,6 @@ export function worklistOf(input: WorklistInput): Worklist {
     const mine = input.arrangements.filter((a) => caseIds.has(a.account));
     const unknown = input.arrangements.filter((a) => !seen.has(a.account)).length;
     if (unknown) notes.push(`${unknown} arrangement${unknown === 1 ? " is" : "s are"} on accounts not in the accounts table: not on the worklist`);
-    const graces = { paymentGraceDays: o.paymentGraceDays, ucGraceDays: o.ucGraceDays, hbGraceDays: o.hbGraceDays };
     const results = judgeArrangements(mine, input.transactions, asOf, graces, cases);
     for (const j of results) {
       const prev = worst.get(j.account);
@@ -254,6 +256,12 @@ export function worklistOf(input: WorklistInput): Worklist {
   }
   const paymentsKnown = firstDate !== Infinity;
   if (!paymentsKnown && byReason.has("noPayment")) notes.push("no transactions dated on or before the as-of date: the no-payment reason was not judged");
+
+  // UC tenants whose UC credit has not moved since the April rent rise (needs transactions from before 1 April).
+  const aprilStart = rentYearStart(asOf);
+  const ucCases = new Set(cases.filter((c) => c.benefit === "UC").map((c) => c.account));
+  const unreported = byReason.has("ucOldRent") ? unreportedRentChanges(input.transactions, ucCases, asOf, graces.ucGraceDays) : new Map();
+  if (byReason.has("ucOldRent") && !(firstDate < aprilStart)) notes.push(`the transactions do not reach back before ${serialToIso(aprilStart)}: the UC old-rent reason was not judged`);
 
   const auth = input.authorisations ?? null;
   if (auth === null && byReason.has("awaitingAuthorisation")) notes.push("the accounts table has no awaiting authorisation column (yes/no): the team leader's authorisation reason was not judged");
@@ -291,6 +299,8 @@ export function worklistOf(input: WorklistInput): Worklist {
       const days = last !== undefined ? asOf - last : began ? asOf - a.tenancyStart! : asOf - firstDate + 1;
       add("noPayment", days, { days: last === undefined && !began ? `${days}+` : String(days) });
     }
+    const rentChange = unreported.get(a.account);
+    if (rentChange) add("ucOldRent", 0, { credit: formatPounds(rentChange.credit), changeDate: serialToIso(rentChange.changeDate) });
     const awaiting = auth !== null && auth.accounts.has(a.account);
     if (awaiting) add("awaitingAuthorisation", 0);
 

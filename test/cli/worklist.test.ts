@@ -39,7 +39,10 @@ const BASE = ["worklist", "--accounts", ACCOUNTS, "--transactions", TRANSACTIONS
 describe("arrears worklist", () => {
   it("prints the ranked list as CSV, each score the sum of the points its reasons show", async () => {
     const { code, out, err } = await run([...BASE, "--cap", "10"]);
-    expect(err).toBe("arrears worklist: the accounts table has no awaiting authorisation column (yes/no): the team leader's authorisation reason was not judged\n");
+    expect(err).toBe(
+      "arrears worklist: the transactions do not reach back before 2025-04-01: the UC old-rent reason was not judged\n" +
+        "arrears worklist: the accounts table has no awaiting authorisation column (yes/no): the team leader's authorisation reason was not judged\n",
+    );
     expect(code).toBe(0);
     const rows = parseCsv(out);
     expect(rows[0]).toEqual(["Rank", "Account", "Officer", "Score", "Reasons", "Next action", "Balance £", "Weeks owed", "Due by"]);

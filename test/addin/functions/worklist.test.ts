@@ -42,10 +42,11 @@ describe("ARREARS.WORKLIST adapter", () => {
     // Court fell due 28 days after the notice: AS_OF - 12, a date serial; no date for a notice due on the arrears alone.
     expect(out[2].slice(6)).toEqual([1400, 14, AS_OF - 12]);
     expect(out[1][8]).toBe("");
-    // Then the note that no history was given, below a blank row; every row as wide as the header.
+    // Then the notes of what could not be judged, below a blank row; every row as wide as the header.
     expect(out.slice(4).map((r) => r.slice(0, 2))).toEqual([
       ["", ""],
       ["Note", "no balance history given: the worsening-trend reason was not judged"],
+      ["Note", "the transactions do not reach back before 2026-04-01: the UC old-rent reason was not judged"],
     ]);
     for (const row of out) expect(row).toHaveLength(9);
   });

