@@ -179,6 +179,14 @@ function dueByOf(e: EscalationResult, a: Account, policy: EscalationPolicy): num
   return days.length ? a.lastActionDate + Math.min(...days) : null;
 }
 
+/** A dated history cut at the as-of date (snapshots after it have not happened yet on the day the list is for); a history by period numbers is used as it is. */
+function historyUpTo(h: BalanceHistory, asOf: number): BalanceHistory {
+  if (h.axis === "periods") return h;
+  const keep = h.dates.filter((d) => d <= asOf).length;
+  if (keep === h.dates.length) return h;
+  return { ...h, dates: h.dates.slice(0, keep), balances: h.balances.map((row) => row.slice(0, keep)) };
+}
+
 /** Outcome weight: an account with several arrangements is judged by its worst. */
 const OUTCOME_RANK: Record<ArrangementOutcome, number> = { broken: 2, "at risk": 1, kept: 0, completed: 0, "on hold": 0 };
 
@@ -226,7 +234,7 @@ export function worklistOf(input: WorklistInput): Worklist {
   if (bad) throw bad;
   const escalations = judged as EscalationResult[];
   let trended: (EscalationWithTrend | EscalationResult)[] = escalations;
-  if (input.history) trended = withBalanceTrend(escalations, input.history);
+  if (input.history) trended = withBalanceTrend(escalations, historyUpTo(input.history, asOf));
   else if (byReason.has("worseningTrend")) notes.push("no balance history given: the worsening-trend reason was not judged");
 
   // Arrangements: each case's worst outcome.

@@ -198,6 +198,13 @@ describe("the order, the cap and the options", () => {
     expect(worklistOf({ accounts, transactions: early, asOf: AS_OF }).rows[0].reasonText).toBe("4+ weeks owed (+10)");
   });
 
+  it("reads the balance history only up to the as-of date", () => {
+    // Snapshots after AS_OF (a list made for an earlier day) fall steeply; cut at AS_OF the 13 weeks rise £20 a week.
+    const later = { dates: [...HISTORY.dates, AS_OF + 7, AS_OF + 14, AS_OF + 21], accounts: HISTORY.accounts, balances: [[...HISTORY.balances[0], 0, 0, 0]] };
+    const a5 = (h: BalanceHistory) => worklistOf({ ...INPUT, history: h }).rows.find((r) => r.account === "A5")?.reasonText;
+    expect(a5(later)).toBe("worsening £20.00 a week over 13 weeks (+20)");
+  });
+
   it("puts Breathing Space and a pending benefit claim apart too, and lifts a moratorium that has ended", () => {
     const accounts = [
       account({ account: "E1", balance: 800, breathingSpaceUntil: AS_OF }),
