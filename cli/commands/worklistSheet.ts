@@ -32,7 +32,7 @@ export const WORKLIST_NOTE =
 export function worklistSheet(list: Worklist, asOf: number, capPerOfficer = 25): SheetParts {
   return {
     name: "Worklist",
-    title: `Worklist for ${serialToIso(asOf)}: ${list.rows.length} cases (up to ${capPerOfficer} per officer)`,
+    title: `Worklist for ${serialToIso(asOf)}: ${list.rows.length} case${list.rows.length === 1 ? "" : "s"} (up to ${capPerOfficer} per officer)`,
     header: WORKLIST_COLUMNS.map(heading),
     body: list.rows.map((r) => [
       { value: r.rank, format: "integer" as const },
