@@ -4,8 +4,8 @@ import * as path from "node:path";
 import { Readable } from "node:stream";
 import { main } from "../../cli/main";
 import { parseCsv, toCsv } from "../../cli/io/csv";
-import { readXlsx } from "../../cli/io/xlsx";
-import { generateTeamExport, isoToSerial, teamExportCsv } from "../../samples/generator/teamExport";
+import { readXlsx, writeXlsx } from "../../cli/io/xlsx";
+import { generateTeamExport, isoToSerial, teamExportCsv, teamExportTables } from "../../samples/generator/teamExport";
 import { worklistOf } from "../../core/worklist/worklist";
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -82,6 +82,18 @@ describe("arrears worklist", () => {
     const worklist = sheets[0].rows;
     const header = worklist.findIndex((r) => r[0] === "Rank");
     expect(worklist[header + 1][0]).toBe(1);
+  });
+
+  it("finds the accounts, transactions, arrangements and history sheets of a workbook by their headers, as from CSV", async () => {
+    const t = teamExportTables(exp);
+    const xlsx = path.join(dir, "export.xlsx");
+    fs.writeFileSync(xlsx, writeXlsx([{ name: "Notes", rows: [["exported 1 May"]] }, { name: "Plans", rows: arrangementRows }, { name: "Txns", rows: t.transactions }, { name: "Rent accounts", rows: t.accounts }, { name: "Weekly balances", rows: t.balanceHistory }]));
+    const fromXlsx = JSON.parse((await run(["worklist", "--in", xlsx, "--as-of", "2025-04-30", "--json"])).out);
+    const fromCsv = JSON.parse((await run([...BASE, "--json"])).out);
+    expect(fromXlsx.rows.length).toBeGreaterThan(20);
+    expect(fromXlsx.rows.some((r: { reasonText: string }) => r.reasonText.includes("broken arrangement"))).toBe(true);
+    expect(fromXlsx.rows.some((r: { reasonText: string }) => r.reasonText.includes("worsening"))).toBe(true);
+    expect(fromXlsx).toEqual(fromCsv);
   });
 
   it("prints the points table, and scores with a team's edited one", async () => {
