@@ -275,7 +275,7 @@ export function worklistOf(input: WorklistInput): Worklist {
   if (auth === null && byReason.has("awaitingAuthorisation")) notes.push("the accounts table has no awaiting authorisation column (yes/no): the team leader's authorisation reason was not judged");
 
   const stageLabel = new Map(policy.stages.map((s) => [s.id, s.label]));
-  const order = REASON_IDS;
+  const order = new Map(REASON_IDS.map((id, i) => [id, i]));
   const candidates: (Omit<WorklistRow, "rank"> & { balP: number; dueToday: boolean; overdue: boolean; awaiting: boolean })[] = [];
   const held: HeldCase[] = [];
   const heldCount = new Map<string, number>();
@@ -286,7 +286,8 @@ export function worklistOf(input: WorklistInput): Worklist {
     const add = (reason: ReasonId, value: number, fill: Record<string, string> = {}) => {
       const row = bandOf(byReason, reason, value);
       if (row === null || row.points === 0) return;
-      listed.push({ row, words: row.words.replace(/\{([^{}]*)\}/g, (_, k: string) => fill[k] ?? `{${k}}`) });
+      // Most rows have no placeholder: their words are used as they are.
+      listed.push({ row, words: row.words.includes("{") ? row.words.replace(/\{([^{}]*)\}/g, (_, k: string) => fill[k] ?? `{${k}}`) : row.words });
     };
     const outcome = worst.get(a.account);
     if (outcome === "broken") add("brokenArrangement", 0);
@@ -313,7 +314,7 @@ export function worklistOf(input: WorklistInput): Worklist {
     if (awaiting) add("awaitingAuthorisation", 0);
 
     // Most points first; equal points in the reasons' own order.
-    listed.sort((x, y) => y.row.points - x.row.points || order.indexOf(x.row.reason) - order.indexOf(y.row.reason));
+    listed.sort((x, y) => y.row.points - x.row.points || order.get(x.row.reason)! - order.get(y.row.reason)!);
     const reasons = listed.map((l) => ({ reason: l.row.reason, words: l.words, points: l.row.points }));
     const reasonText = reasons.map((r) => `${r.words} (+${r.points})`).join("; ");
     const hold = holdOf(a, asOf);
