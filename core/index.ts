@@ -24,3 +24,6 @@ export * from "./arrangements/rules";
 export * from "./arrangements/judge";
 export * from "./arrangements/byOfficer";
 export * from "./columns/columnarExport";
+export * from "./worklist/points";
+export * from "./worklist/authorisation";
+export * from "./worklist/worklist";

@@ -1,0 +1,122 @@
+import { ArrearsInputError } from "../core/errors";
+import { parseSerial, type CellValue } from "../core/export/cellValues";
+import { normaliseName, REQUIRED_ACCOUNT_FIELDS, REQUIRED_ARRANGEMENT_FIELDS, REQUIRED_TRANSACTION_FIELDS, REQUIRED_VOID_FIELDS, DEFAULT_PROFILE, type MappingProfile } from "../core/export/profile";
+import type { TableRows } from "../core/export/readTables";
+import { readCsvInput } from "./io/csv";
+import { CliError, readInputFile } from "./io/input";
+import { DEFAULT_XLSX_LIMITS, readXlsx, usableRows, XlsxError, type SheetData } from "./io/xlsx";
+
+/**
+ * The export's tables as a command reads them, from CSV files (--accounts, --transactions,
+ * --voids, --history, --arrangements) or one workbook (--in) whose sheets are found by
+ * their headers through the mapping profile, with where each came from for messages.
+ * The same rules as `arrears report` (cli/commands/report.ts), plus the Arrangements table.
+ */
+
+/** Where each table came from: a CSV path, or a workbook and its sheet. */
+export type TableSources = Record<"accounts" | "transactions" | "voids" | "history" | "arrangements", string>;
+
+export interface InputTables {
+  accounts: TableRows;
+  transactions: TableRows;
+  voids: TableRows | null;
+  history: TableRows | null;
+  arrangements: TableRows | null;
+  sources: TableSources;
+}
+
+/** The file options the tables come from. */
+export interface TableFiles {
+  in?: string;
+  accounts?: string;
+  transactions?: string;
+  voids?: string;
+  history?: string;
+  arrangements?: string;
+}
+
+/** Runs a table reader, prefixing a problem with the file (and sheet) the table came from. */
+export function namingSource<T>(sources: TableSources, read: () => T, table?: keyof TableSources): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof ArrearsInputError)) throw e;
+    const key = table ?? (e.field.split(".")[0] as keyof TableSources);
+    const source = Object.hasOwn(sources, key) ? sources[key] : null;
+    throw source ? new ArrearsInputError(e.field, `${source}: ${e.message}`) : e;
+  }
+}
+
+/** Reads the tables from CSV files or one workbook (not both). */
+export async function readInputTables(files: TableFiles, profile: MappingProfile, stdin: NodeJS.ReadableStream): Promise<InputTables> {
+  const csvGiven = files.accounts !== undefined || files.transactions !== undefined;
+  if (files.in !== undefined && csvGiven) throw new CliError("give either --in export.xlsx or --accounts and --transactions, not both");
+  if (files.in !== undefined) {
+    const tables = await readWorkbookTables(files.in, profile);
+    // A separate arrangements CSV may go with a workbook that has none.
+    if (files.arrangements !== undefined) return { ...tables, arrangements: await readCsvInput(files.arrangements, stdin), sources: { ...tables.sources, arrangements: files.arrangements } };
+    return tables;
+  }
+  if (files.accounts === undefined || files.transactions === undefined) throw new CliError("give --in export.xlsx, or both --accounts a.csv and --transactions t.csv");
+  const optional = async (f: string | undefined) => (f === undefined ? null : await readCsvInput(f, stdin));
+  return {
+    accounts: await readCsvInput(files.accounts, stdin),
+    transactions: await readCsvInput(files.transactions, stdin),
+    voids: await optional(files.voids),
+    history: await optional(files.history),
+    arrangements: await optional(files.arrangements),
+    sources: { accounts: files.accounts, transactions: files.transactions, voids: String(files.voids), history: String(files.history), arrangements: String(files.arrangements) },
+  };
+}
+
+/** Finds the accounts, transactions, voids, arrangements and history sheets by their headers (sheet names vary by system). */
+async function readWorkbookTables(file: string, profile: MappingProfile): Promise<InputTables> {
+  const bytes = await readInputFile(file, DEFAULT_XLSX_LIMITS.maxFileBytes);
+  let sheets;
+  try {
+    sheets = readXlsx(bytes).sheets;
+  } catch (e) {
+    if (e instanceof XlsxError) throw new CliError(`${file}: ${e.message}`);
+    throw e;
+  }
+  const fits = (header: readonly CellValue[], accepted: Partial<Record<string, readonly string[]>>, required: readonly string[]) => {
+    const names = new Set(header.map((h) => normaliseName(String(h ?? ""))));
+    return required.every((f) => (accepted[f] ?? []).some((n) => names.has(normaliseName(n))));
+  };
+  const used = new Set<string>();
+  const pick = (accepted: Partial<Record<string, readonly string[]>>, required: readonly string[]) =>
+    sheets.find((s) => !used.has(s.name) && s.rows.length > 0 && fits(s.rows[0], accepted, required));
+  const accounts = pick(profile.accounts, REQUIRED_ACCOUNT_FIELDS);
+  if (!accounts) {
+    const found = sheets.map((s) => `"${s.name}" (${(s.rows[0] ?? []).filter((h) => h !== null).slice(0, 8).join(", ")})`).join("; ");
+    throw new CliError(`${file}: no sheet has the accounts columns (${REQUIRED_ACCOUNT_FIELDS.join(", ")}); sheets found: ${found}`);
+  }
+  used.add(accounts.name);
+  const transactions = pick(profile.transactions, REQUIRED_TRANSACTION_FIELDS);
+  if (!transactions) throw new CliError(`${file}: no sheet other than "${accounts.name}" has the transactions columns (date, account, type, amount)`);
+  used.add(transactions.name);
+  // Arrangements before voids: an arrangements sheet's start date and instalment would not pass as voids, but be sure.
+  const arrangements = pick(profile.arrangements ?? DEFAULT_PROFILE.arrangements ?? {}, REQUIRED_ARRANGEMENT_FIELDS);
+  if (arrangements) used.add(arrangements.name);
+  const voids = pick(profile.voids ?? {}, REQUIRED_VOID_FIELDS);
+  if (voids) used.add(voids.name);
+  // A wide balance history: an account column, then dated columns.
+  const history = sheets.find((s) => !used.has(s.name) && s.rows.length > 1 && s.rows[0].slice(1).filter((h) => parseSerial(h, profile.dateFormat) !== null).length >= 2);
+  // A sheet used as data must have no error cells and no uncalculated formulas (never read as blank or 0).
+  const rows = (sheet: SheetData) => {
+    try {
+      return usableRows(sheet);
+    } catch (e) {
+      throw new CliError(`${file}: ${(e as Error).message}`);
+    }
+  };
+  const at = (sheet: SheetData | undefined) => (sheet ? `${file} sheet "${sheet.name}"` : file);
+  return {
+    accounts: rows(accounts),
+    transactions: rows(transactions),
+    voids: voids ? rows(voids) : null,
+    history: history ? rows(history) : null,
+    arrangements: arrangements ? rows(arrangements) : null,
+    sources: { accounts: at(accounts), transactions: at(transactions), voids: at(voids), history: at(history), arrangements: at(arrangements) },
+  };
+}
