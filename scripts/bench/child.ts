@@ -1,45 +1,75 @@
 import { differingRows, trendInputs, trendVariant, type TrendVariant } from "./adapterCase";
-import { runCore } from "./coreCase";
+import { cliCase } from "./cliCase";
+import { runCore, runReturnAndTrend } from "./coreCase";
 import { benchData, type Scale } from "./data";
 import { compareFigures, coreFigures } from "./figures";
+import { floorFigures, floorInput, floorPass } from "./floor";
 import { buildWorkbook, workbookFigures } from "./hyperformulaCase";
+import { libreOfficeCase } from "./libreofficeCase";
 import { buildNativeSheets } from "./nativeSheet";
 import { timeRuns } from "./timing";
-import type { CaseResult, CaseSpec } from "./cases";
+import type { CaseOutcome, CaseSpec } from "./cases";
 
 /**
  * One benchmark case in its own process, so its peak memory (maxRSS) is its own and
- * not the high-water mark of whatever ran before. Prints one JSON line: the result.
+ * not the high-water mark of whatever ran before. Prints one JSON line: the result,
+ * or why the case could not be measured.
  * Run as: node --import tsx scripts/bench/child.ts '<CaseSpec as JSON>'
  */
 
 const mb = (kb: number) => Math.round(kb / 1024);
 const peakRssMb = () => mb(process.resourceUsage().maxRSS);
 
-function run(spec: CaseSpec): CaseResult {
+function run(spec: CaseSpec): CaseOutcome {
+  const t0 = process.hrtime.bigint();
   const data = benchData(spec.accounts ?? (spec.scale as Scale));
+  const generatedS = Number(process.hrtime.bigint() - t0) / 1e9;
   // Peak RSS once the export exists: what the case adds is the difference.
   const dataRssMb = peakRssMb();
   const base = { id: spec.id, scale: spec.scale, accounts: data.export.accounts.length, dataRssMb };
 
-  if (spec.kind === "core") {
-    const timed = timeRuns(() => runCore(data), spec.warmup, spec.runs);
-    return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peakRssMb() };
+  switch (spec.kind) {
+    case "core": {
+      const timed = timeRuns(() => runCore(data), spec.warmup, spec.runs);
+      const note = spec.scale === "million" ? `generating the export took ${generatedS.toFixed(0)} s (${dataRssMb} MB), not timed` : undefined;
+      return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peakRssMb(), note };
+    }
+    case "return-trend": {
+      const timed = timeRuns(() => runReturnAndTrend(data), spec.warmup, spec.runs);
+      return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peakRssMb() };
+    }
+    case "floor": {
+      const input = floorInput(data);
+      const timed = timeRuns(() => floorPass(input), spec.warmup, spec.runs);
+      const peak = peakRssMb();
+      const agreement = compareFigures(coreFigures(runCore(data)), floorFigures(input, timed.result));
+      return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peak, agreement };
+    }
+    case "hyperformula": {
+      const layout = buildNativeSheets(data);
+      const timed = timeRuns(() => buildWorkbook(layout), spec.warmup, spec.runs);
+      const peak = peakRssMb();
+      const agreement = compareFigures(coreFigures(runCore(data)), workbookFigures(timed.result, layout));
+      return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peak, agreement };
+    }
+    case "libreoffice":
+      return libreOfficeCase(spec, data);
+    case "cli-csv":
+      return cliCase(spec, data, "csv");
+    case "cli-xlsx":
+      return cliCase(spec, data, "xlsx");
+    case "trend-core":
+    case "trend-spilled":
+    case "trend-rows": {
+      const variant = spec.kind.replace("trend-", "") as TrendVariant;
+      const inputs = trendInputs(data);
+      const fn = trendVariant(variant);
+      const timed = timeRuns(() => fn(inputs), spec.warmup, spec.runs);
+      const peak = peakRssMb();
+      const differ = differingRows(trendVariant("core")(inputs), timed.result);
+      return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peak, rowsDifferingFromCore: differ };
+    }
   }
-  if (spec.kind === "hyperformula") {
-    const layout = buildNativeSheets(data);
-    const timed = timeRuns(() => buildWorkbook(layout), spec.warmup, spec.runs);
-    const peak = peakRssMb();
-    const agreement = compareFigures(coreFigures(runCore(data)), workbookFigures(timed.result, layout));
-    return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peak, agreement };
-  }
-  const variant = spec.kind.replace("trend-", "") as TrendVariant;
-  const inputs = trendInputs(data);
-  const fn = trendVariant(variant);
-  const timed = timeRuns(() => fn(inputs), spec.warmup, spec.runs);
-  const peak = peakRssMb();
-  const differ = differingRows(trendVariant("core")(inputs), timed.result);
-  return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peak, rowsDifferingFromCore: differ };
 }
 
 const spec = JSON.parse(process.argv[2]) as CaseSpec;
