@@ -44,6 +44,8 @@ export interface CaseResult {
   rowsDifferingFromCore?: number;
   /** Peak memory in words when it is not this Node process's (LibreOffice's soffice, the CLI child). */
   rssNote?: string;
+  /** The floor case: the core's return + trend median, timed in rounds alternating with the floor's. */
+  pairedCoreMs?: number;
   /** One line on how the case ran (engine version, load time), for BENCHMARKS.md. */
   note?: string;
 }

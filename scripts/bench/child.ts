@@ -7,7 +7,7 @@ import { floorFigures, floorInput, floorPass } from "./floor";
 import { buildWorkbook, workbookFigures } from "./hyperformulaCase";
 import { libreOfficeCase } from "./libreofficeCase";
 import { buildNativeSheets } from "./nativeSheet";
-import { timeRuns } from "./timing";
+import { timePaired, timeRuns } from "./timing";
 import type { CaseOutcome, CaseSpec } from "./cases";
 
 /**
@@ -39,11 +39,12 @@ function run(spec: CaseSpec): CaseOutcome {
       return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peakRssMb() };
     }
     case "floor": {
+      // The floor alternates with the core's return + trend, so their ratio is of rounds run side by side.
       const input = floorInput(data);
-      const timed = timeRuns(() => floorPass(input), spec.warmup, spec.runs);
+      const [timed, core] = timePaired(() => floorPass(input), () => runReturnAndTrend(data), spec.warmup, spec.runs);
       const peak = peakRssMb();
       const agreement = compareFigures(coreFigures(runCore(data)), floorFigures(input, timed.result));
-      return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peak, agreement };
+      return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peak, agreement, pairedCoreMs: core.medianMs };
     }
     case "hyperformula": {
       const layout = buildNativeSheets(data);

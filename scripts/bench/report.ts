@@ -69,10 +69,11 @@ export function targetRows(outcomes: CaseOutcome[], kpiCells: KpiCellsResult | n
   };
 
   row("Trend + monthly return, 17,000 accounts, core", `≤ ${TARGETS.returnTrendMs} ms`, ["return-trend"], ([r]) => ({ measured: ms(r.medianMs), ok: r.medianMs <= TARGETS.returnTrendMs }));
-  row("… against the typed-array floor of the same arithmetic", `≤ ${TARGETS.floorRatio}×`, ["return-trend", "floor"], ([r, f]) => ({
-    measured: `${times(r.medianMs / f.medianMs)} (floor ${ms(f.medianMs)})`,
-    ok: r.medianMs / f.medianMs <= TARGETS.floorRatio,
-  }));
+  row("… against the typed-array floor of the same arithmetic", `≤ ${TARGETS.floorRatio}×`, ["floor"], ([f]) => {
+    // The floor case times the core's return + trend in rounds alternating with the floor's: the ratio of a pair.
+    const core = f.pairedCoreMs ?? NaN;
+    return { measured: `${times(core / f.medianMs)} (${ms(core)} against the floor's ${ms(f.medianMs)}, alternating rounds)`, ok: core / f.medianMs <= TARGETS.floorRatio };
+  });
   row("Full case: return + escalation list with its trend + 52-week trend", `≤ ${TARGETS.fullCaseMs} ms`, ["core"], ([r]) => ({ measured: ms(r.medianMs), ok: r.medianMs <= TARGETS.fullCaseMs }));
   row("LibreOffice's recalculation of the same figures ÷ the full case", `≥ ${TARGETS.libreOfficeRatio}×`, ["libreoffice", "core"], ([lo, c]) => ({
     measured: `${times(lo.medianMs / c.medianMs)} (LibreOffice ${ms(lo.medianMs)})`,
