@@ -46,6 +46,8 @@ export interface CaseResult {
   rssNote?: string;
   /** The floor case: the core's return + trend median, timed in rounds alternating with the floor's. */
   pairedCoreMs?: number;
+  /** The million-account case: the full case at team scale, timed in the same process in rounds alternating with the million's. */
+  pairedTeamMs?: number;
   /** One line on how the case ran (engine version, load time), for BENCHMARKS.md. */
   note?: string;
 }

@@ -79,9 +79,11 @@ export function targetRows(outcomes: CaseOutcome[], kpiCells: KpiCellsResult | n
     measured: `${times(lo.medianMs / c.medianMs)} (LibreOffice ${ms(lo.medianMs)})`,
     ok: lo.medianMs / c.medianMs >= TARGETS.libreOfficeRatio,
   }));
-  row("Cost per account at 1,000,000 accounts ÷ at 17,000 (full case)", `≤ ${TARGETS.linearity}×`, ["core-million", "core"], ([m, c]) => {
-    const ratio = m.medianMs / m.accounts / (c.medianMs / c.accounts);
-    return { measured: `${times(ratio)} (${ms(m.medianMs)} for ${m.accounts.toLocaleString("en-GB")})`, ok: ratio <= TARGETS.linearity };
+  row("Cost per account at 1,000,000 accounts ÷ at 17,000 (full case)", `≤ ${TARGETS.linearity}×`, ["core-million"], ([m]) => {
+    // The team-scale side is timed in the million case's own process, in alternating rounds.
+    const team = m.pairedTeamMs ?? NaN;
+    const ratio = m.medianMs / m.accounts / (team / TEAM_ACCOUNTS);
+    return { measured: `${times(ratio)} (${ms(m.medianMs)} for ${m.accounts.toLocaleString("en-GB")}, ${ms(team)} for 17,000 in the same rounds)`, ok: ratio <= TARGETS.linearity };
   });
   row("Peak memory at 1,000,000 accounts, above the generated export", `≤ ${TARGETS.millionPeakMb / 1024} GB`, ["core-million"], ([m]) => ({
     measured: `${m.peakRssMb - m.dataRssMb} MB (${m.peakRssMb} MB with the export's ${m.dataRssMb} MB of row objects)`,
