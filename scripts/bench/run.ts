@@ -151,4 +151,10 @@ function hfVersion(): string {
   return pkg.version;
 }
 
-main();
+try {
+  main();
+} catch (e) {
+  // A wrong --only name or a missing build: one line, not a stack trace.
+  process.stderr.write(`bench: ${(e as Error).message}\n`);
+  process.exitCode = 2;
+}
