@@ -46,7 +46,7 @@ export interface CaseResult {
   rssNote?: string;
   /** The floor case: the core's return + trend median, timed in rounds alternating with the floor's. */
   pairedCoreMs?: number;
-  /** The million-account case: the full case at team scale, timed in the same process in rounds alternating with the million's. */
+  /** The million-account case: the full case at team scale, timed in the same process just before the million's export is generated. */
   pairedTeamMs?: number;
   /** One line on how the case ran (engine version, load time), for BENCHMARKS.md. */
   note?: string;
