@@ -163,7 +163,13 @@ def main():
         json.dump(result, f)
 
 
+def stopped(signum, _frame):
+    # The bench's time limit: leave through main's finally, so soffice is stopped too.
+    raise SystemExit(f"stopped by signal {signum}")
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, stopped)
     try:
         main()
     except Exception as e:  # one line for the bench's table, not a traceback
