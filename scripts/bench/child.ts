@@ -80,10 +80,13 @@ function run(spec: CaseSpec): CaseOutcome {
       const variant = spec.kind.replace("trend-", "") as TrendVariant;
       const inputs = trendInputs(data);
       const fn = trendVariant(variant);
-      const timed = timeRuns(() => fn(inputs), spec.warmup, spec.runs);
+      const core = trendVariant("core");
+      // The spilled call's overhead is read against the core's trend in alternating rounds of this process.
+      const [timed, paired] =
+        variant === "spilled" ? timePaired(() => fn(inputs), () => core(inputs), spec.warmup, spec.runs) : [timeRuns(() => fn(inputs), spec.warmup, spec.runs), null];
       const peak = peakRssMb();
-      const differ = differingRows(trendVariant("core")(inputs), timed.result);
-      return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peak, rowsDifferingFromCore: differ };
+      const differ = differingRows(core(inputs), timed.result);
+      return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peak, rowsDifferingFromCore: differ, pairedCoreMs: paired?.medianMs };
     }
   }
 }

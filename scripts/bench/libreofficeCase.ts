@@ -9,7 +9,7 @@ import type { BenchData } from "./data";
 import { compareFigures, coreFigures } from "./figures";
 import { layoutFigures } from "./nativeFigures";
 import { buildNativeSheets, type NativeLayout } from "./nativeSheet";
-import { median } from "./timing";
+import { median, timeRuns } from "./timing";
 
 /**
  * The LibreOffice anchor: the native-formula workbook the HyperFormula case calculates
@@ -70,6 +70,8 @@ export function libreOfficeCase(spec: CaseSpec, data: BenchData): CaseOutcome {
     const lo = JSON.parse(fs.readFileSync(out, "utf8")) as HelperResult;
     const native = layoutFigures(layout, (name) => lo.sheets[name] ?? []);
     const agreement = compareFigures(coreFigures(runCore(data)), native);
+    // The core's full case straight after, in this process, so the ratio is of two figures minutes apart at most.
+    const core = timeRuns(() => runCore(data), 3, 7);
     return {
       id: spec.id,
       scale: spec.scale,
@@ -80,6 +82,7 @@ export function libreOfficeCase(spec: CaseSpec, data: BenchData): CaseOutcome {
       dataRssMb: 0,
       rssNote: `${lo.peakRssMb} MB (soffice, loading included)`,
       agreement,
+      pairedCoreMs: core.medianMs,
       note: `${lo.version}; loading the .xlsx (${(fs.statSync(book).size / 2 ** 20).toFixed(1)} MB) took ${lo.loadS.toFixed(1)} s, not timed${lo.errors ? `; ${lo.errors} cells calculated to an error` : ""}`,
     };
   } finally {

@@ -75,10 +75,11 @@ export function targetRows(outcomes: CaseOutcome[], kpiCells: KpiCellsResult | n
     return { measured: `${times(core / f.medianMs)} (${ms(core)} against the floor's ${ms(f.medianMs)}, alternating rounds)`, ok: core / f.medianMs <= TARGETS.floorRatio };
   });
   row("Full case: return + escalation list with its trend + 52-week trend", `≤ ${TARGETS.fullCaseMs} ms`, ["core"], ([r]) => ({ measured: ms(r.medianMs), ok: r.medianMs <= TARGETS.fullCaseMs }));
-  row("LibreOffice's recalculation of the same figures ÷ the full case", `≥ ${TARGETS.libreOfficeRatio}×`, ["libreoffice", "core"], ([lo, c]) => ({
-    measured: `${times(lo.medianMs / c.medianMs)} (LibreOffice ${ms(lo.medianMs)})`,
-    ok: lo.medianMs / c.medianMs >= TARGETS.libreOfficeRatio,
-  }));
+  row("LibreOffice's recalculation of the same figures ÷ the full case", `≥ ${TARGETS.libreOfficeRatio}×`, ["libreoffice"], ([lo]) => {
+    // The LibreOffice case times the core's full case itself, straight after the recalculations.
+    const core = lo.pairedCoreMs ?? NaN;
+    return { measured: `${times(lo.medianMs / core)} (LibreOffice ${ms(lo.medianMs)}, core ${ms(core)} straight after)`, ok: lo.medianMs / core >= TARGETS.libreOfficeRatio };
+  });
   row("Cost per account at 1,000,000 accounts ÷ at 17,000 (full case)", `≤ ${TARGETS.linearity}×`, ["core-million"], ([m]) => {
     // The team-scale side is timed in the million case's own process, just before the million's export is generated.
     const team = m.pairedTeamMs ?? NaN;
@@ -89,9 +90,11 @@ export function targetRows(outcomes: CaseOutcome[], kpiCells: KpiCellsResult | n
     measured: `${m.peakRssMb - m.dataRssMb} MB (${m.peakRssMb} MB with the export's ${m.dataRssMb} MB of row objects)`,
     ok: m.peakRssMb - m.dataRssMb <= TARGETS.millionPeakMb,
   }));
-  row("ARREARS.TREND spilled over the grid, over the core's trend", `≤ ${TARGETS.spilledOverheadPct}%`, ["trend-spilled", "trend-core"], ([s, c]) => {
-    const pct = ((s.medianMs - c.medianMs) / c.medianMs) * 100;
-    return { measured: `${pct >= 0 ? "+" : ""}${pct.toFixed(1)}% (${ms(s.medianMs)} against ${ms(c.medianMs)})`, ok: pct <= TARGETS.spilledOverheadPct };
+  row("ARREARS.TREND spilled over the grid, over the core's trend", `≤ ${TARGETS.spilledOverheadPct}%`, ["trend-spilled"], ([s]) => {
+    // The spilled case times the core's trendOfAccounts in alternating rounds of its own process.
+    const core = s.pairedCoreMs ?? NaN;
+    const pct = ((s.medianMs - core) / core) * 100;
+    return { measured: `${pct >= 0 ? "+" : ""}${pct.toFixed(1)}% (${ms(s.medianMs)} against ${ms(core)}, alternating rounds)`, ok: pct <= TARGETS.spilledOverheadPct };
   });
   if (kpiCells)
     rows.push({
