@@ -44,7 +44,7 @@ export interface CaseResult {
   rowsDifferingFromCore?: number;
   /** Peak memory in words when it is not this Node process's (LibreOffice's soffice, the CLI child). */
   rssNote?: string;
-  /** The core's figure the case is read against, timed in the same process (the floor and the spilled TREND: in alternating rounds; LibreOffice: straight after). */
+  /** The core's figure the case is read against, timed in the same process (the floor: in alternating rounds; LibreOffice: straight after). */
   pairedCoreMs?: number;
   /** The million-account case: the full case at team scale, timed in the same process just before the million's export is generated. */
   pairedTeamMs?: number;
