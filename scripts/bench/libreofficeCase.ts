@@ -83,7 +83,7 @@ export function libreOfficeCase(spec: CaseSpec, data: BenchData): CaseOutcome {
       rssNote: `${lo.peakRssMb} MB (soffice, loading included)`,
       agreement,
       pairedCoreMs: core.medianMs,
-      note: `${lo.version}; loading the .xlsx (${(fs.statSync(book).size / 2 ** 20).toFixed(1)} MB) took ${lo.loadS.toFixed(1)} s, not timed${lo.errors ? `; ${lo.errors} cells calculated to an error` : ""}`,
+      note: `${lo.version}; recalculations ${lo.runsMs.map((r) => `${(r / 1000).toFixed(2)} s`).join(", ")}; loading the .xlsx (${(fs.statSync(book).size / 2 ** 20).toFixed(1)} MB) took ${lo.loadS.toFixed(1)} s, not timed${lo.errors ? `; ${lo.errors} cells calculated to an error` : ""}`,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
