@@ -32,3 +32,12 @@ export function runCore(data: BenchData): CoreOutput {
   const trends = trendOfAccounts(balanceHistory.balances, { periods: balanceHistory.dates, weeklyRent: accounts.map((a) => a.weeklyRent) });
   return { ret, escalations, trends };
 }
+
+/** What issue 16's first target times: the monthly return and every account's 52-week trend, without the escalation list. */
+export function runReturnAndTrend(data: BenchData): Pick<CoreOutput, "ret" | "trends"> {
+  const { monthlyReturn, trendOfAccounts } = shippedCore();
+  const { accounts, transactions, voids, balanceHistory } = data.export;
+  const ret = monthlyReturn({ accounts, transactions, voids }, { periodStart: data.periodStart, periodEnd: data.periodEnd });
+  const trends = trendOfAccounts(balanceHistory.balances, { periods: balanceHistory.dates, weeklyRent: accounts.map((a) => a.weeklyRent) });
+  return { ret, trends };
+}

@@ -1,5 +1,6 @@
 import { HyperFormula } from "hyperformula";
-import { AGEING_FIELDS, TEAM, TREND_FIELDS, type Figure, type Figures } from "./figures";
+import type { Figures } from "./figures";
+import { layoutFigures } from "./nativeFigures";
 import type { NativeLayout } from "./nativeSheet";
 
 /**
@@ -20,36 +21,7 @@ export function buildWorkbook(layout: NativeLayout): HyperFormula {
   });
 }
 
-/** A calculated cell as a figure: numbers and text as they are, an error as its text (it can never agree). */
-function figureOf(value: unknown): Figure {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  return `#ERROR ${String((value as { value?: unknown }).value ?? value)}`;
-}
-
 /** Reads the workbook's figures under the same keys as the core's. */
 export function workbookFigures(hf: HyperFormula, layout: NativeLayout): Figures {
-  const f: Figures = new Map();
-  const sheet = (name: string) => hf.getSheetValues(hf.getSheetId(name)!);
-  const summary = sheet("Summary");
-  layout.summaryGroups.forEach((group, i) => {
-    const row = summary[i + 1];
-    for (const [id, col] of layout.kpiColumns) f.set(`kpi:${group}:${id}`, figureOf(row[col]));
-    if (group === TEAM) {
-      for (const field of AGEING_FIELDS) {
-        (layout.ageingColumns.get(field) ?? []).forEach((col, b) => f.set(`ageing:${b + 1}:${field}`, figureOf(row[col])));
-      }
-    }
-  });
-  const accounts = sheet("Accounts");
-  for (let i = 1; i < accounts.length; i++) {
-    f.set(`esc:${i - 1}:stage`, figureOf(accounts[i][layout.stageColumn]));
-    f.set(`esc:${i - 1}:due`, figureOf(accounts[i][layout.dueColumn]));
-  }
-  const history = sheet("History");
-  for (let i = 1; i < history.length; i++) {
-    // Trend columns: slope per day (not reported), then the reported fields in order.
-    TREND_FIELDS.forEach((field, k) => f.set(`trend:${i - 1}:${field}`, figureOf(history[i][layout.trendFirstColumn + 1 + k])));
-  }
-  return f;
+  return layoutFigures(layout, (name) => hf.getSheetValues(hf.getSheetId(name)!));
 }

@@ -12,7 +12,8 @@ const CHILD = path.join(__dirname, "child.ts");
 
 export function runCase(spec: CaseSpec): CaseOutcome {
   // HyperFormula holds every cell as an object; give it room up to most of the machine.
-  const heap = spec.kind === "hyperformula" ? ["--max-old-space-size=16384"] : [];
+  // A million accounts' export alone is about 1 GB of row objects: room for it and the core above Node's default.
+  const heap = spec.kind === "hyperformula" ? ["--max-old-space-size=16384"] : spec.scale === "million" ? ["--max-old-space-size=8192"] : [];
   const res = spawnSync(process.execPath, [...heap, "--import", "tsx", CHILD, JSON.stringify(spec)], {
     encoding: "utf8",
     timeout: spec.timeoutS * 1000,

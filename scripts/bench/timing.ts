@@ -31,3 +31,30 @@ export function timeRuns<T>(fn: () => T, warmup: number, runs: number): Timed<T>
   }
   return { runsMs, medianMs: median(runsMs), result: result as T };
 }
+
+/**
+ * Times two functions in alternating rounds (a, b, a, b…) so a noisy neighbour slows
+ * both alike: the ratio of their medians then holds on a busy machine.
+ */
+export function timePaired<A, B>(a: () => A, b: () => B, warmup: number, runs: number): [Timed<A>, Timed<B>] {
+  for (let i = 0; i < warmup; i++) {
+    a();
+    b();
+  }
+  const aMs: number[] = [];
+  const bMs: number[] = [];
+  let ra: A | undefined;
+  let rb: B | undefined;
+  for (let i = 0; i < runs; i++) {
+    let t0 = process.hrtime.bigint();
+    ra = a();
+    aMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    t0 = process.hrtime.bigint();
+    rb = b();
+    bMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return [
+    { runsMs: aMs, medianMs: median(aMs), result: ra as A },
+    { runsMs: bMs, medianMs: median(bMs), result: rb as B },
+  ];
+}
