@@ -12,6 +12,7 @@ export const TARGETS = {
   hfRatio: 20,
   core10xMs: 1000,
   spilledOverheadPct: 10,
+  arrangementsTeamMs: 20,
 } as const;
 
 interface Row {
@@ -39,6 +40,7 @@ const LABELS: Record<string, string> = {
   "trend-core": "Trend only: core trendOfAccounts",
   "trend-spilled": "ARREARS.TREND, one spilled call over the grid",
   "trend-rows": "ARREARS.TREND, one call per account row",
+  arrangements: "Arrangements: judge 3,000 (core)",
 };
 
 export function tableRows(outcomes: CaseOutcome[]): Row[] {
@@ -74,6 +76,11 @@ export function tableRows(outcomes: CaseOutcome[]): Row[] {
         row.target = `< ${TARGETS.spilledOverheadPct}% overhead`;
         row.met = yes(overhead < TARGETS.spilledOverheadPct);
       }
+    }
+    if (o.id === "arrangements") {
+      row.target = `< ${ms(TARGETS.arrangementsTeamMs)}`;
+      row.met = yes(o.medianMs < TARGETS.arrangementsTeamMs);
+      row.agreement = o.over ?? "";
     }
     if (o.agreement) row.agreement = `${o.agreement.mismatches} of ${o.agreement.compared.toLocaleString("en-GB")} figures differ`;
     if (o.rowsDifferingFromCore !== undefined) row.agreement = `${o.rowsDifferingFromCore} rows differ from core`;
