@@ -104,6 +104,7 @@ The synthetic team export (\`samples/generator/teamExport.ts\`, seed 20261, 12 o
 | Native formulas in HyperFormula ÷ core, same run | at least ${TARGETS.hfRatio}× |
 | 170,000 accounts, core median | under ${TARGETS.core10xMs / 1000} s |
 | ARREARS.TREND spilled over the grid, overhead on the core | under ${TARGETS.spilledOverheadPct}% |
+| 3,000 arrangements judged at team scale, core median | under ${TARGETS.arrangementsTeamMs} ms |
 
 ## Results
 
@@ -119,6 +120,7 @@ ${kpiCellsLine(kpiCells)} The functions run from source in the bench's own proce
 
 - **Core**: the core as shipped (\`lib/core\`, compiled by \`npm run build:cli\`, what \`arrears\` runs): \`monthlyReturn\` (all ${KPI_DEFINITIONS.length} KPIs for the team and for each officer, the age-band rows, the ageing table), \`escalationsOf\` judged at period end with \`withBalanceTrend\` (the 13-week trend the report prints beside each account), and \`trendOfAccounts\` over every account's 52 weekly balances against their dates with each account's weekly rent: what \`arrears report\` plus ARREARS.TREND compute.
 - **Native formulas**: the same month as a workbook of native formulas, built and fully calculated by HyperFormula ${hfVersion()}: per-row helper columns (balance and rent in pence, in-arrears flag, age band, technical arrears, escalation stage and due flag with its holds) then COUNTIFS/SUMIFS per officer over the accounts, transactions (by type, dated in the period) and voids tables, the KPI ratios with ROUND, and per account SLOPE, AVERAGE and COUNTIF over the 52 balances. HyperFormula has no FORECAST, so the projection is FORECAST's definition written out: AVERAGE(y) + SLOPE(y, x) × (x₀ − AVERAGE(x)). Its time is building the workbook and calculating every formula, what Excel does when the export is pasted in.
+- **Arrangements** (\`scripts/bench/arrangementsCase.ts\`): the shipped \`judgeArrangements\` judging the 3,000 arrangements planted in the same export (same seed; their payments follow the month's transactions) at period end with the accounts' holds: grouping the transactions by account and every arrangement's status, figures and reason. Their planted outcomes are checked in \`npm test\` (test/core/arrangements/planted.test.ts).
 - **Adapter**: the shipped \`trendOfAccounts\` on the 17,000 × 52 grid, against the built ARREARS.TREND (dist/functions.js from \`npm run build\`, run in this process with a stub CustomFunctions global, as Excel's runtime runs it) given the grid as one 2-D array, and ARREARS.TREND called 17,000 times with one row each. The adapter rows are checked against the core's, figure for figure.
 
 ## Agreement to the penny (team scale)
