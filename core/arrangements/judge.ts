@@ -367,8 +367,8 @@ export function judgeOne(a: Arrangement, ledger: Ledger | undefined, asOf: numbe
   const towardArrears = credits - rentSince;
   const lastCredit = lastCreditBy(l, asOf);
 
-  let facts = `${plural(due, "instalment")} of ${pounds(a.instalment)} due, ${pounds(fromPence(paidPence))} paid; `;
-  facts += missed > 0 ? `${plural(missed, "missed instalment")} (first due ${iso(firstMissed!)})` : "none missed";
+  let facts = `${plural(due, "instalment")} of ${reasonPounds(a.instalment)} due, ${reasonPounds(fromPence(paidPence))} paid; `;
+  facts += missed > 0 ? `${plural(missed, "missed instalment")} (first due ${reasonDate(firstMissed!)})` : "none missed";
   if (due > judged) facts += `; ${plural(due - judged, "instalment")} still within the payment window`;
   let outcome: ArrangementOutcome;
   let why: string;
@@ -381,16 +381,16 @@ export function judgeOne(a: Arrangement, ledger: Ledger | undefined, asOf: numbe
     why = hold;
   } else if (start > asOf) {
     outcome = "kept";
-    why = `not started: first instalment due ${iso(start)}`;
+    why = `not started: first instalment due ${reasonDate(start)}`;
   } else if (a.status === "broken") {
     outcome = "broken";
     why = "recorded as broken in the housing system";
   } else if (a.startBalance !== null && a.startBalance > 0 && towardArrears >= toPence(a.startBalance)) {
     outcome = "completed";
-    why = `the start balance of ${pounds(a.startBalance)} has been paid off`;
+    why = `the start balance of ${reasonPounds(a.startBalance)} has been paid off`;
   } else if (a.endDate !== null && a.endDate < asOf && overduePence === 0) {
     outcome = "completed";
-    why = `ran to its end date ${iso(a.endDate)} with every instalment paid`;
+    why = `ran to its end date ${reasonDate(a.endDate)} with every instalment paid`;
   } else {
     const rule = matchingRule(missed, overduePence, inst);
     outcome = rule ? rule.outcome : "kept";
@@ -411,10 +411,10 @@ export function judgeOne(a: Arrangement, ledger: Ledger | undefined, asOf: numbe
 }
 
 /** "£12.50": formatPounds' text, without its thousands pass for the amounts under £1,000 most instalments and payments are. */
-export const pounds = (x: number): string => (Math.abs(x) < 999.99 ? `${x < 0 ? "-" : ""}£${Math.abs(x).toFixed(2)}` : formatPounds(x));
+export const reasonPounds = (x: number): string => (Math.abs(x) < 999.99 ? `${x < 0 ? "-" : ""}£${Math.abs(x).toFixed(2)}` : formatPounds(x));
 
 /** serialToIso's text from day arithmetic (days to civil date, H. Hinnant's algorithm), without a Date object per reason. */
-export function iso(serial: number): string {
+export function reasonDate(serial: number): string {
   if (serial < MARCH_1900 || serial > LAST_SERIAL) return serialToIso(serial);
   // Days since 1970-01-01, then shifted to an era starting 0000-03-01.
   const z = serial - 25569 + 719468;
