@@ -4,7 +4,7 @@ import { ArrearsInputError } from "../../core/errors";
 import { ESCALATION_COLUMNS, escalationsOf, type EscalationResult } from "../../core/escalation/escalate";
 import { BUILT_IN_POLICIES, DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, type EscalationPolicy } from "../../core/escalation/policy";
 import type { CellValue } from "../../core/export/cellValues";
-import { DEFAULT_PROFILE, normaliseName, parseMappingProfile, REQUIRED_ACCOUNT_FIELDS, REQUIRED_TRANSACTION_FIELDS, REQUIRED_VOID_FIELDS, type MappingProfile } from "../../core/export/profile";
+import { DEFAULT_PROFILE, normaliseName, parseMappingProfile, REQUIRED_ACCOUNT_FIELDS, REQUIRED_ARRANGEMENT_FIELDS, REQUIRED_TRANSACTION_FIELDS, REQUIRED_VOID_FIELDS, type MappingProfile } from "../../core/export/profile";
 import { readBalanceHistory, readExport, type ExportTables, type TableRows } from "../../core/export/readTables";
 import { withBalanceTrend, type EscalationWithTrend } from "../../core/escalation/withTrend";
 import { parseSerial } from "../../core/export/cellValues";
@@ -16,8 +16,10 @@ import { CliError, keyProblem, numberOption, parseJsonInput, readInputFile, read
 import { checkOutputTarget, writeOutputFile } from "../io/outputFile";
 import { DEFAULT_XLSX_LIMITS, fitColumnWidths, readXlsx, usableRows, writeXlsx, XlsxError, type OutCell, type OutSheet, type PrintSetup, type SheetData } from "../io/xlsx";
 import { formatPounds } from "../../core/money";
+import { readArrangements } from "../../core/arrangements/readArrangements";
+import { arrangementJson, arrangementReport, arrangementSheets, type ArrangementReport } from "./reportArrangements";
 
-const USAGE = `Usage: arrears report --from DATE --to DATE (--in export.xlsx | --accounts a.csv --transactions t.csv [--voids v.csv])
+const USAGE = `Usage: arrears report --from DATE --to DATE (--in export.xlsx | --accounts a.csv --transactions t.csv [--voids v.csv] [--arrangements r.csv])
                       [--profile mapping.json] [--policy policy.json] [--bands 4,8,13]
                       [--void-treatment net|gross] [--annual-debit N] [--as-of DATE]
                       [--out return.xlsx [--organisation NAME]] [--json]
@@ -36,6 +38,10 @@ Input
                        it must hold transactions from the first week of April
   --voids FILE         voids CSV (property, void start, void end, weekly rent); without it
                        empty homes are accounts with status void
+  --arrangements FILE  payment arrangements CSV (account, start date, instalment, basis: arrears
+                       or total, frequency, type, status; optional start balance, end date,
+                       officer): adds the Arrangements and Broken this week sheets (an .xlsx
+                       export's arrangements sheet is found by its headers)
   --history FILE       weekly balance history CSV, wide (account, one column per date) or
                        long (account, date, balance): adds each case's 13-week arrears trend
                        to the escalation list (an .xlsx export's history sheet is found by itself)
@@ -55,11 +61,14 @@ Period and options
   --uc-technical-weeks N, --hb-technical-weeks N
                            weeks of rent owed that count as technical (payment-cycle) arrears
                            for UC and HB claimants (defaults: UC 52/12, about 4.33; HB 4)
-  --as-of DATE             date escalation is judged at (default: --to)
+  --as-of DATE             date escalation and arrangements are judged at (default: --to)
+  --payment-grace-days N, --uc-grace-days N, --hb-grace-days N
+                           days after an instalment's due date that a tenant payment, a UC
+                           credit or an HB credit still counts toward it (defaults 0, 30, 28)
 
 Output
   --out FILE     write the return workbook (.xlsx): Return, By officer, Ageing, Escalations,
-                 About; each sheet titled and set up to print (A4 landscape, one page wide);
+                 (with arrangements: Arrangements, Broken this week,) About; each sheet titled and set up to print (A4 landscape, one page wide);
                  never over an input file, a link or a device; the folder must exist
   --organisation NAME   the organisation named in the workbook's titles and page headers
   --json         print everything as JSON
@@ -81,6 +90,10 @@ export const reportCommand: Command = {
         transactions: { type: "string" },
         voids: { type: "string" },
         history: { type: "string" },
+        arrangements: { type: "string" },
+        "payment-grace-days": { type: "string" },
+        "uc-grace-days": { type: "string" },
+        "hb-grace-days": { type: "string" },
         profile: { type: "string" },
         policy: { type: "string" },
         from: { type: "string" },
@@ -98,7 +111,7 @@ export const reportCommand: Command = {
       },
       strict: true,
     });
-    const inputs = [values.in, values.accounts, values.transactions, values.voids, values.history, values.profile, values.policy];
+    const inputs = [values.in, values.accounts, values.transactions, values.voids, values.history, values.arrangements, values.profile, values.policy];
     // Before any work: --out must not be an input, a link, a device or a folder, and its folder must exist.
     if (values.out !== undefined) await checkOutputTarget(values.out, inputs);
     const voidTreatment = values["void-treatment"];
@@ -118,7 +131,7 @@ export const reportCommand: Command = {
       : Object.hasOwn(BUILT_IN_POLICIES, values.policy)
         ? BUILT_IN_POLICIES[values.policy]
         : await readJsonWith(values.policy, "policy", io.stdin, parseEscalationPolicy);
-    const { history, sources, ...tables } = await readTables(values, profile, io.stdin);
+    const { history, arrangements, sources, ...tables } = await readTables(values, profile, io.stdin);
     const data = namingSource(sources, () => readExport(tables, profile));
     const ret = monthlyReturn(data, {
       periodStart: from,
@@ -132,15 +145,24 @@ export const reportCommand: Command = {
     const judged = checked(escalationsOf(data.accounts, policy, asOf));
     const listed = escalationList(history ? withBalanceTrend(judged, namingSource(sources, () => readBalanceHistory(history, profile), "history")) : judged.map((e) => ({ ...e, trend: null })));
     for (const w of ret.warnings) io.stderr.write(`arrears report: ${w}\n`);
+    const grace = (flag: string) => (values[flag as keyof typeof values] === undefined ? undefined : numberOption(String(values[flag as keyof typeof values]), `--${flag}`));
+    const arrangementsJudged: ArrangementReport | null = arrangements
+      ? arrangementReport(namingSource(sources, () => readArrangements(arrangements, profile), "arrangements"), data.transactions, data.accounts, asOf, from, {
+          paymentGraceDays: grace("payment-grace-days"),
+          ucGraceDays: grace("uc-grace-days"),
+          hbGraceDays: grace("hb-grace-days"),
+        })
+      : null;
 
     if (values.out) {
       const sources = [values.in, values.accounts, values.transactions, values.voids, values.history].filter((f): f is string => f !== undefined);
-      const bytes = writeXlsx(workbook(ret, listed, policy, profile, reportContext(ret, values.organisation, sources, new Date())));
+      const bytes = writeXlsx(workbook(ret, listed, policy, profile, reportContext(ret, values.organisation, sources, new Date()), arrangementsJudged));
       await writeOutputFile(values.out, bytes, inputs);
       const due = listed.filter((e) => e.dueToEscalate).length;
-      io.stdout.write(`wrote ${values.out}: ${ret.kpis.length} figures, ${ret.byOfficer.length} officer lines, ${listed.length} accounts on the escalation list (${due} due to escalate)\n`);
+      const arrangementsText = arrangementsJudged ? `, ${arrangementsJudged.rows.length} arrangements (${arrangementsJudged.brokenThisWeek.length} broken this week)` : "";
+      io.stdout.write(`wrote ${values.out}: ${ret.kpis.length} figures, ${ret.byOfficer.length} officer lines, ${listed.length} accounts on the escalation list (${due} due to escalate)${arrangementsText}\n`);
     }
-    if (values.json) io.stdout.write(JSON.stringify(toJson(ret, listed, policy, profile), null, 2) + "\n");
+    if (values.json) io.stdout.write(JSON.stringify({ ...toJson(ret, listed, policy, profile), ...(arrangementsJudged ? { arrangements: arrangementJson(arrangementsJudged, serialToIso) } : {}) }, null, 2) + "\n");
     else if (!values.out) io.stdout.write(toCsv(returnRows(ret)));
     return 0;
   },
@@ -173,8 +195,8 @@ function readCsvTable(file: string, stdin: NodeJS.ReadableStream): Promise<Table
 }
 
 /** Where each table came from, for messages: a CSV path, or a workbook and its sheet. */
-type Sources = Record<"accounts" | "transactions" | "voids" | "history", string>;
-type InputTables = ExportTables & { history: TableRows | null; sources: Sources };
+type Sources = Record<"accounts" | "transactions" | "voids" | "history" | "arrangements", string>;
+type InputTables = ExportTables & { history: TableRows | null; arrangements: TableRows | null; sources: Sources };
 
 /** Runs a table reader, prefixing a problem with the file (and sheet) the table came from. */
 function namingSource<T>(sources: Sources, read: () => T, table?: keyof Sources): T {
@@ -191,14 +213,18 @@ function namingSource<T>(sources: Sources, read: () => T, table?: keyof Sources)
 async function readTables(values: Record<string, string | boolean | undefined>, profile: MappingProfile, stdin: NodeJS.ReadableStream): Promise<InputTables> {
   const csvGiven = values.accounts !== undefined || values.transactions !== undefined;
   if (values.in !== undefined && csvGiven) throw new CliError("give either --in export.xlsx or --accounts and --transactions, not both");
-  if (values.in !== undefined) return readWorkbookTables(String(values.in), profile);
+  if (values.in !== undefined) {
+    if (values.arrangements !== undefined) throw new CliError("with --in export.xlsx the arrangements come from its arrangements sheet; give --arrangements only with --accounts and --transactions");
+    return readWorkbookTables(String(values.in), profile);
+  }
   if (values.accounts === undefined || values.transactions === undefined) throw new CliError("give --in export.xlsx, or both --accounts a.csv and --transactions t.csv");
   return {
     accounts: await readCsvTable(String(values.accounts), stdin),
     transactions: await readCsvTable(String(values.transactions), stdin),
     voids: values.voids === undefined ? null : await readCsvTable(String(values.voids), stdin),
     history: values.history === undefined ? null : await readCsvTable(String(values.history), stdin),
-    sources: { accounts: String(values.accounts), transactions: String(values.transactions), voids: String(values.voids), history: String(values.history) },
+    arrangements: values.arrangements === undefined ? null : await readCsvTable(String(values.arrangements), stdin),
+    sources: { accounts: String(values.accounts), transactions: String(values.transactions), voids: String(values.voids), history: String(values.history), arrangements: String(values.arrangements) },
   };
 }
 
@@ -231,6 +257,8 @@ async function readWorkbookTables(file: string, profile: MappingProfile): Promis
   used.add(transactions.name);
   const voids = pick(profile.voids ?? {}, REQUIRED_VOID_FIELDS, used);
   if (voids) used.add(voids.name);
+  const arrangements = pick(profile.arrangements ?? DEFAULT_PROFILE.arrangements!, REQUIRED_ARRANGEMENT_FIELDS, used);
+  if (arrangements) used.add(arrangements.name);
   // A wide balance history: an account column, then dated columns.
   const history = sheets.find((s) => !used.has(s.name) && s.rows.length > 1 && s.rows[0].slice(1).filter((h) => parseSerial(h, profile.dateFormat) !== null).length >= 2);
   // A sheet used as data must have no error cells and no uncalculated formulas (never read as blank or 0).
@@ -247,7 +275,8 @@ async function readWorkbookTables(file: string, profile: MappingProfile): Promis
     transactions: rows(transactions),
     voids: voids ? rows(voids) : null,
     history: history ? rows(history) : null,
-    sources: { accounts: at(accounts), transactions: at(transactions), voids: at(voids), history: at(history) },
+    arrangements: arrangements ? rows(arrangements) : null,
+    sources: { accounts: at(accounts), transactions: at(transactions), voids: at(voids), history: at(history), arrangements: at(arrangements) },
   };
 }
 
@@ -326,15 +355,24 @@ function titleBlock(title: string, ctx: ReportContext): Row[] {
 }
 
 /** A sheet with a title block above its header row, laid out to print: widths from content, landscape, one page wide, header repeated. */
-function reportSheet(name: string, title: string, ctx: ReportContext, header: Row, body: Row[], layout: { max?: number | number[]; headerWrapAt?: number; after?: Row[]; print?: PrintSetup; table?: boolean }): OutSheet {
+function reportSheet(
+  name: string,
+  title: string,
+  ctx: ReportContext,
+  header: Row,
+  body: Row[],
+  layout: { max?: number | number[]; headerWrapAt?: number; after?: Row[]; measureAfter?: boolean; print?: PrintSetup; table?: boolean },
+): OutSheet {
   const block = titleBlock(title, ctx);
   const rows = [...block, header, ...body];
+  // A block below the table (a summary) can have its own, wider figures: measured too when asked.
+  const measured = layout.measureAfter ? [...rows, ...(layout.after ?? [])] : rows;
   return {
     name,
     rows: [...rows, ...(layout.after ?? [])],
     headerRow: block.length,
     freezeHeader: true,
-    columnWidths: fitColumnWidths(rows, { fromRow: block.length, max: layout.max, headerWrapAt: layout.headerWrapAt }),
+    columnWidths: fitColumnWidths(measured, { fromRow: block.length, max: layout.max, headerWrapAt: layout.headerWrapAt }),
     ...(layout.table ? { table: { name } } : {}),
     print: { headerText: `${ctx.organisation ? `${ctx.organisation} · ` : ""}Monthly return ${ctx.period}`, ...layout.print },
   };
@@ -350,7 +388,7 @@ const fmt = (f: KpiFigure): OutCell => (f.unit === "percent" ? fraction(f.value)
 const ESCALATION_PRINT_COLUMNS = 7;
 
 /** The return workbook. Text from the export goes in as text cells; the writer quote-prefixes any that looks like a formula. */
-function workbook(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy: EscalationPolicy, profile: MappingProfile, ctx: ReportContext): OutSheet[] {
+function workbook(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy: EscalationPolicy, profile: MappingProfile, ctx: ReportContext, arrangements: ArrangementReport | null = null): OutSheet[] {
   // The figure's format shows its unit (£, %), so no unit column; the machine id goes last, for lookups, outside the print area.
   const withNotes = ret.kpis.some((f) => f.note);
   const returnHeader = ["KPI", "Value", "Definition", "Source", ...(withNotes ? ["Note"] : []), "Id"].map(heading);
@@ -438,11 +476,21 @@ function workbook(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy
       ESCALATION_ORDER,
       `Printing the Escalations sheet prints the ${dueCount} cases due to escalate (its print area), without the due flag and the reason; clear the print area (Page Layout › Print Area) to print every case.`,
       "Every KPI's definition and source is beside its value on the Return sheet.",
+      ...(arrangements
+        ? [
+            `Arrangements: judged at the as-of date from the transactions. A tenant payment counts toward an instalment up to ${plural(arrangements.graces.paymentGraceDays, "day")} after its due date, a UC credit up to ${plural(arrangements.graces.ucGraceDays, "day")} after and an HB credit up to ${plural(arrangements.graces.hbGraceDays, "day")} (the grace options); an instalment is missed when less than an instalment was paid in its turn. Broken: two instalments or more overdue, or two misses with a whole instalment still owed; at risk: a miss not yet made good; on hold (the arrangement's status, or the account's vulnerability, benefit claim or Breathing Space) is never broken.`,
+          ]
+        : []),
     ].map((t) => [wrapped(t)]),
     { max: 120 },
   );
-  return [returnSheet, officers, ageing, escalationSheet, about];
+  const arrangementPart = arrangements
+    ? arrangementSheets(arrangements, (name, title, header, body, layout) => reportSheet(name, title, ctx, header, body, layout), (serial) => longDate(serialToIso(serial)))
+    : [];
+  return [returnSheet, officers, ageing, escalationSheet, ...arrangementPart, about];
 }
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 /** What the About sheet says about the escalation list's order; escalationList sorts exactly so (a test holds the two together). */
 const ESCALATION_ORDER =

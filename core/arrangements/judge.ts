@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateToSerial, serialToDate, serialToIso } from "../dates/excelSerial";
+import { dateToSerial, LAST_SERIAL, serialToDate, serialToIso } from "../dates/excelSerial";
 import type { Account, Transaction, TransactionType } from "../export/schema";
 import { DEFAULT_TECHNICAL_WEEKS } from "../kpi/monthlyReturn";
 import { formatPounds, fromPence, toPence } from "../money";
@@ -86,71 +86,147 @@ export interface Ledger {
   uc: Running;
   hb: Running;
   rent: Running;
-  /** Dates of credits (lines that lowered the balance), sorted. */
-  creditDates: number[];
+  /** Dates of credits (lines that lowered the balance), sorted: `dates[from..to)` of a shared array. */
+  creditDates: Running;
 }
+/** One kind of line of one account: `dates[from..to)` sorted, `cum[i]` the pence of lines from..i. The arrays are shared by every account of one {@link ledgersOf} call. */
 export interface Running {
-  dates: number[];
-  /** cum[i]: pence of lines 0..i. */
-  cum: number[];
+  dates: Float64Array;
+  cum: Float64Array;
+  from: number;
+  to: number;
+}
+
+/** Lines dated on or before `date` in r: the index after the last one. */
+function after(r: Running, date: number): number {
+  let lo = r.from;
+  let hi = r.to;
+  const d = r.dates;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (d[mid] <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The last credit dated on or before `asOf`, or null. */
 function lastCreditBy(l: Ledger, asOf: number): number | null {
-  const d = l.creditDates;
-  let lo = 0;
-  let hi = d.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (d[mid] <= asOf) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? null : d[lo - 1];
+  const i = after(l.creditDates, asOf);
+  return i === l.creditDates.from ? null : l.creditDates.dates[i - 1];
 }
 
-/** Pence of a running total dated from `from` to `to` inclusive. */
-function sumBetween(r: Running, from: number, to: number): number {
-  return upTo(r, to) - upTo(r, from - 1);
-}
+/** Pence of r's lines dated on or before `date`. */
 function upTo(r: Running, date: number): number {
-  let lo = 0;
-  let hi = r.dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (r.dates[mid] <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? 0 : r.cum[lo - 1];
+  const i = after(r, date);
+  return i === r.from ? 0 : r.cum[i - 1];
 }
 
-/** Groups the wanted accounts' transactions into ledgers, once; each judgement reads them up to its own as-of date. */
+/** Pence of r's lines before index i (i from r.from). */
+const cumBefore = (r: Running, i: number): number => (i === r.from ? 0 : r.cum[i - 1]);
+/** Moves index i past r's lines dated on or before `limit`. */
+function forward(r: Running, i: number, limit: number): number {
+  while (i < r.to && r.dates[i] <= limit) i++;
+  return i;
+}
+
+/** Kinds of line a ledger keeps, as slots: tenant credits, UC, HB, rent, and the dates of credits. */
+const TENANT = 0;
+const UC = 1;
+const HB = 2;
+const RENT = 3;
+const CREDIT_DATES = 4;
+const SLOTS = 5;
+
+/**
+ * Groups the wanted accounts' transactions into ledgers, once; each judgement reads
+ * them up to its own as-of date. Column arrays shared by every account, in two passes
+ * over the transactions (count, then fill), with one map lookup per transaction and
+ * no object per line: this runs over the whole export on every call, and at team scale
+ * an object per line cost more in garbage collection than the judging itself.
+ */
 export function ledgersOf(transactions: readonly Transaction[], wanted: ReadonlySet<string>): Map<string, Ledger> {
-  const lines = new Map<string, { tenant: [number, number][]; uc: [number, number][]; hb: [number, number][]; rent: [number, number][]; creditDates: number[] }>();
-  for (const t of transactions) {
-    if (!wanted.has(t.account)) continue;
-    let l = lines.get(t.account);
-    if (!l) lines.set(t.account, (l = { tenant: [], uc: [], hb: [], rent: [], creditDates: [] }));
-    const pence = toPence(t.amount);
-    if (t.type === "rent") l.rent.push([t.date, pence]);
-    else if (TENANT_CREDITS.has(t.type) || t.type === "uc" || t.type === "hb") {
-      // Credits are negative amounts in the canonical export; paid is their opposite.
-      (t.type === "uc" ? l.uc : t.type === "hb" ? l.hb : l.tenant).push([t.date, -pence]);
-      if (pence < 0) l.creditDates.push(t.date);
-    }
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  for (const a of wanted) {
+    index.set(a, names.length);
+    names.push(a);
   }
-  const running = (xs: [number, number][]): Running => {
-    xs.sort((a, b) => a[0] - b[0]);
-    const cum: number[] = [];
-    let s = 0;
-    for (const [, p] of xs) cum.push((s += p));
-    return { dates: xs.map((x) => x[0]), cum };
-  };
+  const n = transactions.length;
+  // Pass 1: each line's account slot and pence, and how many lines each slot holds.
+  const slotOf = new Int32Array(n).fill(-1);
+  const penceOf = new Float64Array(n);
+  const counts = new Int32Array(names.length * SLOTS + 1);
+  for (let i = 0; i < n; i++) {
+    const t = transactions[i];
+    const k = index.get(t.account);
+    if (k === undefined) continue;
+    const type = t.type;
+    const kind = type === "rent" ? RENT : type === "uc" ? UC : type === "hb" ? HB : TENANT_CREDITS.has(type) ? TENANT : -1;
+    if (kind < 0) continue;
+    const pence = toPence(t.amount);
+    slotOf[i] = k * SLOTS + kind;
+    // Credits are negative amounts in the canonical export; paid is their opposite.
+    penceOf[i] = kind === RENT ? pence : -pence;
+    counts[slotOf[i]]++;
+    if (kind !== RENT && pence < 0) counts[k * SLOTS + CREDIT_DATES]++;
+  }
+  // Each slot's start in the shared arrays.
+  const start = new Int32Array(counts.length);
+  for (let s = 1; s < counts.length; s++) start[s] = start[s - 1] + counts[s - 1];
+  const total = start[counts.length - 1];
+  const dates = new Float64Array(total);
+  const cum = new Float64Array(total);
+  const fill = start.slice();
+  // Pass 2: the lines in export order (a stable sort below keeps it within a day).
+  for (let i = 0; i < n; i++) {
+    const slot = slotOf[i];
+    if (slot < 0) continue;
+    const date = transactions[i].date;
+    const at = fill[slot]++;
+    dates[at] = date;
+    cum[at] = penceOf[i];
+    if (slot % SLOTS !== RENT && penceOf[i] > 0) dates[fill[slot - (slot % SLOTS) + CREDIT_DATES]++] = date;
+  }
   const out = new Map<string, Ledger>();
-  for (const [k, l] of lines) out.set(k, { tenant: running(l.tenant), uc: running(l.uc), hb: running(l.hb), rent: running(l.rent), creditDates: l.creditDates.sort((a, b) => a - b) });
+  for (let k = 0; k < names.length; k++) {
+    const base = k * SLOTS;
+    if (start[base + SLOTS] === start[base]) continue;
+    const run = (kind: number): Running => {
+      const from = start[base + kind];
+      const to = from + counts[base + kind];
+      sortSegment(dates, kind === CREDIT_DATES ? null : cum, from, to);
+      if (kind !== CREDIT_DATES) for (let i = from + 1; i < to; i++) cum[i] += cum[i - 1];
+      return { dates, cum, from, to };
+    };
+    out.set(names[k], { tenant: run(TENANT), uc: run(UC), hb: run(HB), rent: run(RENT), creditDates: run(CREDIT_DATES) });
+  }
   return out;
 }
 
-const EMPTY: Ledger = { tenant: { dates: [], cum: [] }, uc: { dates: [], cum: [] }, hb: { dates: [], cum: [] }, rent: { dates: [], cum: [] }, creditDates: [] };
+/**
+ * Sorts dates[from..to) (and the values beside them) by date, keeping the order within
+ * a day: an insertion sort in place, since one account's lines of one kind are few and
+ * mostly in date order already (no allocation, and nothing moves when sorted).
+ */
+function sortSegment(dates: Float64Array, values: Float64Array | null, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const d = dates[i];
+    if (dates[i - 1] <= d) continue;
+    const v = values ? values[i] : 0;
+    let j = i - 1;
+    while (j >= from && dates[j] > d) {
+      dates[j + 1] = dates[j];
+      if (values) values[j + 1] = values[j];
+      j--;
+    }
+    dates[j + 1] = d;
+    if (values) values[j + 1] = v;
+  }
+}
+
+const NONE: Running = { dates: new Float64Array(0), cum: new Float64Array(0), from: 0, to: 0 };
+const EMPTY: Ledger = { tenant: NONE, uc: NONE, hb: NONE, rent: NONE, creditDates: NONE };
 
 /**
  * The k-th due date (k from 0) of an arrangement. Monthly and UC-period instalments
@@ -166,6 +242,32 @@ export function dueDate(start: number, frequency: Frequency, k: number): number 
   const m = d.getUTCMonth() + k;
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   return dateToSerial(new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), lastDay))));
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Excel serial of 1900-03-01: from here on a serial is plain days since 1899-12-30. */
+const MARCH_1900 = 61;
+const MS_PER_DAY = 86_400_000;
+const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
+
+/**
+ * {@link dueDate} for k = 0, 1, 2…, as judging walks them: the start date's year, month
+ * and day are worked out once, and each monthly date by arithmetic, not a Date object
+ * per instalment (the same dates: a test holds the two together).
+ */
+export function dueDates(start: number, frequency: Frequency): (k: number) => number {
+  if (frequency !== "monthly" && frequency !== "ucPeriod") return (k) => dueDate(start, frequency, k);
+  if (start < MARCH_1900) return (k) => dueDate(start, frequency, k);
+  const s = serialToDate(start);
+  const [y, m, day] = [s.getUTCFullYear(), s.getUTCMonth(), s.getUTCDate()];
+  return (k) => {
+    const months = m + k;
+    const yy = y + Math.floor(months / 12);
+    const mm = months - Math.floor(months / 12) * 12;
+    const leap = yy % 4 === 0 && (yy % 100 !== 0 || yy % 400 === 0);
+    const last = mm === 1 && leap ? 29 : DAYS_IN_MONTH[mm];
+    return (Date.UTC(yy, mm, Math.min(day, last)) - EPOCH_1899_12_30) / MS_PER_DAY;
+  };
 }
 
 const HOLD_WORDS: Partial<Record<RecordedStatus, string>> = {
@@ -203,36 +305,52 @@ export function judgeArrangements(
   accounts: readonly AccountHolds[] = [],
 ): ArrangementJudgement[] {
   const o = parseOrThrow(ArrangementOptionsSchema, options);
-  const ledgers = ledgersOf(transactions, new Set(arrangements.map((a) => a.account)));
-  const holds = new Map(accounts.map((a) => [a.account, a]));
+  const wanted = new Set<string>();
+  for (const a of arrangements) wanted.add(a.account);
+  const ledgers = ledgersOf(transactions, wanted);
+  // Only the arranged accounts' holds: a team's accounts table is several times the arrangements (the last row of a repeated account wins).
+  const holds = new Map<string, AccountHolds>();
+  for (const a of accounts) if (wanted.has(a.account)) holds.set(a.account, a);
   return arrangements.map((a) => judgeOne(a, ledgers.get(a.account), asOf, o, holds.get(a.account)));
 }
 
 /** Judges one arrangement from its account's ledger at `asOf` (lines dated after it are not read). */
 export function judgeOne(a: Arrangement, ledger: Ledger | undefined, asOf: number, o: ArrangementOptions, holdsOf: AccountHolds | undefined): ArrangementJudgement {
   const l = ledger ?? EMPTY;
-  // Every sum is cut at the as-of date: a credit after it has not happened yet.
-  const between = (r: Running, from: number, to: number) => sumBetween(r, from, Math.min(to, asOf));
   const inst = toPence(a.instalment);
   const lastDue = a.endDate === null ? asOf : Math.min(asOf, a.endDate);
   // The window after a due date before a shortfall is a miss: the longest grace in play on this account.
-  const window = Math.max(o.paymentGraceDays, (l.uc.dates.length > 0 && l.uc.dates[0] <= asOf) || a.type === "dwp" ? o.ucGraceDays : 0, l.hb.dates.length > 0 && l.hb.dates[0] <= asOf ? o.hbGraceDays : 0);
+  const window = Math.max(o.paymentGraceDays, hasLineBy(l.uc, asOf) || a.type === "dwp" ? o.ucGraceDays : 0, hasLineBy(l.hb, asOf) ? o.hbGraceDays : 0);
   const start = a.startDate;
-  const rentOff = (to: number) => (a.basis === "arrears" ? between(l.rent, start, to) : 0);
+  const arrearsPart = a.basis === "arrears";
 
+  // Each running total is read forward once (the due dates only grow), from its first line on or after the start date;
+  // every sum is cut at the as-of date: a credit after it has not happened yet.
+  let ti = after(l.tenant, start - 1);
+  let ui = after(l.uc, start - 1);
+  let hi = after(l.hb, start - 1);
+  let ri = after(l.rent, start - 1);
+  const t0 = cumBefore(l.tenant, ti);
+  const u0 = cumBefore(l.uc, ui);
+  const h0 = cumBefore(l.hb, hi);
+  const r0 = cumBefore(l.rent, ri);
+  const nextDue = dueDates(start, a.frequency);
   let due = 0;
   let judged = 0;
   let missed = 0;
   let firstMissed: number | null = null;
   let prevBehind = 0;
   for (let k = 0; ; k++) {
-    const d = dueDate(start, a.frequency, k);
+    const d = nextDue(k);
     if (d > lastDue) break;
     due++;
     if (asOf <= d + window) continue; // still within its window: not yet judged
     judged++;
-    const covered =
-      between(l.tenant, start, d + o.paymentGraceDays) + between(l.uc, start, d + o.ucGraceDays) + between(l.hb, start, d + o.hbGraceDays) - rentOff(d);
+    ti = forward(l.tenant, ti, Math.min(d + o.paymentGraceDays, asOf));
+    ui = forward(l.uc, ui, Math.min(d + o.ucGraceDays, asOf));
+    hi = forward(l.hb, hi, Math.min(d + o.hbGraceDays, asOf));
+    ri = forward(l.rent, ri, d);
+    const covered = cumBefore(l.tenant, ti) - t0 + cumBefore(l.uc, ui) - u0 + cumBefore(l.hb, hi) - h0 - (arrearsPart ? cumBefore(l.rent, ri) - r0 : 0);
     // Behind by how much after this instalment; a miss is falling further behind (paying less than the instalment, net, in its turn).
     const behind = Math.max(0, due * inst - covered);
     if (behind > prevBehind) {
@@ -241,33 +359,42 @@ export function judgeOne(a: Arrangement, ledger: Ledger | undefined, asOf: numbe
     }
     prevBehind = behind;
   }
-  const credits = between(l.tenant, start, asOf) + between(l.uc, start, asOf) + between(l.hb, start, asOf);
-  const paidPence = credits - rentOff(asOf);
+  const credits = upTo(l.tenant, asOf) - t0 + upTo(l.uc, asOf) - u0 + upTo(l.hb, asOf) - h0;
+  const rentSince = upTo(l.rent, asOf) - r0;
+  const paidPence = credits - (arrearsPart ? rentSince : 0);
   const shortfallPence = Math.max(0, due * inst - paidPence);
   const overduePence = Math.max(0, judged * inst - paidPence);
-  const towardArrears = credits - between(l.rent, start, asOf);
+  const towardArrears = credits - rentSince;
   const lastCredit = lastCreditBy(l, asOf);
 
-  const facts = [
-    `${plural(due, "instalment")} of ${formatPounds(a.instalment)} due, ${formatPounds(fromPence(paidPence))} paid`,
-    missed > 0 ? `${plural(missed, "missed instalment")} (first due ${serialToIso(firstMissed!)})` : "none missed",
-    due > judged ? `${plural(due - judged, "instalment")} still within the payment window` : "",
-  ].filter(Boolean);
+  let facts = `${plural(due, "instalment")} of ${reasonPounds(a.instalment)} due, ${reasonPounds(fromPence(paidPence))} paid; `;
+  facts += missed > 0 ? `${plural(missed, "missed instalment")} (first due ${reasonDate(firstMissed!)})` : "none missed";
+  if (due > judged) facts += `; ${plural(due - judged, "instalment")} still within the payment window`;
   let outcome: ArrangementOutcome;
   let why: string;
-  const recordedHold = HOLD_STATUSES.has(a.status) ? HOLD_WORDS[a.status]! : null;
-  const hold = recordedHold ?? accountHold(holdsOf, asOf);
-  if (a.status === "completed") [outcome, why] = ["completed", "recorded as completed"];
-  else if (hold !== null) [outcome, why] = ["on hold", hold];
-  else if (start > asOf) [outcome, why] = ["kept", `not started: first instalment due ${serialToIso(start)}`];
-  else if (a.status === "broken") [outcome, why] = ["broken", "recorded as broken in the housing system"];
-  else if (a.startBalance !== null && a.startBalance > 0 && towardArrears >= toPence(a.startBalance))
-    [outcome, why] = ["completed", `the start balance of ${formatPounds(a.startBalance)} has been paid off`];
-  else if (a.endDate !== null && a.endDate < asOf && overduePence === 0) [outcome, why] = ["completed", `ran to its end date ${serialToIso(a.endDate)} with every instalment paid`];
-  else {
+  const hold = HOLD_STATUSES.has(a.status) ? HOLD_WORDS[a.status]! : accountHold(holdsOf, asOf);
+  if (a.status === "completed") {
+    outcome = "completed";
+    why = "recorded as completed";
+  } else if (hold !== null) {
+    outcome = "on hold";
+    why = hold;
+  } else if (start > asOf) {
+    outcome = "kept";
+    why = `not started: first instalment due ${reasonDate(start)}`;
+  } else if (a.status === "broken") {
+    outcome = "broken";
+    why = "recorded as broken in the housing system";
+  } else if (a.startBalance !== null && a.startBalance > 0 && towardArrears >= toPence(a.startBalance)) {
+    outcome = "completed";
+    why = `the start balance of ${reasonPounds(a.startBalance)} has been paid off`;
+  } else if (a.endDate !== null && a.endDate < asOf && overduePence === 0) {
+    outcome = "completed";
+    why = `ran to its end date ${reasonDate(a.endDate)} with every instalment paid`;
+  } else {
     const rule = matchingRule(missed, overduePence, inst);
-    if (rule) [outcome, why] = [rule.outcome, rule.why + (a.type === "spo" && rule.outcome === "broken" ? ": a breach of the suspended order's terms" : "")];
-    else [outcome, why] = ["kept", missed > 0 ? "missed instalments since made good" : "every instalment judged so far was paid"];
+    outcome = rule ? rule.outcome : "kept";
+    why = rule ? rule.why + (a.type === "spo" && rule.outcome === "broken" ? ": a breach of the suspended order's terms" : "") : missed > 0 ? "missed instalments since made good" : "every instalment judged so far was paid";
   }
   return {
     account: a.account,
@@ -279,6 +406,31 @@ export function judgeOne(a: Arrangement, ledger: Ledger | undefined, asOf: numbe
     missed,
     firstMissed,
     daysSinceLastPayment: lastCredit === null ? null : asOf - lastCredit,
-    reason: `${outcome[0].toUpperCase()}${outcome.slice(1)}: ${why}; ${facts.join("; ")}.`,
+    reason: `${OUTCOME_WORD[outcome]}: ${why}; ${facts}.`,
   };
 }
+
+/** "£12.50": formatPounds' text, without its thousands pass for the amounts under £1,000 most instalments and payments are. */
+export const reasonPounds = (x: number): string => (Math.abs(x) < 999.99 ? `${x < 0 ? "-" : ""}£${Math.abs(x).toFixed(2)}` : formatPounds(x));
+
+/** serialToIso's text from day arithmetic (days to civil date, H. Hinnant's algorithm), without a Date object per reason. */
+export function reasonDate(serial: number): string {
+  if (serial < MARCH_1900 || serial > LAST_SERIAL) return serialToIso(serial);
+  // Days since 1970-01-01, then shifted to an era starting 0000-03-01.
+  const z = serial - 25569 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+}
+
+/** Whether r has a line dated on or before asOf. */
+const hasLineBy = (r: Running, asOf: number): boolean => r.to > r.from && r.dates[r.from] <= asOf;
+
+/** Each outcome as the reason starts it. */
+const OUTCOME_WORD: Record<ArrangementOutcome, string> = { kept: "Kept", "at risk": "At risk", broken: "Broken", completed: "Completed", "on hold": "On hold" };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ARRANGEMENT_CODES, ARRANGEMENT_TYPES, FREQUENCIES, INSTALMENT_BASES, RECORDED_STATUSES } from "../arrangements/schema";
 import { parseOrThrow } from "../zodIssues";
 import { ACCOUNT_STATUSES, BENEFITS, TENANCY_TYPES, TRANSACTION_TYPES } from "./schema";
 
@@ -127,13 +128,35 @@ export const MappingProfileSchema = z.object({
       status: codeMap(ACCOUNT_STATUSES, "status codes").optional(),
       benefit: codeMap(BENEFITS, "benefit codes").optional(),
       transactionType: codeMap(TRANSACTION_TYPES, "transaction type codes").optional(),
+      /** How the export spells each arrangement frequency, type, basis and status (core/arrangements/schema.ts has the built-in words). */
+      arrangementFrequency: codeMap(FREQUENCIES, "arrangement frequency codes").optional(),
+      arrangementType: codeMap(ARRANGEMENT_TYPES, "arrangement type codes").optional(),
+      arrangementBasis: codeMap(INSTALMENT_BASES, "arrangement basis codes").optional(),
+      arrangementStatus: codeMap(RECORDED_STATUSES, "arrangement status codes").optional(),
     })
     .default({}),
+  /**
+   * What a blank arrangement type or status stands for in this export, when the housing
+   * system documents one (e.g. "a blank status is a live arrangement"). Left out, a
+   * blank is refused: it is never guessed.
+   */
+  arrangementBlanks: z
+    .object({
+      type: z.enum(ARRANGEMENT_TYPES, { error: `arrangementBlanks.type must be one of ${ARRANGEMENT_TYPES.join(", ")}` }).optional(),
+      status: z.enum(RECORDED_STATUSES, { error: `arrangementBlanks.status must be one of ${RECORDED_STATUSES.join(", ")}` }).optional(),
+    })
+    .strict()
+    .optional(),
 });
 
 export type MappingProfile = z.output<typeof MappingProfileSchema>;
 /** A profile as a user writes it: every part but name and the field lists may be left out. */
 export type MappingProfileInput = z.input<typeof MappingProfileSchema>;
+
+/** Built-in code lists as the mutable shape a profile holds (each list copied, so a profile never edits the built-ins). */
+function codeLists<T extends string>(codes: Record<T, readonly string[]>): Partial<Record<T, string[]>> {
+  return Object.fromEntries(Object.entries(codes).map(([k, v]) => [k, [...(v as readonly string[])]])) as Partial<Record<T, string[]>>;
+}
 
 /**
  * The default profile: the spellings seen in Northgate (NEC Housing), Capita and
@@ -220,6 +243,10 @@ export const DEFAULT_PROFILE: MappingProfile = {
       refund: ["refund", "credit refund", "rfd"],
       adjustment: ["adjustment", "adj", "transfer", "correction", "journal"],
     },
+    arrangementFrequency: codeLists(ARRANGEMENT_CODES.frequency),
+    arrangementType: codeLists(ARRANGEMENT_CODES.type),
+    arrangementBasis: codeLists(ARRANGEMENT_CODES.basis),
+    arrangementStatus: codeLists(ARRANGEMENT_CODES.status),
   },
 };
 
@@ -241,6 +268,10 @@ export function parseMappingProfile(input: unknown): MappingProfile {
       status: { ...DEFAULT_PROFILE.codes.status, ...p.codes.status },
       benefit: { ...DEFAULT_PROFILE.codes.benefit, ...p.codes.benefit },
       transactionType: { ...DEFAULT_PROFILE.codes.transactionType, ...p.codes.transactionType },
+      arrangementFrequency: { ...DEFAULT_PROFILE.codes.arrangementFrequency, ...p.codes.arrangementFrequency },
+      arrangementType: { ...DEFAULT_PROFILE.codes.arrangementType, ...p.codes.arrangementType },
+      arrangementBasis: { ...DEFAULT_PROFILE.codes.arrangementBasis, ...p.codes.arrangementBasis },
+      arrangementStatus: { ...DEFAULT_PROFILE.codes.arrangementStatus, ...p.codes.arrangementStatus },
     },
   };
 }

@@ -178,6 +178,41 @@ export function acceptedCodes(map: Map<string, string>): string {
 
 export const isBlankRow = (row: readonly CellValue[]) => row.every(isBlankCell);
 
+/**
+ * The shared shape of a table reader's row loop: visits each non-blank row after the
+ * header with a `cell` getter (null for a column the table lacks), a `bad` that records
+ * a refusal naming the table, row, column and value, and the sheet row number. Keeps
+ * what the visitor returns unless it returned null or called `bad`; then throws the
+ * first problem (and how many more).
+ * @throws ArrearsInputError naming the table, row, column and value of the first problem.
+ */
+export function readRecords<F extends string, T>(
+  table: TableRows,
+  name: string,
+  col: ColumnIndex<F>,
+  labels: Record<F, string>,
+  visit: (cell: (f: F) => CellValue, bad: (f: F, reason: string) => void, rowNo: number) => T | null,
+): T[] {
+  const header = table[0] ?? [];
+  const problems = new RowProblems(name);
+  const out: T[] = [];
+  for (let r = 1; r < table.length; r++) {
+    const row = table[r];
+    if (isBlankRow(row)) continue;
+    const rowNo = r + 1;
+    let refused = false;
+    const cell = (f: F): CellValue => (col[f] === undefined ? null : row[col[f]!]);
+    const bad = (f: F, reason: string) => {
+      refused = true;
+      problems.add(rowNo, f, refusal(labels[f], col[f] === undefined ? null : header[col[f]!], cell(f), reason));
+    };
+    const record = visit(cell, bad, rowNo);
+    if (record !== null && !refused) out.push(record);
+  }
+  problems.throwIfAny();
+  return out;
+}
+
 /** The amount options a profile sets. */
 export const amountOptions = (profile: MappingProfile): AmountOptions => ({ decimalSeparator: profile.decimalSeparator ?? "." });
 

@@ -10,10 +10,10 @@ import { teamExportTables, type Rows, type TeamExport } from "../generator/teamE
  */
 
 /** Table names the sample workbooks' formulas use. */
-export const TABLES = { accounts: "Accounts", transactions: "Transactions", voids: "Voids" } as const;
+export const TABLES = { accounts: "Accounts", transactions: "Transactions", voids: "Voids", arrangements: "Arrangements" } as const;
 
 const DATE_HEADER = /date|start|end|until/i;
-const MONEY_HEADER = /rent|balance|amount/i;
+const MONEY_HEADER = /rent|balance|amount|instalment/i;
 
 /** A table's rows as cells: ISO dates in date columns become Excel dates, money gets a £ format. */
 export function formattedRows(rows: Rows): (CellValue | OutCell)[][] {
@@ -31,7 +31,7 @@ export function formattedRows(rows: Rows): (CellValue | OutCell)[][] {
   );
 }
 
-/** Accounts, Transactions and Voids sheets, each one Excel table. */
+/** Accounts, Transactions and Voids sheets (and Arrangements, when the export has them), each one Excel table. */
 export function exportTableSheets(exp: TeamExport): OutSheet[] {
   const t = teamExportTables(exp);
   const sheet = (name: string, rows: Rows, widths: number[]): OutSheet => ({ name, rows: formattedRows(rows), table: { name }, freezeHeader: true, columnWidths: widths });
@@ -39,6 +39,7 @@ export function exportTableSheets(exp: TeamExport): OutSheet[] {
     sheet(TABLES.accounts, t.accounts, [12, 14, 10, 12, 16, 12, 12, 9, 10, 9, 12, 10, 12, 14]),
     sheet(TABLES.transactions, t.transactions, [12, 12, 12, 12, 16]),
     sheet(TABLES.voids, t.voids, [12, 12, 12, 12, 16]),
+    ...(t.arrangements ? [sheet(TABLES.arrangements, t.arrangements, [12, 12, 12, 20, 22, 22, 13, 12, 22, 16])] : []),
   ];
 }
 

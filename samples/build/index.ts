@@ -22,9 +22,9 @@ export interface SampleFile {
 const PERIOD = { periodStart: "2026-10-01", periodEnd: "2026-10-31" } as const;
 
 /** The committed export: small enough to keep in git and open instantly, big enough to show every feature. */
-export const SMALL_EXPORT: TeamExportOptions = { accounts: 400, officers: 6, seed: 2026, ...PERIOD };
+export const SMALL_EXPORT: TeamExportOptions = { accounts: 400, officers: 6, seed: 2026, ...PERIOD, arrangements: 70 };
 /** A team-sized export (the seed teams' scale), generated on demand into samples/large. */
-export const LARGE_EXPORT: TeamExportOptions = { accounts: 17_000, officers: 12, seed: 2026, ...PERIOD };
+export const LARGE_EXPORT: TeamExportOptions = { accounts: 17_000, officers: 12, seed: 2026, ...PERIOD, arrangements: 3000 };
 
 /** The export as CSV files and one .xlsx with a sheet per table, under `dir`. */
 export function exportFiles(options: TeamExportOptions, dir: string): SampleFile[] {
@@ -35,6 +35,7 @@ export function exportFiles(options: TeamExportOptions, dir: string): SampleFile
     { path: `${dir}/transactions.csv`, bytes: strToU8(csv.transactions) },
     { path: `${dir}/voids.csv`, bytes: strToU8(csv.voids) },
     { path: `${dir}/balances.csv`, bytes: strToU8(csv.balanceHistory) },
+    ...(csv.arrangements ? [{ path: `${dir}/arrangements.csv`, bytes: strToU8(csv.arrangements) }] : []),
     { path: `${dir}/team-export.xlsx`, bytes: writeXlsx([...exportTableSheets(exp), balanceHistorySheet(exp)]) },
   ];
 }

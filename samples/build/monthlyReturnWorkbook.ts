@@ -6,6 +6,7 @@ import { savedCall } from "../../addin/excel/savedFormulas";
 import { exportTableSheets, TABLES } from "./exportSheets";
 import { OFFICER_COLUMNS } from "../../addin/functions/monthlyReturn";
 import { ESCALATION_COLUMNS } from "../../core/escalation/escalate";
+import { ARRANGEMENT_COLUMNS, judgeArrangements } from "../../core/arrangements/judge";
 import { formatsForHeaders, printable, spillColumnWidths, startHereSheet, titled } from "./layout";
 
 /**
@@ -77,7 +78,32 @@ export function monthlyReturnWorkbook(exp: TeamExport, periodStart: number, peri
       ["Difference should be 0. The native column only covers figures SUMIFS/COUNTIFS can express; the Return sheet has every KPI with its definition and source."],
     ],
   };
-  return [startHere(), ...[{ ...returnSheet, headerRow: 5 }, ...spillSheets(officers, ageing, escalations, ret), checks, policy, ...exportTableSheets(exp)].map(printed)];
+  return [startHere(), ...[{ ...returnSheet, headerRow: 5 }, ...spillSheets(officers, ageing, escalations, ret), ...arrangementStatus(exp, periodEnd), checks, policy, ...exportTableSheets(exp)].map(printed)];
+}
+
+/**
+ * ARREARS.ARRANGEMENTS over the Arrangements table at period end, the accounts' holds
+ * applying, when the export has arrangements; the anchor's cached value is the core's
+ * own count of broken ones, shown until Excel recalculates.
+ */
+function arrangementStatus(exp: TeamExport, periodEnd: number): OutSheet[] {
+  if (!exp.arrangements) return [];
+  const formats = formatsForHeaders(ARRANGEMENT_COLUMNS, ["Account", "Officer", "Status", "Reason"]).map((f, i) => (ARRANGEMENT_COLUMNS[i] === "First missed" ? "date" : f));
+  const widths = spillColumnWidths(ARRANGEMENT_COLUMNS, formats, exp.arrangements.map((a) => a.account)).map((w, i) => (ARRANGEMENT_COLUMNS[i] === "Reason" ? 100 : ARRANGEMENT_COLUMNS[i] === "Officer" ? 18 : w));
+  const broken = judgeArrangements(exp.arrangements, exp.transactions, periodEnd, {}, exp.accounts).filter((j) => j.outcome === "broken").length;
+  const sheet: OutSheet = {
+    name: "Arrangement status",
+    rows: [[spill(savedCall("ARRANGEMENTS", `${TABLES.arrangements}[#All]`, T, END, "", A), "Account")]],
+    columnWidths: widths,
+    columnFormats: formats,
+  };
+  return [
+    titled(
+      sheet,
+      "Payment arrangements at period end",
+      `ARREARS.ARRANGEMENTS: each arrangement in the Arrangements table judged at the period end (${broken} broken when this sample was built): status, instalments due and paid, shortfall, misses and the reason. UC and HB credits count within their grace windows; held accounts show as on hold.`,
+    ),
+  ];
 }
 
 /** Headers the BYOFFICER and AGEING spills start with (the functions' own), for their column formats and widths. */
@@ -119,9 +145,10 @@ const printed = (sheet: OutSheet): OutSheet => printable(sheet, sheet.name === T
 
 function startHere(): OutSheet {
   return startHereSheet("Monthly rent-arrears return: start here", [
-    "The month's return built by formulas from the housing system's export: the Accounts, Transactions and Voids sheets are that export as Excel tables.",
+    "The month's return built by formulas from the housing system's export: the Accounts, Transactions, Voids and Arrangements sheets are that export as Excel tables.",
     "Return: every KPI of the monthly return with its definition and source, for the period in B3:B4. By officer, Ageing and Escalations: the same figures per officer, by weeks of rent owed, and the escalation list under the Policy sheet's rules (which you can edit).",
+    "Arrangement status: the Arrangements table's payment arrangements judged at the period end (kept, at risk, broken, completed, on hold), with the reason for each.",
     "Checks: two KPIs beside the same figure from native SUMIFS/COUNTIFS, which should agree to the penny.",
-    "Next month: paste the new export into the three tables (keep the headers), change the period on Return, and everything recalculates.",
+    "Next month: paste the new export into the tables (keep the headers), change the period on Return, and everything recalculates.",
   ]);
 }

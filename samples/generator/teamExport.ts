@@ -1,6 +1,8 @@
 import { toCsv } from "../../cli/io/csv";
 import { parseDateToSerial, serialToIso } from "../../core/dates/excelSerial";
 import { DEFAULT_PROFILE } from "../../core/export/profile";
+import type { Arrangement } from "../../core/arrangements/schema";
+import { plantArrangements, type PlantedLabel } from "./plantedArrangements";
 import type { Account, BalanceHistory, Benefit, TenancyType, Transaction, TransactionType, VoidPeriod } from "../../core/export/schema";
 
 /**
@@ -20,6 +22,8 @@ import type { Account, BalanceHistory, Benefit, TenancyType, Transaction, Transa
  *   write-offs and refunds. Amounts follow the balance (debits +, credits −).
  * - 52 weekly balance snapshots per account ending at period end on the closing balance:
  *   arrears accounts rise, fall, stay static or move erratically; the rest hover near zero.
+ * - Optionally (`arrangements`), payment arrangements with planted outcomes and their
+ *   payments (samples/generator/plantedArrangements.ts), appended on their own random stream.
  *
  * Speed: 17,000 accounts in well under a second (the history is the bulk: 884,000 numbers).
  */
@@ -37,6 +41,13 @@ export interface TeamExportOptions {
   periodEnd: number | string;
   /** Weekly balance snapshots per account, ending at period end (default 52). */
   weeks?: number;
+  /**
+   * Payment arrangements to plant, with planted outcomes (samples/generator/plantedArrangements.ts):
+   * about 3,000 at 17,000 accounts. Default none. They draw on their own random stream and
+   * append their payments after the month's transactions, so the accounts, the month's
+   * transactions and the balances are the same with or without them.
+   */
+  arrangements?: number;
 }
 
 export interface TeamExport {
@@ -44,6 +55,9 @@ export interface TeamExport {
   transactions: Transaction[];
   balanceHistory: BalanceHistory;
   voids: VoidPeriod[];
+  /** Planted arrangements and what judging each at the period end must find (only when asked for). */
+  arrangements?: Arrangement[];
+  arrangementLabels?: PlantedLabel[];
 }
 
 /** Officer names used for patches, in order. */
@@ -206,7 +220,10 @@ export function generateTeamExport(options: TeamExportOptions): TeamExport {
 
     balances.push(history(balance, weeklyRent, pattern, weeks, rnd));
   }
-  return { accounts, transactions, balanceHistory: { dates, accounts: accounts.map((a) => a.account), balances }, voids };
+  const exp: TeamExport = { accounts, transactions, balanceHistory: { dates, accounts: accounts.map((a) => a.account), balances }, voids };
+  if (!options.arrangements) return exp;
+  const planted = plantArrangements(accounts, transactions, options.arrangements, seed, start, end);
+  return { ...exp, transactions: [...transactions, ...planted.transactions], arrangements: planted.arrangements, arrangementLabels: planted.labels };
 }
 
 /** 52 weekly balances ending exactly on the closing balance, shaped by the pattern. */
@@ -240,7 +257,7 @@ const yesNo = (b: boolean) => (b ? "yes" : "no");
  * The export as tables with the default profile's headers (the first accepted name of
  * each field), dates as ISO text: what `arrears report` and the add-in read.
  */
-export function teamExportTables(exp: TeamExport): { accounts: Rows; transactions: Rows; voids: Rows; balanceHistory: Rows } {
+export function teamExportTables(exp: TeamExport): { accounts: Rows; transactions: Rows; voids: Rows; balanceHistory: Rows; arrangements?: Rows } {
   const A = DEFAULT_PROFILE.accounts;
   const T = DEFAULT_PROFILE.transactions;
   const V = DEFAULT_PROFILE.voids!;
@@ -272,13 +289,45 @@ export function teamExportTables(exp: TeamExport): { accounts: Rows; transaction
   const h = exp.balanceHistory;
   const balanceHistory: Rows = [[first(A.account, "account"), ...h.dates.map((d) => serialToIso(d))]];
   h.balances.forEach((row, i) => balanceHistory.push([h.accounts[i], ...row]));
-  return { accounts, transactions, voids, balanceHistory };
+  if (!exp.arrangements) return { accounts, transactions, voids, balanceHistory };
+  return { accounts, transactions, voids, balanceHistory, arrangements: arrangementRows(exp.arrangements) };
+}
+
+/** Arrangement codes as a housing system's export spells them (each one of the default profile's words). */
+const ARRANGEMENT_WORDS = {
+  frequency: { weekly: "Weekly", fortnightly: "Fortnightly", fourWeekly: "4 Weekly", monthly: "Monthly", ucPeriod: "UC assessment period" },
+  type: { tenant: "Tenant arrangement", spo: "SPO", dwp: "Third party deduction" },
+  basis: { arrears: "Arrears only", total: "Total including rent" },
+  status: { active: "Live", completed: "Completed", broken: "Broken", onHold: "On hold", vulnerability: "Vulnerability", breathingSpace: "Breathing space", benefitPending: "Benefit claim pending" },
+} as const;
+
+/** The Arrangements table with the default profile's headers. */
+function arrangementRows(list: readonly Arrangement[]): Rows {
+  const R = DEFAULT_PROFILE.arrangements!;
+  const rows: Rows = [
+    [
+      first(R.account, "account"),
+      first(R.startDate, "start date"),
+      first(R.instalment, "instalment"),
+      first(R.basis, "basis"),
+      first(R.frequency, "frequency"),
+      first(R.type, "type"),
+      first(R.startBalance, "start balance"),
+      first(R.endDate, "end date"),
+      first(R.status, "status"),
+      first(R.officer, "officer"),
+    ],
+  ];
+  const W = ARRANGEMENT_WORDS;
+  for (const a of list) rows.push([a.account, iso(a.startDate), a.instalment, W.basis[a.basis], W.frequency[a.frequency], W.type[a.type], a.startBalance, iso(a.endDate), W.status[a.status], a.officer]);
+  return rows;
 }
 
 /** One CSV text per table (RFC 4180, CRLF), with the default profile's headers. */
-export function teamExportCsv(exp: TeamExport): { accounts: string; transactions: string; voids: string; balanceHistory: string } {
+export function teamExportCsv(exp: TeamExport): { accounts: string; transactions: string; voids: string; balanceHistory: string; arrangements?: string } {
   const t = teamExportTables(exp);
-  return { accounts: toCsv(t.accounts), transactions: toCsv(t.transactions), voids: toCsv(t.voids), balanceHistory: toCsv(t.balanceHistory) };
+  const csv = { accounts: toCsv(t.accounts), transactions: toCsv(t.transactions), voids: toCsv(t.voids), balanceHistory: toCsv(t.balanceHistory) };
+  return t.arrangements ? { ...csv, arrangements: toCsv(t.arrangements) } : csv;
 }
 
 

@@ -1,4 +1,5 @@
 import { differingRows, trendInputs, trendVariant, type TrendVariant } from "./adapterCase";
+import { arrangementsData, runArrangements } from "./arrangementsCase";
 import { cliCase } from "./cliCase";
 import { runCore, runReturnAndTrend } from "./coreCase";
 import { benchData, type Scale } from "./data";
@@ -8,7 +9,7 @@ import { buildWorkbook, workbookFigures } from "./hyperformulaCase";
 import { libreOfficeCase } from "./libreofficeCase";
 import { buildNativeSheets } from "./nativeSheet";
 import { timePaired, timeRuns } from "./timing";
-import type { CaseOutcome, CaseSpec } from "./cases";
+import type { CaseOutcome, CaseResult, CaseSpec } from "./cases";
 
 /**
  * One benchmark case in its own process, so its peak memory (maxRSS) is its own and
@@ -36,6 +37,7 @@ const millionNote = (team: { medianMs: number }, generatedS: number, dataRssMb: 
   "is timed in the same process just before (3 warm-up, 7 measured), in a heap without the million accounts";
 
 function run(spec: CaseSpec): CaseOutcome {
+  if (spec.kind === "arrangements") return arrangementsCase(spec);
   const teamSide = teamSideOf(spec);
   const t0 = process.hrtime.bigint();
   const data = benchData(spec.accounts ?? (spec.scale as Scale));
@@ -88,6 +90,16 @@ function run(spec: CaseSpec): CaseOutcome {
       return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peak, rowsDifferingFromCore: differ };
     }
   }
+}
+
+/** The arrangements case generates its own export (the bench's, with arrangements planted). */
+function arrangementsCase(spec: CaseSpec): CaseResult {
+  const data = arrangementsData(spec.accounts);
+  const dataRssMb = peakRssMb();
+  const timed = timeRuns(() => runArrangements(data), spec.warmup, spec.runs);
+  const e = data.export;
+  const over = `${e.arrangements!.length.toLocaleString("en-GB")} arrangements, ${e.transactions.length.toLocaleString("en-GB")} transactions (the month's ${data.monthTransactions.toLocaleString("en-GB")} and the arrangements' own)`;
+  return { id: spec.id, scale: spec.scale, accounts: e.accounts.length, dataRssMb, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peakRssMb(), over };
 }
 
 const spec = JSON.parse(process.argv[2]) as CaseSpec;

@@ -35,7 +35,7 @@ export function writeCliInput(data: BenchData, input: CliInput, dir: string): st
     return ["--in", file];
   }
   const csv = teamExportCsv(data.export);
-  const file = (name: keyof typeof csv) => {
+  const file = (name: "accounts" | "transactions" | "voids" | "balanceHistory") => {
     const p = path.join(dir, `${name}.csv`);
     fs.writeFileSync(p, csv[name]);
     return p;

@@ -41,7 +41,7 @@ describe("sample workbooks: every ARREARS formula, evaluated by the built add-in
     const sheets = monthlyReturnWorkbook(exp, START, END);
     const cells = evaluateArrearsFormulas(sheets);
     expect(failures(cells)).toEqual([]);
-    expect(new Set(cells.map((c) => c.name))).toEqual(new Set(["MONTHLYRETURN", "BYOFFICER", "AGEING", "ESCALATIONS", "KPI"]));
+    expect(new Set(cells.map((c) => c.name))).toEqual(new Set(["MONTHLYRETURN", "BYOFFICER", "AGEING", "ESCALATIONS", "ARRANGEMENTS", "KPI"]));
     const [ret] = results(cells, "MONTHLYRETURN") as unknown[][][];
     expect(ret[0][0]).toBe("Id");
     expect(ret.length).toBeGreaterThan(20);
@@ -50,6 +50,10 @@ describe("sample workbooks: every ARREARS formula, evaluated by the built add-in
     const [escalations] = results(cells, "ESCALATIONS") as unknown[][][];
     expect(escalations.length).toBe(exp.accounts.length + 1);
     for (const kpi of cells.filter((c) => c.name === "KPI")) expect(kpi.result).toBe(kpi.cached);
+    // The Arrangement status sheet: one row per planted arrangement, each with its planted status (the accounts' holds applying).
+    const [arrangements] = results(cells, "ARRANGEMENTS") as unknown[][][];
+    expect(arrangements.length).toBe(exp.arrangements!.length + 1);
+    expect(arrangements.slice(1).map((r) => r[2])).toEqual(exp.arrangementLabels!.map((l) => l.outcome));
   });
 
   it("household calculator: each example gives a figure, and the examples show what they say they show", () => {

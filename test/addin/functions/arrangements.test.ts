@@ -6,9 +6,9 @@ import { isCfError, StubCustomFunctionsError } from "../../support/customFunctio
 const S = 46118;
 const ARR = [
   ["Account", "Start Date", "Instalment", "Basis", "Frequency", "Type", "Status", "Officer"],
-  ["A1", S, 10, "total", "weekly", "tenant", "", "Jo"],
-  ["A2", "06/04/2026", "£10.00", "total", "weekly", "SPO", "", "Sam"],
-  ["A3", S, 10, "total", "weekly", "", "", "Sam"],
+  ["A1", S, 10, "total", "weekly", "tenant", "active", "Jo"],
+  ["A2", "06/04/2026", "£10.00", "total", "weekly", "SPO", "live", "Sam"],
+  ["A3", S, 10, "total", "weekly", "tenant", "active", "Sam"],
 ];
 const TX = [
   ["Date", "Account", "Type", "Amount"],

@@ -1,6 +1,8 @@
 import fc from "fast-check";
-import { dueDate, judgeArrangements, type ArrangementJudgement } from "../../../core/arrangements/judge";
+import { dueDate, dueDates, judgeArrangements, reasonDate, reasonPounds, type ArrangementJudgement } from "../../../core/arrangements/judge";
 import { FREQUENCIES, type Arrangement } from "../../../core/arrangements/schema";
+import { LAST_SERIAL, serialToIso } from "../../../core/dates/excelSerial";
+import { formatPounds } from "../../../core/money";
 import type { Transaction, TransactionType } from "../../../core/export/schema";
 import { errorOf } from "../../support/inputErrors";
 import { arrangement, S } from "./fixtures";
@@ -154,5 +156,37 @@ describe("properties", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("due dates walked by arithmetic", () => {
+  it("give the same dates as dueDate for every start day over leap and common years, month ends included", () => {
+    // 1 January 1999 (serial 36161) to 31 December 2030, every day as a start; 40 instalments each.
+    const differ: string[] = [];
+    for (let start = 36161; start <= 47848; start++) {
+      for (const f of ["monthly", "ucPeriod", "weekly"] as const) {
+        const next = dueDates(start, f);
+        for (let k = 0; k < 40; k++) if (next(k) !== dueDate(start, f, k)) differ.push(`${start} ${f} ${k}: ${next(k)} vs ${dueDate(start, f, k)}`);
+      }
+    }
+    expect(differ.slice(0, 5)).toEqual([]);
+    // 31 January 2024 (45322): 29 February 2024 (45351), then 31 March (45382): the month's last day, then the 31st again.
+    const from31 = dueDates(45322, "monthly");
+    expect([from31(0), from31(1), from31(2)]).toEqual([45322, 45351, 45382]);
+    // Before March 1900 Excel's serials carry the phantom 29 February: the walk falls back to dueDate there.
+    expect(dueDates(31, "monthly")(1)).toBe(dueDate(31, "monthly", 1));
+  });
+});
+
+describe("the reason's dates and amounts", () => {
+  it("write dates as serialToIso does, from 1900 to 9999, and amounts as formatPounds does", () => {
+    const dates: string[] = [];
+    // Every 3rd day from serial 1 (1900-01-01) to 9999-12-31, and the edges of the fast path.
+    for (let s = 1; s <= LAST_SERIAL; s += 3) if (reasonDate(s) !== serialToIso(s)) dates.push(`${s}: ${reasonDate(s)} vs ${serialToIso(s)}`);
+    for (const s of [59, 60, 61, 62, LAST_SERIAL - 1, LAST_SERIAL]) if (reasonDate(s) !== serialToIso(s)) dates.push(`${s}`);
+    expect(dates.slice(0, 5)).toEqual([]);
+    const amounts = [0, 0.005, 1, 12.5, -12.5, 999.98, 999.99, 999.994, 999.995, 1000, 1234.56, -98765.43, 1e7 + 0.01];
+    for (let i = 0; i < 2000; i++) amounts.push(Math.round((i * 7.77 - 3000) * 100) / 100);
+    expect(amounts.filter((x) => reasonPounds(x) !== formatPounds(x))).toEqual([]);
   });
 });
