@@ -53,9 +53,10 @@ export async function readInputTables(files: TableFiles, profile: MappingProfile
   if (files.in !== undefined && csvGiven) throw new CliError("give either --in export.xlsx or --accounts and --transactions, not both");
   if (files.in !== undefined) {
     const tables = await readWorkbookTables(files.in, profile);
-    // A separate arrangements CSV may go with a workbook that has none.
-    if (files.arrangements !== undefined) return { ...tables, arrangements: await readCsvInput(files.arrangements, stdin), sources: { ...tables.sources, arrangements: files.arrangements } };
-    return tables;
+    if (files.arrangements === undefined) return tables;
+    // A separate arrangements CSV may go with a workbook that has none; with two, which one is meant is a guess.
+    if (tables.arrangements) throw new CliError(`${tables.sources.arrangements} is an arrangements table already: give --arrangements only with --accounts and --transactions, or with a workbook that has no arrangements sheet`);
+    return { ...tables, arrangements: await readCsvInput(files.arrangements, stdin), sources: { ...tables.sources, arrangements: files.arrangements } };
   }
   if (files.accounts === undefined || files.transactions === undefined) throw new CliError("give --in export.xlsx, or both --accounts a.csv and --transactions t.csv");
   const optional = async (f: string | undefined) => (f === undefined ? null : await readCsvInput(f, stdin));

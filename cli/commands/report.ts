@@ -2,21 +2,24 @@ import { parseArgs } from "node:util";
 import { parseDateToSerial, serialToIso } from "../../core/dates/excelSerial";
 import { ArrearsInputError } from "../../core/errors";
 import { ESCALATION_COLUMNS, escalationsOf, type EscalationResult } from "../../core/escalation/escalate";
-import { BUILT_IN_POLICIES, DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, type EscalationPolicy } from "../../core/escalation/policy";
-import type { CellValue } from "../../core/export/cellValues";
-import { DEFAULT_PROFILE, normaliseName, parseMappingProfile, REQUIRED_ACCOUNT_FIELDS, REQUIRED_ARRANGEMENT_FIELDS, REQUIRED_TRANSACTION_FIELDS, REQUIRED_VOID_FIELDS, type MappingProfile } from "../../core/export/profile";
-import { readBalanceHistory, readExport, type ExportTables, type TableRows } from "../../core/export/readTables";
+import type { EscalationPolicy } from "../../core/escalation/policy";
+import type { MappingProfile } from "../../core/export/profile";
+import { readBalanceHistory, readExport } from "../../core/export/readTables";
 import { withBalanceTrend, type EscalationWithTrend } from "../../core/escalation/withTrend";
-import { parseSerial } from "../../core/export/cellValues";
 import { monthlyReturn, type KpiFigure, type MonthlyReturn } from "../../core/kpi/monthlyReturn";
 import { isBandCountKpi, OFFICER_KPI_IDS } from "../../core/kpi/definitions";
 import type { Command } from "../command";
-import { readCsvInput, toCsv } from "../io/csv";
-import { CliError, keyProblem, numberOption, parseJsonInput, readInputFile, readTextInput } from "../io/input";
+import { toCsv } from "../io/csv";
+import { CliError, numberOption } from "../io/input";
+import { readPolicyOption, readProfileOption } from "../settingsFiles";
 import { checkOutputTarget, writeOutputFile } from "../io/outputFile";
-import { DEFAULT_XLSX_LIMITS, fitColumnWidths, readXlsx, usableRows, writeXlsx, XlsxError, type OutCell, type OutSheet, type PrintSetup, type SheetData } from "../io/xlsx";
+import { fitColumnWidths, writeXlsx, type OutCell, type OutSheet, type PrintSetup } from "../io/xlsx";
 import { formatPounds } from "../../core/money";
 import { readArrangements } from "../../core/arrangements/readArrangements";
+import { namingSource, readInputTables, type TableFiles } from "../exportInput";
+import { readAuthorisations } from "../../core/worklist/authorisation";
+import { worklistOf, WorklistOptionsSchema, type Worklist } from "../../core/worklist/worklist";
+import { worklistSheet } from "./worklistSheet";
 import { arrangementJson, arrangementReport, arrangementSheets, type ArrangementReport } from "./reportArrangements";
 
 const USAGE = `Usage: arrears report --from DATE --to DATE (--in export.xlsx | --accounts a.csv --transactions t.csv [--voids v.csv] [--arrangements r.csv])
@@ -68,7 +71,7 @@ Period and options
 
 Output
   --out FILE     write the return workbook (.xlsx): Return, By officer, Ageing, Escalations,
-                 (with arrangements: Arrangements, Broken this week,) About; each sheet titled and set up to print (A4 landscape, one page wide);
+                 (with arrangements: Arrangements, Broken this week, Worklist,) About; each sheet titled and set up to print (A4 landscape, one page wide);
                  never over an input file, a link or a device; the folder must exist
   --organisation NAME   the organisation named in the workbook's titles and page headers
   --json         print everything as JSON
@@ -125,13 +128,9 @@ export const reportCommand: Command = {
     const from = dateOption(values.from, "--from");
     const to = dateOption(values.to, "--to");
     const asOf = values["as-of"] === undefined ? to : dateOption(values["as-of"], "--as-of");
-    const profile = values.profile ? await readJsonWith(values.profile, "profile", io.stdin, parseMappingProfile) : DEFAULT_PROFILE;
-    const policy = !values.policy
-      ? DEFAULT_ESCALATION_POLICY
-      : Object.hasOwn(BUILT_IN_POLICIES, values.policy)
-        ? BUILT_IN_POLICIES[values.policy]
-        : await readJsonWith(values.policy, "policy", io.stdin, parseEscalationPolicy);
-    const { history, arrangements, sources, ...tables } = await readTables(values, profile, io.stdin);
+    const profile = await readProfileOption(values.profile, io.stdin);
+    const policy = await readPolicyOption(values.policy, io.stdin);
+    const { history, arrangements, sources, ...tables } = await readInputTables(values as TableFiles, profile, io.stdin);
     const data = namingSource(sources, () => readExport(tables, profile));
     const ret = monthlyReturn(data, {
       periodStart: from,
@@ -143,20 +142,32 @@ export const reportCommand: Command = {
       annualRentDebit: values["annual-debit"] === undefined ? null : numberOption(values["annual-debit"], "--annual-debit"),
     });
     const judged = checked(escalationsOf(data.accounts, policy, asOf));
-    const listed = escalationList(history ? withBalanceTrend(judged, namingSource(sources, () => readBalanceHistory(history, profile), "history")) : judged.map((e) => ({ ...e, trend: null })));
+    const balanceHistory = history ? namingSource(sources, () => readBalanceHistory(history, profile), "history") : null;
+    const listed = escalationList(balanceHistory ? withBalanceTrend(judged, balanceHistory) : judged.map((e) => ({ ...e, trend: null })));
     for (const w of ret.warnings) io.stderr.write(`arrears report: ${w}\n`);
     const grace = (flag: string) => (values[flag as keyof typeof values] === undefined ? undefined : numberOption(String(values[flag as keyof typeof values]), `--${flag}`));
-    const arrangementsJudged: ArrangementReport | null = arrangements
-      ? arrangementReport(namingSource(sources, () => readArrangements(arrangements, profile), "arrangements"), data.transactions, data.accounts, asOf, from, {
-          paymentGraceDays: grace("payment-grace-days"),
-          ucGraceDays: grace("uc-grace-days"),
-          hbGraceDays: grace("hb-grace-days"),
-        })
+    const graces = { paymentGraceDays: grace("payment-grace-days"), ucGraceDays: grace("uc-grace-days"), hbGraceDays: grace("hb-grace-days") };
+    const arrangementList = arrangements ? namingSource(sources, () => readArrangements(arrangements, profile), "arrangements") : null;
+    const arrangementsJudged: ArrangementReport | null = arrangementList ? arrangementReport(arrangementList, data.transactions, data.accounts, asOf, from, graces) : null;
+    // With arrangements the report is a working pack, so it carries the day's worklist too (the same list `arrears worklist` gives).
+    const worklist = arrangementList
+      ? namingSource(sources, () =>
+          worklistOf({
+            accounts: data.accounts,
+            transactions: data.transactions,
+            asOf,
+            arrangements: arrangementList,
+            history: balanceHistory,
+            policy,
+            authorisations: namingSource(sources, () => readAuthorisations(tables.accounts, profile), "accounts"),
+            options: { ucTechnicalWeeks: technicalWeeks.UC, hbTechnicalWeeks: technicalWeeks.HB, ...graces },
+          }),
+        )
       : null;
 
     if (values.out) {
       const sources = [values.in, values.accounts, values.transactions, values.voids, values.history].filter((f): f is string => f !== undefined);
-      const bytes = writeXlsx(workbook(ret, listed, policy, profile, reportContext(ret, values.organisation, sources, new Date()), arrangementsJudged));
+      const bytes = writeXlsx(workbook(ret, listed, policy, profile, reportContext(ret, values.organisation, sources, new Date()), arrangementsJudged, worklist));
       await writeOutputFile(values.out, bytes, inputs);
       const due = listed.filter((e) => e.dueToEscalate).length;
       const arrangementsText = arrangementsJudged ? `, ${arrangementsJudged.rows.length} arrangements (${arrangementsJudged.brokenThisWeek.length} broken this week)` : "";
@@ -175,110 +186,6 @@ function dateOption(text: string | undefined, name: string): number {
   return s;
 }
 
-async function readJson(file: string, what: string, stdin: NodeJS.ReadableStream): Promise<unknown> {
-  return parseJsonInput(await readTextInput(file, stdin), `the ${what} file ${file}`);
-}
-
-/** Reads and validates a JSON file; a problem names the file and the key (a missing key as missing, not as "expected record"). */
-async function readJsonWith<T>(file: string, what: string, stdin: NodeJS.ReadableStream, parse: (json: unknown) => T): Promise<T> {
-  const json = await readJson(file, what, stdin);
-  try {
-    return parse(json);
-  } catch (e) {
-    if (!(e instanceof ArrearsInputError)) throw e;
-    throw new CliError(`the ${what} file ${file}: ${keyProblem(json, e.field, e.message)}`);
-  }
-}
-
-function readCsvTable(file: string, stdin: NodeJS.ReadableStream): Promise<TableRows> {
-  return readCsvInput(file, stdin);
-}
-
-/** Where each table came from, for messages: a CSV path, or a workbook and its sheet. */
-type Sources = Record<"accounts" | "transactions" | "voids" | "history" | "arrangements", string>;
-type InputTables = ExportTables & { history: TableRows | null; arrangements: TableRows | null; sources: Sources };
-
-/** Runs a table reader, prefixing a problem with the file (and sheet) the table came from. */
-function namingSource<T>(sources: Sources, read: () => T, table?: keyof Sources): T {
-  try {
-    return read();
-  } catch (e) {
-    if (!(e instanceof ArrearsInputError)) throw e;
-    const key = table ?? (e.field.split(".")[0] as keyof Sources);
-    const source = Object.hasOwn(sources, key) ? sources[key] : null;
-    throw source ? new ArrearsInputError(e.field, `${source}: ${e.message}`) : e;
-  }
-}
-
-async function readTables(values: Record<string, string | boolean | undefined>, profile: MappingProfile, stdin: NodeJS.ReadableStream): Promise<InputTables> {
-  const csvGiven = values.accounts !== undefined || values.transactions !== undefined;
-  if (values.in !== undefined && csvGiven) throw new CliError("give either --in export.xlsx or --accounts and --transactions, not both");
-  if (values.in !== undefined) {
-    if (values.arrangements !== undefined) throw new CliError("with --in export.xlsx the arrangements come from its arrangements sheet; give --arrangements only with --accounts and --transactions");
-    return readWorkbookTables(String(values.in), profile);
-  }
-  if (values.accounts === undefined || values.transactions === undefined) throw new CliError("give --in export.xlsx, or both --accounts a.csv and --transactions t.csv");
-  return {
-    accounts: await readCsvTable(String(values.accounts), stdin),
-    transactions: await readCsvTable(String(values.transactions), stdin),
-    voids: values.voids === undefined ? null : await readCsvTable(String(values.voids), stdin),
-    history: values.history === undefined ? null : await readCsvTable(String(values.history), stdin),
-    arrangements: values.arrangements === undefined ? null : await readCsvTable(String(values.arrangements), stdin),
-    sources: { accounts: String(values.accounts), transactions: String(values.transactions), voids: String(values.voids), history: String(values.history), arrangements: String(values.arrangements) },
-  };
-}
-
-/** Finds the accounts, transactions and voids sheets by their headers (sheet names vary by system). */
-async function readWorkbookTables(file: string, profile: MappingProfile): Promise<InputTables> {
-  const bytes = await readInputFile(file, DEFAULT_XLSX_LIMITS.maxFileBytes);
-  let sheets;
-  try {
-    sheets = readXlsx(bytes).sheets;
-  } catch (e) {
-    if (e instanceof XlsxError) throw new CliError(`${file}: ${e.message}`);
-    throw e;
-  }
-  const fits = (header: readonly CellValue[], accepted: Partial<Record<string, readonly string[]>>, required: readonly string[]) => {
-    const names = new Set(header.map((h) => normaliseName(String(h ?? ""))));
-    return required.every((f) => (accepted[f] ?? []).some((n) => names.has(normaliseName(n))));
-  };
-  const pick = (accepted: Partial<Record<string, readonly string[]>>, required: readonly string[], exclude: Set<string>) =>
-    sheets.find((s) => !exclude.has(s.name) && s.rows.length > 0 && fits(s.rows[0], accepted, required));
-  const used = new Set<string>();
-  const accounts = pick(profile.accounts, REQUIRED_ACCOUNT_FIELDS, used);
-  if (!accounts) {
-    const found = sheets.map((s) => `"${s.name}" (${(s.rows[0] ?? []).filter((h) => h !== null).slice(0, 8).join(", ")})`).join("; ");
-    throw new CliError(`${file}: no sheet has the accounts columns (${REQUIRED_ACCOUNT_FIELDS.join(", ")}); sheets found: ${found}`);
-  }
-  used.add(accounts.name);
-  // The transactions sheet also has an account column, so pick it by date and type, apart from the accounts sheet.
-  const transactions = pick(profile.transactions, REQUIRED_TRANSACTION_FIELDS, used);
-  if (!transactions) throw new CliError(`${file}: no sheet other than "${accounts.name}" has the transactions columns (date, account, type, amount)`);
-  used.add(transactions.name);
-  const voids = pick(profile.voids ?? {}, REQUIRED_VOID_FIELDS, used);
-  if (voids) used.add(voids.name);
-  const arrangements = pick(profile.arrangements ?? DEFAULT_PROFILE.arrangements!, REQUIRED_ARRANGEMENT_FIELDS, used);
-  if (arrangements) used.add(arrangements.name);
-  // A wide balance history: an account column, then dated columns.
-  const history = sheets.find((s) => !used.has(s.name) && s.rows.length > 1 && s.rows[0].slice(1).filter((h) => parseSerial(h, profile.dateFormat) !== null).length >= 2);
-  // A sheet used as data must have no error cells and no uncalculated formulas (never read as blank or 0).
-  const rows = (sheet: SheetData) => {
-    try {
-      return usableRows(sheet);
-    } catch (e) {
-      throw new CliError(`${file}: ${(e as Error).message}`);
-    }
-  };
-  const at = (sheet: SheetData | undefined) => (sheet ? `${file} sheet "${sheet.name}"` : file);
-  return {
-    accounts: rows(accounts),
-    transactions: rows(transactions),
-    voids: voids ? rows(voids) : null,
-    history: history ? rows(history) : null,
-    arrangements: arrangements ? rows(arrangements) : null,
-    sources: { accounts: at(accounts), transactions: at(transactions), voids: at(voids), history: at(history), arrangements: at(arrangements) },
-  };
-}
 
 /** Every account judged, or the first account's problem. */
 function checked(all: (EscalationResult | ArrearsInputError)[]): EscalationResult[] {
@@ -388,7 +295,15 @@ const fmt = (f: KpiFigure): OutCell => (f.unit === "percent" ? fraction(f.value)
 const ESCALATION_PRINT_COLUMNS = 7;
 
 /** The return workbook. Text from the export goes in as text cells; the writer quote-prefixes any that looks like a formula. */
-function workbook(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy: EscalationPolicy, profile: MappingProfile, ctx: ReportContext, arrangements: ArrangementReport | null = null): OutSheet[] {
+function workbook(
+  ret: MonthlyReturn,
+  escalations: EscalationWithTrend[],
+  policy: EscalationPolicy,
+  profile: MappingProfile,
+  ctx: ReportContext,
+  arrangements: ArrangementReport | null = null,
+  worklist: Worklist | null = null,
+): OutSheet[] {
   // The figure's format shows its unit (£, %), so no unit column; the machine id goes last, for lookups, outside the print area.
   const withNotes = ret.kpis.some((f) => f.note);
   const returnHeader = ["KPI", "Value", "Definition", "Source", ...(withNotes ? ["Note"] : []), "Id"].map(heading);
@@ -487,7 +402,12 @@ function workbook(ret: MonthlyReturn, escalations: EscalationWithTrend[], policy
   const arrangementPart = arrangements
     ? arrangementSheets(arrangements, (name, title, header, body, layout) => reportSheet(name, title, ctx, header, body, layout), (serial) => longDate(serialToIso(serial)))
     : [];
-  return [returnSheet, officers, ageing, escalationSheet, ...arrangementPart, about];
+  // The worklist comes with the arrangements (judged at the same as-of date).
+  const worklistPart =
+    worklist && arrangements
+    ? [worklistSheet(worklist, arrangements.asOf, WorklistOptionsSchema.parse({}).capPerOfficer)].map((p) => reportSheet(p.name, p.title, ctx, p.header, p.body, { ...p.layout, table: p.layout.table && p.body.length > 0 }))
+    : [];
+  return [returnSheet, officers, ageing, escalationSheet, ...arrangementPart, ...worklistPart, about];
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;

@@ -2,8 +2,6 @@ import { parseArgs } from "node:util";
 import { readArrangements } from "../../core/arrangements/readArrangements";
 import { parseDateToSerial, serialToIso } from "../../core/dates/excelSerial";
 import { ArrearsInputError } from "../../core/errors";
-import { BUILT_IN_POLICIES, DEFAULT_ESCALATION_POLICY, parseEscalationPolicy } from "../../core/escalation/policy";
-import { DEFAULT_PROFILE, parseMappingProfile } from "../../core/export/profile";
 import { readAccounts, readBalanceHistory, readTransactions } from "../../core/export/readTables";
 import { readAuthorisations } from "../../core/worklist/authorisation";
 import { DEFAULT_POINTS, pointsFromTable, pointsToTable } from "../../core/worklist/points";
@@ -11,7 +9,8 @@ import { HELD_COLUMNS, OFFICER_WORKLIST_COLUMNS, WORKLIST_COLUMNS, worklistOf, t
 import type { Command } from "../command";
 import { namingSource, readInputTables } from "../exportInput";
 import { readCsvInput, toCsv } from "../io/csv";
-import { CliError, keyProblem, numberOption, parseJsonInput, readTextInput } from "../io/input";
+import { CliError, numberOption } from "../io/input";
+import { readPolicyOption, readProfileOption } from "../settingsFiles";
 import { checkOutputTarget, writeOutputFile } from "../io/outputFile";
 import { writeXlsx } from "../io/xlsx";
 import { asOutSheet, heldSheet, pointsSheet, worklistByOfficerSheet, worklistSheet } from "./worklistSheet";
@@ -105,12 +104,8 @@ export const worklistCommand: Command = {
       else io.stdout.write(csv);
       return 0;
     }
-    const profile = values.profile ? await readJsonWith(values.profile, "profile", io.stdin, parseMappingProfile) : DEFAULT_PROFILE;
-    const policy = !values.policy
-      ? DEFAULT_ESCALATION_POLICY
-      : Object.hasOwn(BUILT_IN_POLICIES, values.policy)
-        ? BUILT_IN_POLICIES[values.policy]
-        : await readJsonWith(values.policy, "policy", io.stdin, parseEscalationPolicy);
+    const profile = await readProfileOption(values.profile, io.stdin);
+    const policy = await readPolicyOption(values.policy, io.stdin);
     const tables = await readInputTables(values, profile, io.stdin);
     const s = tables.sources;
     const capPerOfficer = number("cap");
@@ -165,13 +160,3 @@ async function readPoints(file: string, stdin: NodeJS.ReadableStream) {
   }
 }
 
-/** Reads and validates a JSON file; a problem names the file and the key. */
-async function readJsonWith<T>(file: string, what: string, stdin: NodeJS.ReadableStream, parse: (json: unknown) => T): Promise<T> {
-  const json = parseJsonInput(await readTextInput(file, stdin), `the ${what} file ${file}`);
-  try {
-    return parse(json);
-  } catch (e) {
-    if (!(e instanceof ArrearsInputError)) throw e;
-    throw new CliError(`the ${what} file ${file}: ${keyProblem(json, e.field, e.message)}`);
-  }
-}

@@ -72,7 +72,7 @@ describe("arrears report with an arrangements table", () => {
     expect(res.err).toBe("");
     expect(res.out).toMatch(/4 arrangements \(1 broken this week\)/);
     const book = readXlsx(fs.readFileSync(out));
-    expect(book.sheets.map((s) => s.name)).toEqual(["Return", "By officer", "Ageing", "Escalations", "Arrangements", "Broken this week", "About"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Return", "By officer", "Ageing", "Escalations", "Arrangements", "Broken this week", "Worklist", "About"]);
     const [arr, week] = [book.sheets[4].rows, book.sheets[5].rows];
     expect(arr[0][0]).toBe("Arrangements at 30 April 2025: 2 broken, 0 at risk, 1 on hold, 1 kept, 0 completed");
     expect(arr[1][0]).toBe("Organisation: Test Homes");
@@ -94,7 +94,24 @@ describe("arrears report with an arrangements table", () => {
     const wh = week.findIndex((r) => r[0] === "Account");
     expect(week[wh + 1].slice(0, 3)).toEqual(["B1", "North", "broken"]);
     expect(week[wh + 2]?.[0] ?? null).toBeNull();
-    expect(String(book.sheets[6].rows.find((r) => String(r[0]).startsWith("Arrangements:"))?.[0])).toMatch(/up to 0 days after its due date, a UC credit up to 30 days after and an HB credit up to 28 days/);
+    expect(String(book.sheets[7].rows.find((r) => String(r[0]).startsWith("Arrangements:"))?.[0])).toMatch(/up to 0 days after its due date, a UC credit up to 30 days after and an HB credit up to 28 days/);
+  });
+
+  it("carries the day's worklist, the same list `arrears worklist` gives for the same tables", async () => {
+    const out = path.join(dir, "return-worklist.xlsx");
+    expect((await run([...BASE, "--arrangements", ARRANGEMENTS, "--out", out])).code).toBe(0);
+    const sheet = readXlsx(fs.readFileSync(out)).sheets.find((s) => s.name === "Worklist")!.rows;
+    const header = sheet.findIndex((r) => r[0] === "Rank");
+    const body = sheet.slice(header + 1).filter((r) => typeof r[0] === "number");
+    // By hand: B1 and B2 broke (+40 each) and owe half a week (no weeks-owed band, no escalation due, last paid
+    // 15 and 22 days before: under 28). K1 kept with nothing else: no reason, not listed. C1 is held (vulnerable).
+    // Equal scores: the larger balance first, B2 (£60) then B1 (£50).
+    expect(body.map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
+      [1, "B2", "South", 40, "broken arrangement (+40)"],
+      [2, "B1", "North", 40, "broken arrangement (+40)"],
+    ]);
+    const listed = JSON.parse((await run(["worklist", "--accounts", ACCOUNTS, "--transactions", TRANSACTIONS, "--arrangements", ARRANGEMENTS, "--as-of", "2025-04-30", "--json"])).out);
+    expect(listed.rows.map((r: { rank: number; account: string; score: number; reasonText: string }) => [r.rank, r.account, r.score, r.reasonText])).toEqual(body.map((r) => [r[0], r[1], r[3], r[4]]));
   });
 
   it("finds an .xlsx export's arrangements sheet by its headers, and refuses a blank status naming the file and row", async () => {

@@ -26,9 +26,9 @@ const file = (name: string, text: string) => {
 // arrangements CSV: a weekly £15 arrangement from 1 April on every 5th account in arrears.
 const exp = generateTeamExport({ accounts: 600, officers: 4, seed: 3, periodStart: "2025-04-01", periodEnd: "2025-04-30" });
 const csv = teamExportCsv(exp);
-const arrangementRows = [["Account", "Start date", "Instalment", "Basis", "Frequency", "Officer"]];
+const arrangementRows = [["Account", "Start date", "Instalment", "Basis", "Frequency", "Type", "Status", "Officer"]];
 exp.accounts.forEach((a, i) => {
-  if (a.balance > 0 && i % 5 === 0) arrangementRows.push([a.account, "2025-04-01", "15", "arrears", "weekly", a.officer]);
+  if (a.balance > 0 && i % 5 === 0) arrangementRows.push([a.account, "2025-04-01", "15", "arrears", "weekly", "tenant", "active", a.officer]);
 });
 const ACCOUNTS = file("accounts.csv", csv.accounts);
 const TRANSACTIONS = file("transactions.csv", csv.transactions);
@@ -60,7 +60,7 @@ describe("arrears worklist", () => {
       accounts: exp.accounts,
       transactions: exp.transactions,
       asOf: isoToSerial("2025-04-30"),
-      arrangements: arrangementRows.slice(1).map(([account, , , , , officer]) => ({ account, startDate: isoToSerial("2025-04-01"), instalment: 15, basis: "arrears" as const, frequency: "weekly" as const, type: "tenant" as const, startBalance: null, endDate: null, status: "active" as const, officer })),
+      arrangements: arrangementRows.slice(1).map(([account, , , , , , , officer]) => ({ account, startDate: isoToSerial("2025-04-01"), instalment: 15, basis: "arrears" as const, frequency: "weekly" as const, type: "tenant" as const, startBalance: null, endDate: null, status: "active" as const, officer })),
       history: exp.balanceHistory,
     });
     const rows = parseCsv(out).slice(1);

@@ -24,8 +24,8 @@ const TX = [
   [AS_OF - 1, "A6", "payment", -20],
 ];
 const ARR = [
-  ["Account", "Start Date", "Instalment", "Basis", "Frequency"],
-  ["A2", S, 10, "total", "weekly"],
+  ["Account", "Start Date", "Instalment", "Basis", "Frequency", "Type", "Status"],
+  ["A2", S, 10, "total", "weekly", "tenant", "active"],
 ];
 const messageOf = (v: unknown) => (isCfError(v) ? v.message : `not an error: ${JSON.stringify(v)}`);
 const call = (options: unknown[][] | null, accounts: unknown[][] = ACCOUNTS) => worklist(accounts as never, TX, AS_OF, ARR, null as never, null as never, options as never);
