@@ -73,7 +73,9 @@ export function refuseErrorCells(grid: Grid, field: string): void {
 export function gridOf(range: unknown): Grid {
   if (range === null || range === undefined) return [];
   if (!Array.isArray(range)) return [[range]];
-  return range.map((row) => (Array.isArray(row) ? row : [row]));
+  // A range of rows (what Excel passes) is used as it is; only a bare list is wrapped row by row.
+  for (let r = 0; r < range.length; r++) if (!Array.isArray(range[r])) return range.map((row) => (Array.isArray(row) ? row : [row]));
+  return range as Grid;
 }
 
 /**

@@ -1,11 +1,10 @@
 import { ArrearsInputError, describeValue } from "../errors";
-import { roundPence } from "../money";
-import { MAX_LINE_AMOUNT, readAmount, type AmountOptions } from "../values/amount";
+import { plainAmount, readAmount, type AmountOptions } from "../values/amount";
 import { readCount } from "../values/count";
-import { readDate, type DateFormat } from "../values/date";
+import { plainSerial, readDate, type DateFormat } from "../values/date";
 import { excelErrorOf } from "../values/errorCell";
 import type { Reading } from "../values/reading";
-import { readText } from "../values/text";
+import { plainText, readText } from "../values/text";
 import { readYesNo } from "../values/yesNo";
 import { isBlankCell, type CellValue } from "./cellValues";
 import {
@@ -192,12 +191,6 @@ const columnOf = (i: number | undefined): number => (i === undefined ? -1 : i);
 /** The cell in column `c` of a row (-1: the table has no such column, read as blank). */
 const cellAt = (row: readonly CellValue[], c: number): CellValue => (c < 0 ? null : row[c]);
 
-/**
- * A number cell that is already an amount: finite, within the cap. Excel passes most
- * amounts this way, so they skip the text grammar (the result is what readAmount gives:
- * rounded to the penny).
- */
-const plainAmount = (v: CellValue, max: number): boolean => typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= max;
 
 /**
  * Reads one accounts row's cells, recording each refused cell. One reader serves every
@@ -212,7 +205,6 @@ class AccountCells {
   readonly benefitOf: (text: string) => Benefit | undefined;
   readonly dateOf: (v: CellValue) => Reading<number>;
   readonly money: AmountOptions;
-  readonly max: number;
   constructor(
     readonly header: readonly CellValue[],
     readonly col: ColumnIndex<AccountField>,
@@ -227,7 +219,6 @@ class AccountCells {
     this.benefitOf = cachedLookup(benefit);
     this.dateOf = cachedDates(profile.dateFormat);
     this.money = amountOptions(profile);
-    this.max = this.money.max ?? MAX_LINE_AMOUNT;
   }
 
   bad(f: AccountField, c: number, reason: string): void {
@@ -237,6 +228,8 @@ class AccountCells {
   /** Text of an optional column: null when blank; an error cell is a problem, never text. */
   text(f: AccountField, c: number): string | null {
     const v = cellAt(this.row, c);
+    const plain = plainText(v);
+    if (plain !== undefined) return plain;
     if (isBlankCell(v)) return null;
     const t = readText(v);
     if (!t.ok) this.bad(f, c, t.reason);
@@ -246,13 +239,17 @@ class AccountCells {
   /** A code column: null when blank, undefined when refused (the problem is already recorded). */
   code<T>(f: AccountField, c: number, lookup: (t: string) => T | undefined, map: Map<string, string>): T | undefined | null {
     const v = cellAt(this.row, c);
-    if (isBlankCell(v)) return null;
-    const t = readText(v);
-    if (!t.ok) {
-      this.bad(f, c, t.reason);
-      return undefined;
+    let text = plainText(v);
+    if (text === undefined) {
+      if (isBlankCell(v)) return null;
+      const t = readText(v);
+      if (!t.ok) {
+        this.bad(f, c, t.reason);
+        return undefined;
+      }
+      text = t.value;
     }
-    const found = lookup(t.value);
+    const found = lookup(text);
     if (found === undefined) this.bad(f, c, `is not one of ${acceptedCodes(map)}`);
     return found;
   }
@@ -260,9 +257,8 @@ class AccountCells {
   /** An amount column: `blankAs` when blank, null when refused. */
   amount(f: AccountField, c: number, blankAs: number, allowNegative: boolean): number | null {
     const v = cellAt(this.row, c);
-    let value: number;
-    if (plainAmount(v, this.max)) value = roundPence(v as number) + 0;
-    else {
+    let value = plainAmount(v, this.money);
+    if (value === undefined) {
       if (isBlankCell(v)) return blankAs;
       const a = readAmount(v, this.money);
       if (!a.ok) {
@@ -279,6 +275,8 @@ class AccountCells {
     const v = cellAt(this.row, c);
     // Excel desktop passes 0 for an empty cell in a range: no real date is serial 0.
     if (isBlankCell(v) || v === 0) return null;
+    const serial = plainSerial(v);
+    if (serial !== undefined) return serial;
     const s = this.dateOf(v);
     if (!s.ok) this.bad(f, c, s.reason);
     return s.ok ? s.value : null;
@@ -329,12 +327,15 @@ export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT
     cells.row = row;
     cells.rowNo = rowNo;
 
-    const accountText = readText(cellAt(row, cAccount));
-    if (!accountText.ok) {
-      cells.bad("account", cAccount, accountText.reason);
-      continue;
+    let account = plainText(cellAt(row, cAccount));
+    if (account === undefined) {
+      const accountText = readText(cellAt(row, cAccount));
+      if (!accountText.ok) {
+        cells.bad("account", cAccount, accountText.reason);
+        continue;
+      }
+      account = accountText.value;
     }
-    const account = accountText.value;
     const prev = seen.get(account);
     if (prev !== undefined) problems.add(rowNo, "account", `account reference "${account}" is repeated (first on row ${prev})`);
     seen.set(account, rowNo);
@@ -410,7 +411,6 @@ export function readTransactions(table: TableRows, profile: MappingProfile = DEF
   const typeOf = cachedLookup(types);
   const dateOf = cachedDates(profile.dateFormat);
   const money = amountOptions(profile);
-  const max = money.max ?? MAX_LINE_AMOUNT;
   const problems = new RowProblems("transactions");
   const out: Transaction[] = [];
   const sign = profile.signConvention;
@@ -426,7 +426,8 @@ export function readTransactions(table: TableRows, profile: MappingProfile = DEF
   /** A debit or credit cell: blank is 0; null when refused (the problem is recorded). */
   const side = (rowNo: number, row: readonly CellValue[], f: "debit" | "credit", c: number): number | null => {
     const v = row[c];
-    if (plainAmount(v, max)) return roundPence(v as number) + 0;
+    const plain = plainAmount(v, money);
+    if (plain !== undefined) return plain;
     if (isBlankCell(v)) return 0;
     const a = readAmount(v, money);
     if (!a.ok) bad(rowNo, row, f, c, a.reason);
@@ -437,20 +438,32 @@ export function readTransactions(table: TableRows, profile: MappingProfile = DEF
     const row = table[r];
     if (isBlankRow(row)) continue;
     const rowNo = r + 1;
-    const date = dateOf(row[cDate]);
-    if (!date.ok) bad(rowNo, row, "date", cDate, date.reason);
-    const account = readText(row[cAccount]);
-    if (!account.ok) bad(rowNo, row, "account", cAccount, account.reason);
-    const typeText = readText(row[cType]);
-    const type = typeText.ok ? typeOf(typeText.value) : undefined;
-    if (!typeText.ok) bad(rowNo, row, "type", cType, typeText.reason);
-    else if (!type) bad(rowNo, row, "type", cType, `is not one of ${acceptedCodes(types)} (add the code to the mapping profile)`);
+    // Plain cells (a serial, trimmed text) are taken as they are; anything else goes through its reader for the value or the reason.
+    let date = plainSerial(row[cDate]);
+    if (date === undefined) {
+      const d = dateOf(row[cDate]);
+      if (!d.ok) bad(rowNo, row, "date", cDate, d.reason);
+      else date = d.value;
+    }
+    let account = plainText(row[cAccount]);
+    if (account === undefined) {
+      const a = readText(row[cAccount]);
+      if (!a.ok) bad(rowNo, row, "account", cAccount, a.reason);
+      else account = a.value;
+    }
+    let typeText = plainText(row[cType]);
+    if (typeText === undefined) {
+      const t = readText(row[cType]);
+      if (!t.ok) bad(rowNo, row, "type", cType, t.reason);
+      else typeText = t.value;
+    }
+    const type = typeText === undefined ? undefined : typeOf(typeText);
+    if (typeText !== undefined && !type) bad(rowNo, row, "type", cType, `is not one of ${acceptedCodes(types)} (add the code to the mapping profile)`);
     let amount: number | null = null;
     if (hasAmount) {
-      const v = row[cAmount];
-      if (plainAmount(v, max)) amount = roundPence(v as number) + 0;
-      else {
-        const a = readAmount(v, money);
+      amount = plainAmount(row[cAmount], money) ?? null;
+      if (amount === null) {
+        const a = readAmount(row[cAmount], money);
         if (!a.ok) bad(rowNo, row, "amount", cAmount, a.reason);
         else amount = a.value;
       }
@@ -459,12 +472,16 @@ export function readTransactions(table: TableRows, profile: MappingProfile = DEF
       const c = side(rowNo, row, "credit", cCredit);
       amount = d === null || c === null ? null : d - c;
     }
-    if (!date.ok || !account.ok || !type || amount === null) continue;
+    if (date === undefined || account === undefined || !type || amount === null) continue;
     if (sign === "creditPositive") amount = -amount;
     else if (sign === "unsignedByType" && type !== "adjustment") amount = DEBIT_TYPES.has(type) ? Math.abs(amount) : -Math.abs(amount);
-    const method = cMethod < 0 || isBlankCell(row[cMethod]) ? null : readText(row[cMethod]);
-    if (method !== null && !method.ok) bad(rowNo, row, "method", cMethod, method.reason);
-    out.push({ date: date.value, account: account.value, type, amount: amount + 0, method: method?.ok ? method.value : null });
+    let method: string | null = cMethod < 0 ? null : (plainText(row[cMethod]) ?? null);
+    if (method === null && cMethod >= 0 && !isBlankCell(row[cMethod])) {
+      const m = readText(row[cMethod]);
+      if (!m.ok) bad(rowNo, row, "method", cMethod, m.reason);
+      else method = m.value;
+    }
+    out.push({ date, account, type, amount: amount + 0, method });
   }
   problems.throwIfAny();
   return out;
