@@ -438,6 +438,7 @@ function plainCell(xml: string, at: number, cx: SheetContext): boolean {
     } else if (ch === 116) {
       if (close === i + 4 && xml.charCodeAt(i + 3) === 110) type = 110;
       else if (close === i + 4 && xml.charCodeAt(i + 3) === 115) type = 115;
+      else if (close === i + 12 && xml.startsWith("inlineStr", i + 3)) type = 105;
       else return false;
     } else return false;
     i = close + 1;
@@ -468,6 +469,7 @@ function plainCell(xml: string, at: number, cx: SheetContext): boolean {
     PLAIN.end = i + 2;
     return true;
   }
+  if (type === 105) return plainInlineText(xml, i + 1, cx);
   // ">" then "<v>", the value's characters, "</v></c>".
   if (!xml.startsWith("<v>", i + 1)) return false;
   const from = i + 4;
@@ -492,6 +494,25 @@ function plainCell(xml: string, at: number, cx: SheetContext): boolean {
     PLAIN.value = cx.date1904 && cx.dateStyle[style] === true ? n + DAYS_1904 : n;
   }
   PLAIN.end = lt + 8;
+  return true;
+}
+
+/**
+ * An inline-string cell's content from `at` (just past its start tag) when it is one
+ * plain run: `<is><t>text</t></is></c>` (or `<t xml:space="preserve">`), the text with
+ * no entity, `_x` escape, CR or markup, so it is exactly the cell's text. Otherwise false.
+ */
+function plainInlineText(xml: string, at: number, cx: SheetContext): boolean {
+  let from: number;
+  if (xml.startsWith("<is><t>", at)) from = at + 7;
+  else if (xml.startsWith('<is><t xml:space="preserve">', at)) from = at + 28;
+  else return false;
+  const lt = xml.indexOf("<", from);
+  if (lt < 0 || lt - from > cx.lim.maxCellChars || !xml.startsWith("</t></is></c>", lt)) return false;
+  const text = xml.slice(from, lt);
+  if (text.includes("&") || text.includes("_x") || text.includes("\r")) return false;
+  PLAIN.value = text;
+  PLAIN.end = lt + 13;
   return true;
 }
 
