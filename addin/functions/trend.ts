@@ -78,9 +78,11 @@ function amountsOf(row: readonly Cell[], rowNo: number | null): (number | null)[
  * this runs over every balance of the grid.
  */
 function plainRow(row: readonly Cell[]): boolean {
+  // A local copy: in the bundle an imported constant is read through a getter, twice per cell.
+  const max = MAX_LINE_AMOUNT;
   for (let i = 0; i < row.length; i++) {
     const v = row[i];
-    if (typeof v !== "number" || !(v <= MAX_LINE_AMOUNT && v >= -MAX_LINE_AMOUNT)) return false;
+    if (typeof v !== "number" || !(v <= max && v >= -max)) return false;
   }
   return true;
 }
