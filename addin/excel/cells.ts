@@ -73,7 +73,9 @@ export function refuseErrorCells(grid: Grid, field: string): void {
 export function gridOf(range: unknown): Grid {
   if (range === null || range === undefined) return [];
   if (!Array.isArray(range)) return [[range]];
-  return range.map((row) => (Array.isArray(row) ? row : [row]));
+  // A range of rows (what Excel passes) is used as it is; only a bare list is wrapped row by row.
+  for (let r = 0; r < range.length; r++) if (!Array.isArray(range[r])) return range.map((row) => (Array.isArray(row) ? row : [row]));
+  return range as Grid;
 }
 
 /**
@@ -84,7 +86,13 @@ export function vectorOf(range: unknown, field: string): Cell[] {
   const grid = gridOf(range);
   if (grid.length === 0) return [];
   if (grid.length === 1) return [...grid[0]];
-  if (grid.every((row) => row.length === 1)) return grid.map((row) => row[0]);
+  // A column: one loop, no callbacks (a column of 17,000 weekly rents is read on every recalculation).
+  const column: Cell[] = new Array(grid.length);
+  for (let r = 0; r < grid.length; r++) {
+    if (grid[r].length !== 1) break;
+    column[r] = grid[r][0];
+    if (r === grid.length - 1) return column;
+  }
   throw new ArrearsInputError(field, `${field} must be a single row or column, got ${grid.length} rows by ${grid[0].length} columns`);
 }
 
@@ -116,5 +124,10 @@ export function numberPerAccount(value: unknown, accounts: number, field: string
     throw new ArrearsInputError(field, `${field} must be one figure or one per account: got ${cells.length} for ${accounts} accounts`);
   }
   // A plain number needs no label; building "weekly rent (account 9123)" for every account only to discard it was most of this loop.
-  return cells.map((c, i) => (typeof c === "number" && Number.isFinite(c) ? c : isBlank(c) ? null : optionalNumber(c, `${field} (account ${i + 1})`)));
+  const out: (number | null)[] = new Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    out[i] = typeof c === "number" && c - c === 0 ? c : isBlank(c) ? null : optionalNumber(c, `${field} (account ${i + 1})`);
+  }
+  return out;
 }

@@ -37,29 +37,35 @@ export function runCustomFunction<T>(functionName: string, body: () => T): T | C
 }
 
 function sanitise(functionName: string, value: unknown): unknown {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return excelError(functionName, "there was nothing to return");
-    return sameUnlessChanged(value, (row) => (Array.isArray(row) ? sameUnlessChanged(row, (c) => sanitiseCell(functionName, c)) : sanitiseCell(functionName, row)));
+  if (!Array.isArray(value)) return sanitiseCell(functionName, value);
+  if (value.length === 0) return excelError(functionName, "there was nothing to return");
+  // Plain loops, no callback per row or cell: a 17,000-row spill is almost always clean,
+  // and is then returned as it is, not copied.
+  let out: unknown[] | null = null;
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    const fixed = Array.isArray(row) ? sanitiseRow(functionName, row) : sanitiseCell(functionName, row);
+    if (fixed !== row && out === null) out = value.slice(0, r);
+    if (out !== null) out.push(fixed);
   }
-  return sanitiseCell(functionName, value);
+  return out ?? value;
+}
+
+/** A row with every cell made safe; the same array when nothing needed changing. */
+function sanitiseRow(functionName: string, row: readonly unknown[]): readonly unknown[] {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === "number" ? v - v === 0 : v !== null && v !== undefined) continue;
+    // The first cell that needs fixing: copy the row from here on.
+    const out = row.slice(0, c);
+    for (let k = c; k < row.length; k++) out.push(sanitiseCell(functionName, row[k]));
+    return out;
+  }
+  return row;
 }
 
 function sanitiseCell(functionName: string, value: unknown): unknown {
   if (typeof value === "number") return Number.isFinite(value) ? value : excelError(functionName, "the result was not a finite number");
   if (value === null || value === undefined) return "";
   return value;
-}
-
-/**
- * `items.map(fix)`, but the same array when nothing changes: a 17,000-row spill
- * is almost always clean, and copying it cell by cell cost more than computing it.
- */
-function sameUnlessChanged(items: readonly unknown[], fix: (item: unknown) => unknown): unknown[] {
-  let out: unknown[] | null = null;
-  for (let i = 0; i < items.length; i++) {
-    const fixed = fix(items[i]);
-    if (fixed !== items[i] && out === null) out = items.slice(0, i);
-    if (out !== null) out.push(fixed);
-  }
-  return out ?? (items as unknown[]);
 }

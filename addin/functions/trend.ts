@@ -2,7 +2,7 @@ import { ArrearsInputError, describeValue } from "../../core/errors";
 import { trendOf, trendOfAccounts, type TrendRowOutcome } from "../../core/trend/trend";
 import { MAX_LINE_AMOUNT, readAmount } from "../../core/values/amount";
 import { excelErrorOf } from "../../core/values/errorCell";
-import { cellToPeriod, gridOf, isBlank, numberPerAccount, optionalNumber, vectorOf, type Cell } from "../excel/cells";
+import { cellToPeriod, gridOf, isBlank, numberPerAccount, optionalNumber, vectorOf, type Cell, type Grid } from "../excel/cells";
 import { excelError, runCustomFunction, toCell, type CellOut } from "../excel/results";
 
 const NAME = "ARREARS.TREND";
@@ -35,6 +35,8 @@ export function trend(balances: any[][], periods?: any[][], weeklyRent?: any[][]
       if (row instanceof ArrearsInputError) throw row;
       return [trendRow(trendOf(row, { ...options, weeklyRent: options.weeklyRent as number | null }))];
     }
+    // The usual grid, every balance an ordinary number, goes to the core as Excel passed it.
+    if (allPlain(grid)) return trendRows(trendOfAccounts(grid as number[][], options));
     const rows = grid.map((r, i) => amountsOf(r, i + 1));
     // A row with an unreadable balance gets its own error; the others are fitted as usual.
     const fitted = trendOfAccounts(
@@ -52,12 +54,7 @@ export function trend(balances: any[][], periods?: any[][], weeklyRent?: any[][]
  * anything else that is not an amount is the row's error, naming its row and column.
  */
 function amountsOf(row: readonly Cell[], rowNo: number | null): (number | null)[] | ArrearsInputError {
-  let plain = true;
-  for (let i = 0; i < row.length && plain; i++) {
-    const v = row[i];
-    plain = typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= MAX_LINE_AMOUNT;
-  }
-  if (plain) return row as number[];
+  if (plainRow(row)) return row as number[];
   const out: (number | null)[] = [];
   for (let i = 0; i < row.length; i++) {
     const v = row[i];
@@ -72,6 +69,33 @@ function amountsOf(row: readonly Cell[], rowNo: number | null): (number | null)[
     }
     out.push(a.value);
   }
+  return out;
+}
+
+/**
+ * Whether every cell is a number within the amount cap (which also rules out NaN and
+ * ±Infinity): such a row is read as it is. One comparison pair per cell, no calls:
+ * this runs over every balance of the grid.
+ */
+function plainRow(row: readonly Cell[]): boolean {
+  // A local copy: in the bundle an imported constant is read through a getter, twice per cell.
+  const max = MAX_LINE_AMOUNT;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (typeof v !== "number" || !(v <= max && v >= -max)) return false;
+  }
+  return true;
+}
+
+function allPlain(grid: Grid): boolean {
+  for (let r = 0; r < grid.length; r++) if (!plainRow(grid[r])) return false;
+  return true;
+}
+
+/** The spilled rows of a batch with no unreadable row, in one loop. */
+function trendRows(fitted: readonly TrendRowOutcome[]): CellOut[][] {
+  const out: CellOut[][] = new Array(fitted.length);
+  for (let i = 0; i < fitted.length; i++) out[i] = trendRow(fitted[i]);
   return out;
 }
 

@@ -1,10 +1,10 @@
 import { ArrearsInputError, describeValue } from "../errors";
-import { readAmount, type AmountOptions } from "../values/amount";
+import { plainAmount, readAmount, type AmountOptions } from "../values/amount";
 import { readCount } from "../values/count";
-import { readDate, type DateFormat } from "../values/date";
+import { plainSerial, readDate, type DateFormat } from "../values/date";
 import { excelErrorOf } from "../values/errorCell";
 import type { Reading } from "../values/reading";
-import { readText } from "../values/text";
+import { plainText, readText } from "../values/text";
 import { readYesNo } from "../values/yesNo";
 import { isBlankCell, type CellValue } from "./cellValues";
 import {
@@ -176,7 +176,11 @@ export function acceptedCodes(map: Map<string, string>): string {
   return [...new Set(map.values())].join(", ");
 }
 
-export const isBlankRow = (row: readonly CellValue[]) => row.every(isBlankCell);
+/** True when every cell of a row is blank (a plain loop: it runs once per row). */
+export function isBlankRow(row: readonly CellValue[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlankCell(row[i])) return false;
+  return true;
+}
 
 /**
  * The shared shape of a table reader's row loop: visits each non-blank row after the
@@ -216,6 +220,110 @@ export function readRecords<F extends string, T>(
 /** The amount options a profile sets. */
 export const amountOptions = (profile: MappingProfile): AmountOptions => ({ decimalSeparator: profile.decimalSeparator ?? "." });
 
+/** A column's index, or -1 when the table has no such column. */
+const columnOf = (i: number | undefined): number => (i === undefined ? -1 : i);
+
+/** The cell in column `c` of a row (-1: the table has no such column, read as blank). */
+const cellAt = (row: readonly CellValue[], c: number): CellValue => (c < 0 ? null : row[c]);
+
+
+/**
+ * Reads one accounts row's cells, recording each refused cell. One reader serves every
+ * row (its row and row number are set per row), so reading 17,000 rows makes no
+ * closures per row, and columns are looked up once per table.
+ */
+class AccountCells {
+  row: readonly CellValue[] = [];
+  rowNo = 0;
+  readonly tenancyOf: (text: string) => TenancyType | undefined;
+  readonly statusOf: (text: string) => AccountStatus | undefined;
+  readonly benefitOf: (text: string) => Benefit | undefined;
+  readonly dateOf: (v: CellValue) => Reading<number>;
+  readonly money: AmountOptions;
+  constructor(
+    readonly header: readonly CellValue[],
+    readonly col: ColumnIndex<AccountField>,
+    readonly problems: RowProblems,
+    readonly tenancy: Map<string, TenancyType>,
+    readonly status: Map<string, AccountStatus>,
+    readonly benefit: Map<string, Benefit>,
+    profile: MappingProfile,
+  ) {
+    this.tenancyOf = cachedLookup(tenancy);
+    this.statusOf = cachedLookup(status);
+    this.benefitOf = cachedLookup(benefit);
+    this.dateOf = cachedDates(profile.dateFormat);
+    this.money = amountOptions(profile);
+  }
+
+  bad(f: AccountField, c: number, reason: string): void {
+    this.problems.add(this.rowNo, f, refusal(FIELD_LABELS[f], c < 0 ? null : this.header[c], cellAt(this.row, c), reason));
+  }
+
+  /** Text of an optional column: null when blank; an error cell is a problem, never text. */
+  text(f: AccountField, c: number): string | null {
+    const v = cellAt(this.row, c);
+    const plain = plainText(v);
+    if (plain !== undefined) return plain;
+    if (isBlankCell(v)) return null;
+    const t = readText(v);
+    if (!t.ok) this.bad(f, c, t.reason);
+    return t.ok ? t.value : null;
+  }
+
+  /** A code column: null when blank, undefined when refused (the problem is already recorded). */
+  code<T>(f: AccountField, c: number, lookup: (t: string) => T | undefined, map: Map<string, string>): T | undefined | null {
+    const v = cellAt(this.row, c);
+    let text = plainText(v);
+    if (text === undefined) {
+      if (isBlankCell(v)) return null;
+      const t = readText(v);
+      if (!t.ok) {
+        this.bad(f, c, t.reason);
+        return undefined;
+      }
+      text = t.value;
+    }
+    const found = lookup(text);
+    if (found === undefined) this.bad(f, c, `is not one of ${acceptedCodes(map)}`);
+    return found;
+  }
+
+  /** An amount column: `blankAs` when blank, null when refused. */
+  amount(f: AccountField, c: number, blankAs: number, allowNegative: boolean): number | null {
+    const v = cellAt(this.row, c);
+    let value = plainAmount(v, this.money);
+    if (value === undefined) {
+      if (isBlankCell(v)) return blankAs;
+      const a = readAmount(v, this.money);
+      if (!a.ok) {
+        this.bad(f, c, a.reason);
+        return null;
+      }
+      value = a.value;
+    }
+    if (!allowNegative && value < 0) this.bad(f, c, "is negative; it must be zero or more");
+    return value;
+  }
+
+  date(f: AccountField, c: number): number | null {
+    const v = cellAt(this.row, c);
+    // Excel desktop passes 0 for an empty cell in a range: no real date is serial 0.
+    if (isBlankCell(v) || v === 0) return null;
+    const serial = plainSerial(v);
+    if (serial !== undefined) return serial;
+    const s = this.dateOf(v);
+    if (!s.ok) this.bad(f, c, s.reason);
+    return s.ok ? s.value : null;
+  }
+
+  flag(f: AccountField, c: number): boolean {
+    const v = readYesNo(cellAt(this.row, c));
+    if (!v.ok) this.bad(f, c, v.reason);
+    return v.ok ? v.value : false;
+  }
+}
+
 /** Reads the accounts table into canonical accounts. @throws ArrearsInputError on a missing column, a bad cell or a repeated account. */
 export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT_PROFILE): Account[] {
   if (table.length === 0) throw new ArrearsInputError("accounts", "the accounts table is empty: it needs a header row and one row per account");
@@ -224,109 +332,95 @@ export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT
   const tenancy = codeLookup<TenancyType>(profile.codes.tenancyType);
   const status = codeLookup<AccountStatus>(profile.codes.status);
   const benefit = codeLookup<Benefit>(profile.codes.benefit);
-  const tenancyOf = cachedLookup(tenancy);
-  const statusOf = cachedLookup(status);
-  const benefitOf = cachedLookup(benefit);
-  const dateOf = cachedDates(profile.dateFormat);
-  const money = amountOptions(profile);
   const problems = new RowProblems("accounts");
+  const cells = new AccountCells(header, col, problems, tenancy, status, benefit, profile);
   const seen = new Map<string, number>();
   const out: Account[] = [];
-  const at = (row: readonly CellValue[], f: AccountField): CellValue => (col[f] === undefined ? null : row[col[f]!]);
+  // Each field's column, found once for the table.
+  const cAccount = columnOf(col.account);
+  const cStatus = columnOf(col.status);
+  const cType = columnOf(col.tenancyType);
+  const cRent = columnOf(col.weeklyRent);
+  const cBalance = columnOf(col.balance);
+  const cBenefit = columnOf(col.benefit);
+  const cBeds = columnOf(col.bedrooms);
+  const cOfficer = columnOf(col.officer);
+  const cStart = columnOf(col.tenancyStart);
+  const cEnd = columnOf(col.tenancyEnd);
+  const cUcDirect = columnOf(col.ucDirect);
+  const cName = columnOf(col.name);
+  const cVulnerable = columnOf(col.vulnerable);
+  const cPending = columnOf(col.benefitPending);
+  const cBreathing = columnOf(col.breathingSpaceUntil);
+  const cLastAction = columnOf(col.lastAction);
+  const cLastActionDate = columnOf(col.lastActionDate);
 
   for (let r = 1; r < table.length; r++) {
     const row = table[r];
     if (isBlankRow(row)) continue;
     const rowNo = r + 1;
-    const bad = (f: AccountField, reason: string) => problems.add(rowNo, f, refusal(FIELD_LABELS[f], col[f] === undefined ? null : header[col[f]!], at(row, f), reason));
-    /** Text of an optional column: null when blank; an error cell is a problem, never text. */
-    const text = (f: AccountField): string | null => {
-      const v = at(row, f);
-      if (isBlankCell(v)) return null;
-      const t = readText(v);
-      if (!t.ok) bad(f, t.reason);
-      return t.ok ? t.value : null;
-    };
-    /** A code column: null when blank, undefined when refused (the problem is already recorded). */
-    const code = <T>(f: AccountField, lookup: (t: string) => T | undefined, map: Map<string, string>): T | undefined | null => {
-      const v = at(row, f);
-      if (isBlankCell(v)) return null;
-      const t = readText(v);
-      if (!t.ok) {
-        bad(f, t.reason);
-        return undefined;
-      }
-      const found = lookup(t.value);
-      if (found === undefined) bad(f, `is not one of ${acceptedCodes(map)}`);
-      return found;
-    };
+    cells.row = row;
+    cells.rowNo = rowNo;
 
-    const accountText = readText(at(row, "account"));
-    if (!accountText.ok) {
-      bad("account", accountText.reason);
-      continue;
+    let account = plainText(cellAt(row, cAccount));
+    if (account === undefined) {
+      const accountText = readText(cellAt(row, cAccount));
+      if (!accountText.ok) {
+        cells.bad("account", cAccount, accountText.reason);
+        continue;
+      }
+      account = accountText.value;
     }
-    const account = accountText.value;
     const prev = seen.get(account);
     if (prev !== undefined) problems.add(rowNo, "account", `account reference "${account}" is repeated (first on row ${prev})`);
     seen.set(account, rowNo);
 
-    const st = code("status", statusOf, status);
-    if (st === null) bad("status", `is blank; it must be one of ${acceptedCodes(status)}`);
-    const typeCode = code("tenancyType", tenancyOf, tenancy);
+    const st = cells.code("status", cStatus, cells.statusOf, status);
+    if (st === null) cells.bad("status", cStatus, `is blank; it must be one of ${acceptedCodes(status)}`);
+    const typeCode = cells.code("tenancyType", cType, cells.tenancyOf, tenancy);
     let tt: TenancyType | undefined = typeCode === null ? (st === "void" ? "other" : undefined) : typeCode;
-    if (typeCode === null && tt === undefined) bad("tenancyType", `is blank; it must be one of ${acceptedCodes(tenancy)}`);
+    if (typeCode === null && tt === undefined) cells.bad("tenancyType", cType, `is blank; it must be one of ${acceptedCodes(tenancy)}`);
     tt ??= "other";
-    const amount = (f: AccountField, blankAs: number, allowNegative: boolean): number | null => {
-      const v = at(row, f);
-      if (isBlankCell(v)) return blankAs;
-      const a = readAmount(v, money);
-      if (!a.ok) bad(f, a.reason);
-      else if (!allowNegative && a.value < 0) bad(f, "is negative; it must be zero or more");
-      return a.ok ? a.value : null;
-    };
-    const rent = amount("weeklyRent", 0, false);
-    const balance = amount("balance", 0, true);
-    const ben = code("benefit", benefitOf, benefit);
-    const date = (f: AccountField) => {
-      const v = at(row, f);
-      // Excel desktop passes 0 for an empty cell in a range: no real date is serial 0.
-      if (isBlankCell(v) || v === 0) return null;
-      const s = dateOf(v);
-      if (!s.ok) bad(f, s.reason);
-      return s.ok ? s.value : null;
-    };
-    const flag = (f: AccountField) => {
-      const v = readYesNo(at(row, f));
-      if (!v.ok) bad(f, v.reason);
-      return v.ok ? v.value : false;
-    };
-    const bedsCell = at(row, "bedrooms");
+    const rent = cells.amount("weeklyRent", cRent, 0, false);
+    const balance = cells.amount("balance", cBalance, 0, true);
+    const ben = cells.code("benefit", cBenefit, cells.benefitOf, benefit);
+    const bedsCell = cellAt(row, cBeds);
     let beds: number | null = null;
     if (!isBlankCell(bedsCell)) {
       const b = readCount(bedsCell, MAX_BEDROOMS);
-      if (!b.ok) bad("bedrooms", b.reason);
+      if (!b.ok) cells.bad("bedrooms", cBeds, b.reason);
       else beds = b.value;
     }
 
+    // Read in this order (officer first, last action date last) so the first problem reported is the same as ever.
+    const officer = cells.text("officer", cOfficer);
+    const tenancyStart = cells.date("tenancyStart", cStart);
+    const tenancyEnd = cells.date("tenancyEnd", cEnd);
+    const ucDirect = cells.flag("ucDirect", cUcDirect);
+    const name = cells.text("name", cName);
+    const vulnerable = cells.flag("vulnerable", cVulnerable);
+    const benefitPending = cells.flag("benefitPending", cPending);
+    const breathingSpaceUntil = cells.date("breathingSpaceUntil", cBreathing);
+    const lastAction = cells.text("lastAction", cLastAction);
+    const lastActionDate = cells.date("lastActionDate", cLastActionDate);
     out.push({
       account,
       tenancyType: tt,
       status: st ?? "current",
       weeklyRent: rent ?? 0,
-      officer: text("officer") ?? UNASSIGNED_OFFICER,
-      tenancyStart: date("tenancyStart"),
-      tenancyEnd: date("tenancyEnd"),
+      officer: officer ?? UNASSIGNED_OFFICER,
+      tenancyStart,
+      tenancyEnd,
       benefit: ben ?? "none",
-      ucDirect: flag("ucDirect"),
+      ucDirect,
       bedrooms: beds,
       balance: balance ?? 0,
-      name: text("name"),
-      vulnerable: flag("vulnerable"),
-      benefitPending: flag("benefitPending"),
-      breathingSpaceUntil: date("breathingSpaceUntil"),
-      lastAction: text("lastAction"),
-      lastActionDate: date("lastActionDate"),
+      name,
+      vulnerable,
+      benefitPending,
+      breathingSpaceUntil,
+      lastAction,
+      lastActionDate,
     });
   }
   problems.throwIfAny();
@@ -355,43 +449,74 @@ export function readTransactions(table: TableRows, profile: MappingProfile = DEF
   const problems = new RowProblems("transactions");
   const out: Transaction[] = [];
   const sign = profile.signConvention;
+  const cDate = columnOf(col.date);
+  const cAccount = columnOf(col.account);
+  const cType = columnOf(col.type);
+  const cAmount = columnOf(col.amount);
+  const cDebit = columnOf(col.debit);
+  const cCredit = columnOf(col.credit);
+  const cMethod = columnOf(col.method);
+  // A cell's problem, recorded against its row; a plain function (not a closure per row).
+  const bad = (rowNo: number, row: readonly CellValue[], f: TransactionField, c: number, reason: string) => problems.add(rowNo, f, refusal(FIELD_LABELS[f], header[c], row[c], reason));
+  /** A debit or credit cell: blank is 0; null when refused (the problem is recorded). */
+  const side = (rowNo: number, row: readonly CellValue[], f: "debit" | "credit", c: number): number | null => {
+    const v = row[c];
+    const plain = plainAmount(v, money);
+    if (plain !== undefined) return plain;
+    if (isBlankCell(v)) return 0;
+    const a = readAmount(v, money);
+    if (!a.ok) bad(rowNo, row, f, c, a.reason);
+    return a.ok ? a.value : null;
+  };
 
   for (let r = 1; r < table.length; r++) {
     const row = table[r];
     if (isBlankRow(row)) continue;
     const rowNo = r + 1;
-    const bad = (f: TransactionField, reason: string) => problems.add(rowNo, f, refusal(FIELD_LABELS[f], header[col[f]!], row[col[f]!], reason));
-    const date = dateOf(row[col.date!]);
-    if (!date.ok) bad("date", date.reason);
-    const account = readText(row[col.account!]);
-    if (!account.ok) bad("account", account.reason);
-    const typeText = readText(row[col.type!]);
-    const type = typeText.ok ? typeOf(typeText.value) : undefined;
-    if (!typeText.ok) bad("type", typeText.reason);
-    else if (!type) bad("type", `is not one of ${acceptedCodes(types)} (add the code to the mapping profile)`);
+    // Plain cells (a serial, trimmed text) are taken as they are; anything else goes through its reader for the value or the reason.
+    let date = plainSerial(row[cDate]);
+    if (date === undefined) {
+      const d = dateOf(row[cDate]);
+      if (!d.ok) bad(rowNo, row, "date", cDate, d.reason);
+      else date = d.value;
+    }
+    let account = plainText(row[cAccount]);
+    if (account === undefined) {
+      const a = readText(row[cAccount]);
+      if (!a.ok) bad(rowNo, row, "account", cAccount, a.reason);
+      else account = a.value;
+    }
+    let typeText = plainText(row[cType]);
+    if (typeText === undefined) {
+      const t = readText(row[cType]);
+      if (!t.ok) bad(rowNo, row, "type", cType, t.reason);
+      else typeText = t.value;
+    }
+    const type = typeText === undefined ? undefined : typeOf(typeText);
+    if (typeText !== undefined && !type) bad(rowNo, row, "type", cType, `is not one of ${acceptedCodes(types)} (add the code to the mapping profile)`);
     let amount: number | null = null;
     if (hasAmount) {
-      const a = readAmount(row[col.amount!], money);
-      if (!a.ok) bad("amount", a.reason);
-      else amount = a.value;
+      amount = plainAmount(row[cAmount], money) ?? null;
+      if (amount === null) {
+        const a = readAmount(row[cAmount], money);
+        if (!a.ok) bad(rowNo, row, "amount", cAmount, a.reason);
+        else amount = a.value;
+      }
     } else {
-      const side = (f: "debit" | "credit"): number | null => {
-        const v = row[col[f]!];
-        if (isBlankCell(v)) return 0;
-        const a = readAmount(v, money);
-        if (!a.ok) bad(f, a.reason);
-        return a.ok ? a.value : null;
-      };
-      const d = side("debit");
-      const c = side("credit");
+      const d = side(rowNo, row, "debit", cDebit);
+      const c = side(rowNo, row, "credit", cCredit);
       amount = d === null || c === null ? null : d - c;
     }
-    if (!date.ok || !account.ok || !type || amount === null) continue;
+    if (date === undefined || account === undefined || !type || amount === null) continue;
     if (sign === "creditPositive") amount = -amount;
     else if (sign === "unsignedByType" && type !== "adjustment") amount = DEBIT_TYPES.has(type) ? Math.abs(amount) : -Math.abs(amount);
-    const method = col.method === undefined || isBlankCell(row[col.method]) ? null : readText(row[col.method]);
-    if (method !== null && !method.ok) bad("method", method.reason);
-    out.push({ date: date.value, account: account.value, type, amount: amount + 0, method: method?.ok ? method.value : null });
+    let method: string | null = cMethod < 0 ? null : (plainText(row[cMethod]) ?? null);
+    if (method === null && cMethod >= 0 && !isBlankCell(row[cMethod])) {
+      const m = readText(row[cMethod]);
+      if (!m.ok) bad(rowNo, row, "method", cMethod, m.reason);
+      else method = m.value;
+    }
+    out.push({ date, account, type, amount: amount + 0, method });
   }
   problems.throwIfAny();
   return out;

@@ -59,6 +59,37 @@ export function readAmount(cell: unknown, options: AmountOptions = {}): Reading<
   return readAmountText(text, options.decimalSeparator ?? ".", max);
 }
 
+/**
+ * The amount a cell plainly holds, without allocating: a finite number within `max`
+ * (rounded to the penny, as {@link readAmount} does), or text that is a plain decimal
+ * under the default "." separator (`95.50`, `-12`: an optional minus, 1 to 8 digits, at most
+ * 2 decimal places, no spaces). Undefined for anything else, blank included: the caller
+ * then asks {@link readAmount} for the value or the reason. Never a different value
+ * from readAmount's: this is only its common case, taken first.
+ */
+export function plainAmount(cell: unknown, options: AmountOptions = {}): number | undefined {
+  const max = options.max ?? MAX_LINE_AMOUNT;
+  if (typeof cell === "number") return Number.isFinite(cell) && Math.abs(cell) <= max ? roundPence(cell) + 0 : undefined;
+  // Under a decimal-comma profile "95.50" is not plain: the full grammar decides.
+  if (typeof cell !== "string" || (options.decimalSeparator ?? ".") !== ".") return undefined;
+  const n = cell.length;
+  let i = cell.charCodeAt(0) === 45 ? 1 : 0;
+  const intStart = i;
+  while (i < n && isDigit(cell.charCodeAt(i))) i++;
+  const intDigits = i - intStart;
+  if (intDigits < 1 || intDigits > 8) return undefined;
+  if (i < n) {
+    if (cell.charCodeAt(i) !== 46) return undefined;
+    const decStart = ++i;
+    while (i < n && isDigit(cell.charCodeAt(i))) i++;
+    if (i !== n || i - decStart < 1 || i - decStart > 2) return undefined;
+  }
+  const v = Number(cell);
+  return Math.abs(v) > max ? undefined : v + 0;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
 /** The common case, a plain decimal such as 95.50 or -12: read without the full grammar. */
 const PLAIN = /^-?\d{1,8}(?:\.\d{1,2})?$/;
 

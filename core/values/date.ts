@@ -42,6 +42,17 @@ export function readDate(cell: unknown, dateFormat: DateFormat = "dmy"): Reading
   return readDateText(text, dateFormat);
 }
 
+/**
+ * The date serial a number cell plainly holds, without allocating a reading: a number
+ * within 1..2,958,465 other than Excel's phantom 1900-02-29, as a whole day. Undefined
+ * otherwise (text included): the caller then asks {@link readDate}.
+ */
+export function plainSerial(cell: unknown): number | undefined {
+  if (typeof cell !== "number" || !isSerialInRange(cell)) return undefined;
+  const whole = Math.floor(cell);
+  return whole === PHANTOM_LEAP_DAY ? undefined : whole;
+}
+
 /** Reads a number as an Excel date serial within 1..2,958,465. */
 export function readSerialNumber(n: number): Reading<number> {
   if (!isSerialInRange(n)) return refuse(`is not a date Excel can hold (date serials run from 1, 1900-01-01, to ${LAST_SERIAL}, 9999-12-31)`);

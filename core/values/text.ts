@@ -10,6 +10,17 @@ import { accept, refuse, type Reading } from "./reading";
  * an account reference.
  */
 
+/**
+ * The text a cell plainly holds, without allocating a reading: text with no "#" (so no
+ * error literal) and no CR, trimmed, when not blank. Undefined otherwise: the caller then
+ * asks {@link readText} (same value for these cells, or the reason).
+ */
+export function plainText(cell: unknown): string | undefined {
+  if (typeof cell !== "string" || cell.includes("#") || cell.includes("\r")) return undefined;
+  const t = cell.trim();
+  return t === "" ? undefined : t;
+}
+
 /** Reads a cell as text; a blank cell is refused with reason "is blank". */
 export function readText(cell: unknown): Reading<string> {
   const error = excelErrorOf(cell);

@@ -328,6 +328,27 @@ function sheetRows(xml: string, cx: SheetContext): CellValue[][] {
   for (;;) {
     // The clock is checked per tag, not per value: a sheet of millions of empty cells has no values.
     if ((++steps & 0xffff) === 0) cx.clock();
+    // The usual cell, read without the general tag parser; anything unusual falls through to it from the same place.
+    if (plainCell(xml, at, cx)) {
+      const { r, c, value } = PLAIN;
+      rowIndex = r;
+      colIndex = c;
+      at = PLAIN.end;
+      if (value === null) continue;
+      let row = held.get(r);
+      if (row === undefined) {
+        row = [];
+        held.set(r, row);
+      }
+      if (c < row.length && row[c] !== null) throw new XlsxError(`sheet "${cx.name}" is damaged: cell ${refText(r, c)} appears twice`);
+      if (c >= row.length) {
+        spend(c + 1 - row.length);
+        while (row.length < c) row.push(null);
+        row.push(value);
+      } else row[c] = value;
+      if (r > lastRow) lastRow = r;
+      continue;
+    }
     const tag = nextTag(xml, ["row", "c"], at);
     if (!tag) break;
     at = tag.end;
@@ -371,6 +392,128 @@ function sheetRows(xml: string, cx: SheetContext): CellValue[][] {
   const rows = new Array<CellValue[]>(lastRow + 1);
   for (let r = 0; r <= lastRow; r++) rows[r] = held.get(r) ?? EMPTY_ROW;
   return rows;
+}
+
+/** What {@link plainCell} read: the cell's place, its value (null: no value) and the index just past it. */
+const PLAIN: { r: number; c: number; value: CellValue; end: number } = { r: 0, c: 0, value: null, end: 0 };
+
+/**
+ * Reads the cell at `at` when it is written the usual way, with no entity, prefix or
+ * other attribute to think about: `<c r="B7" s="3" t="s"><v>12</v></c>` (t absent, "n"
+ * or "s") or `<c r="B7" s="3"/>`, fills {@link PLAIN} and returns true. Anything else
+ * (another attribute or type, whitespace, an entity, a comment, an error) returns false
+ * and the general parser reads the same text, so every check and message is its own.
+ * This is the bulk of a sheet: most of a large read was the general parser allocating
+ * a tag object, an attribute map and several substrings per cell.
+ */
+function plainCell(xml: string, at: number, cx: SheetContext): boolean {
+  if (xml.charCodeAt(at) !== 60 || xml.charCodeAt(at + 1) !== 99 || xml.charCodeAt(at + 2) !== 32) return false; // "<c "
+  let i = at + 3;
+  let refFrom = -1;
+  let refTo = -1;
+  let style = 0;
+  let type = 110; // "n"
+  for (;;) {
+    const ch = xml.charCodeAt(i);
+    if (ch === 32) {
+      i++;
+      continue;
+    }
+    if (ch === 62 || ch === 47) break; // ">" or "/"
+    // One attribute: a one-letter name r, s or t, "=", a double-quoted value.
+    if (xml.charCodeAt(i + 1) !== 61 || xml.charCodeAt(i + 2) !== 34) return false;
+    const close = xml.indexOf('"', i + 3);
+    if (close < 0) return false;
+    if (ch === 114) {
+      refFrom = i + 3;
+      refTo = close;
+    } else if (ch === 115) {
+      style = 0;
+      for (let k = i + 3; k < close; k++) {
+        const d = xml.charCodeAt(k) - 48;
+        if (d < 0 || d > 9 || k - i - 3 >= 9) return false;
+        style = style * 10 + d;
+      }
+      if (close === i + 3) return false;
+    } else if (ch === 116) {
+      if (close === i + 4 && xml.charCodeAt(i + 3) === 110) type = 110;
+      else if (close === i + 4 && xml.charCodeAt(i + 3) === 115) type = 115;
+      else if (close === i + 12 && xml.startsWith("inlineStr", i + 3)) type = 105;
+      else return false;
+    } else return false;
+    i = close + 1;
+  }
+  if (refFrom < 0) return false;
+  // The reference: 1 to 3 capital letters, then a row number without a leading zero.
+  let col = 0;
+  let k = refFrom;
+  while (k < refTo && k - refFrom < 3) {
+    const ch = xml.charCodeAt(k);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+    k++;
+  }
+  if (k === refFrom || k === refTo || refTo - k > 7 || xml.charCodeAt(k) === 48) return false;
+  let row = 0;
+  for (; k < refTo; k++) {
+    const d = xml.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return false;
+    row = row * 10 + d;
+  }
+  if (row > MAX_ROW || col > MAX_COL) return false;
+  PLAIN.r = row - 1;
+  PLAIN.c = col - 1;
+  if (xml.charCodeAt(i) === 47) {
+    if (xml.charCodeAt(i + 1) !== 62) return false;
+    PLAIN.value = null;
+    PLAIN.end = i + 2;
+    return true;
+  }
+  if (type === 105) return plainInlineText(xml, i + 1, cx);
+  // ">" then "<v>", the value's characters, "</v></c>".
+  if (!xml.startsWith("<v>", i + 1)) return false;
+  const from = i + 4;
+  const lt = xml.indexOf("<", from);
+  if (lt <= from || !xml.startsWith("</v></c>", lt)) return false;
+  if (type === 115) {
+    if (lt - from > 9) return false;
+    let n = 0;
+    for (let j = from; j < lt; j++) {
+      const d = xml.charCodeAt(j) - 48;
+      if (d < 0 || d > 9) return false;
+      n = n * 10 + d;
+    }
+    const text = cx.shared[n];
+    if (text === undefined) return false;
+    PLAIN.value = text;
+  } else {
+    const raw = xml.slice(from, lt);
+    if (!DECIMAL.test(raw)) return false;
+    const n = Number(raw);
+    if (!Number.isFinite(n)) return false;
+    PLAIN.value = cx.date1904 && cx.dateStyle[style] === true ? n + DAYS_1904 : n;
+  }
+  PLAIN.end = lt + 8;
+  return true;
+}
+
+/**
+ * An inline-string cell's content from `at` (just past its start tag) when it is one
+ * plain run: `<is><t>text</t></is></c>` (or `<t xml:space="preserve">`), the text with
+ * no entity, `_x` escape, CR or markup, so it is exactly the cell's text. Otherwise false.
+ */
+function plainInlineText(xml: string, at: number, cx: SheetContext): boolean {
+  let from: number;
+  if (xml.startsWith("<is><t>", at)) from = at + 7;
+  else if (xml.startsWith('<is><t xml:space="preserve">', at)) from = at + 28;
+  else return false;
+  const lt = xml.indexOf("<", from);
+  if (lt < 0 || lt - from > cx.lim.maxCellChars || !xml.startsWith("</t></is></c>", lt)) return false;
+  const text = xml.slice(from, lt);
+  if (text.includes("&") || text.includes("_x") || text.includes("\r")) return false;
+  PLAIN.value = text;
+  PLAIN.end = lt + 13;
+  return true;
 }
 
 /** A decimal number as OOXML writes one: optional sign, digits, point, exponent. No hex, no Infinity, no NaN. */

@@ -1,0 +1,79 @@
+import fc from "fast-check";
+import { plainAmount, readAmount } from "../../../core/values/amount";
+import { plainSerial, readDate } from "../../../core/values/date";
+import { plainText, readText } from "../../../core/values/text";
+import { VALUE_CASES, type CaseInput } from "../../corpus/valuesCorpus";
+
+/**
+ * The allocation-free fast paths (plainAmount, plainSerial, plainText) are only the
+ * common case of their reader, taken first: for any cell each either declines
+ * (undefined) or gives exactly the value the full reader accepts. A fast path that
+ * read one cell differently would be a silently wrong figure, so this is checked over
+ * the whole messy-value corpus and over generated cells.
+ */
+
+const asCell = (input: CaseInput): unknown => (input !== null && typeof input === "object" ? { code: input.excelError } : input);
+
+/** Every cell the corpus holds, of every kind: each fast path must hold on all of them, not only its own kind. */
+const CORPUS_CELLS: unknown[] = VALUE_CASES.map((c) => asCell(c.input));
+
+function agreesWithReader<T>(plain: T | undefined, reading: { ok: true; value: T } | { ok: false; reason: string }): boolean {
+  if (plain === undefined) return true;
+  return reading.ok && Object.is(reading.value, plain);
+}
+
+/** Cells as exports and Excel hold them: numbers of every size and precision, decimal-looking and other text, blanks, booleans. */
+const cell = fc.oneof(
+  fc.double({ noNaN: false }),
+  fc.integer({ min: -20_000_000, max: 3_000_000 }),
+  fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }).map((p) => p / 100),
+  fc.stringMatching(/^-?\d{0,10}(\.\d{0,4})?$/),
+  fc.stringMatching(/^\s?[-+£(]?\d{1,9}[.,]?\d{0,3}\)?\s?$/),
+  fc.string(),
+  fc.constantFrom(null, undefined, "", "  ", true, false, "#N/A", "12\r", "a#b", "-0", "0.00", "1e3", "00012.50"),
+);
+
+describe("plain-cell fast paths agree with their readers", () => {
+  it("plainAmount is readAmount's value or declines, on the corpus and generated cells, under both separators", () => {
+    const commaProfile = { decimalSeparator: "," as const };
+    for (const c of CORPUS_CELLS) {
+      expect(agreesWithReader(plainAmount(c), readAmount(c))).toBe(true);
+      expect(agreesWithReader(plainAmount(c, commaProfile), readAmount(c, commaProfile))).toBe(true);
+    }
+    fc.assert(
+      fc.property(cell, (c) => agreesWithReader(plainAmount(c), readAmount(c)) && agreesWithReader(plainAmount(c, commaProfile), readAmount(c, commaProfile))),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("plainAmount takes the common cells itself (so the fast path is really used)", () => {
+    // Worked by hand: a number cell is rounded to the penny; "95.50" is 95.5; "-12" is -12.
+    expect(plainAmount(95.5)).toBe(95.5);
+    expect(plainAmount(12.499999999999998)).toBe(12.5);
+    expect(plainAmount("95.50")).toBe(95.5);
+    expect(plainAmount("-12")).toBe(-12);
+    // Declined, left to the full grammar: a decimal comma, a £ sign, three places, past the £10M cap, a decimal-comma profile.
+    expect(plainAmount("12,50")).toBeUndefined();
+    expect(plainAmount("£5")).toBeUndefined();
+    expect(plainAmount("1.234")).toBeUndefined();
+    expect(plainAmount(10_000_000.01)).toBeUndefined();
+    expect(plainAmount("95.50", { decimalSeparator: "," })).toBeUndefined();
+  });
+
+  it("plainSerial is readDate's value or declines", () => {
+    for (const c of CORPUS_CELLS) expect(agreesWithReader(plainSerial(c), readDate(c))).toBe(true);
+    fc.assert(fc.property(fc.oneof(cell, fc.double({ min: -10, max: 3_000_000 })), (c) => agreesWithReader(plainSerial(c), readDate(c))), { numRuns: 5000 });
+    // 46296 is 2026-10-01; 60 is Excel's phantom 29 February 1900, which the reader refuses.
+    expect(plainSerial(46296.75)).toBe(46296);
+    expect(plainSerial(60)).toBeUndefined();
+  });
+
+  it("plainText is readText's value or declines", () => {
+    for (const c of CORPUS_CELLS) expect(agreesWithReader(plainText(c), readText(c))).toBe(true);
+    fc.assert(fc.property(cell, (c) => agreesWithReader(plainText(c), readText(c))), { numRuns: 5000 });
+    expect(plainText("  Aisha Khan ")).toBe("Aisha Khan");
+    // An error literal and a CR are the full reader's to judge.
+    expect(plainText("#N/A")).toBeUndefined();
+    expect(plainText("a\r\nb")).toBeUndefined();
+  });
+});
