@@ -99,16 +99,20 @@ function noteRows(notes: readonly string[], width: number): CellOut[][] {
  * @param [history] Weekly balance history with its header row (account, then one column per date): the worsening-trend reason over the last 13 weeks.
  * @param [policy] Escalation policy: a table with header row, one cell of policy JSON, or "scotland" / "england". Omitted: the England policy.
  * @param [options] Two columns, option and value: shape (list, held, by officer or points), cap per officer (default 25), UC and HB technical weeks, payment, UC and HB grace days, profile; a row points followed by the edited points table.
+ * @param [points] The team's points table with its header row (Reason, From, Points, Words, Next action, Why), e.g. a sheet table made from shape points and edited. Omitted: the built-in points.
  * @returns A header row, then Rank, Account, Officer, Score, Reasons, Next action, Balance £, Weeks owed, Due by per case; or the held cases, the per-officer counts, or the points table in use.
  */
-export function worklist(accounts: any[][], transactions: any[][], asOf: any, arrangements?: any[][], history?: any[][], policy?: any[][], options?: any[][]): any[][] {
+export function worklist(accounts: any[][], transactions: any[][], asOf: any, arrangements?: any[][], history?: any[][], policy?: any[][], options?: any[][], points?: any[][]): any[][] {
   return runCustomFunction(NAME, () => {
     const v = Array.isArray(asOf) ? gridOf(asOf)[0]?.[0] : asOf;
     const when = isBlank(v) ? null : cellToSerial(v);
     if (when === null) throw new ArrearsInputError("asOf", `as-of date must be a date, got ${describeValue(v)}`);
     const settings = settingsOf(options ?? null);
-    const points = settings.points === null ? DEFAULT_POINTS : pointsFromTable(tableOf(settings.points));
-    if (settings.shape === "points") return pointsToTable(points).map((row) => row.map((c) => toCell(NAME, c)));
+    // The points come from one place: two would leave which one counts to a guess.
+    if (given(points) && settings.points !== null) throw new ArrearsInputError("points", "the points table is given twice (the points argument and a points row in the options): keep one");
+    const pointsGrid = given(points) ? gridOf(points) : settings.points;
+    const table = pointsGrid === null ? DEFAULT_POINTS : pointsFromTable(tableOf(pointsGrid));
+    if (settings.shape === "points") return pointsToTable(table).map((row) => row.map((c) => toCell(NAME, c)));
     const profile = profileFromOptions(settings.optionRows);
     const accountTable = tableOf(accounts);
     const list = worklistOf({
@@ -118,7 +122,7 @@ export function worklist(accounts: any[][], transactions: any[][], asOf: any, ar
       arrangements: given(arrangements) ? readArrangements(tableOf(arrangements), profile) : null,
       history: given(history) ? readBalanceHistory(tableOf(history), profile) : null,
       policy: policyFromRange(policy ?? null),
-      points,
+      points: table,
       authorisations: readAuthorisations(accountTable, profile),
       options: settings.options,
     });

@@ -8,6 +8,8 @@ import { OFFICER_COLUMNS } from "../../addin/functions/monthlyReturn";
 import { ESCALATION_COLUMNS } from "../../core/escalation/escalate";
 import { ARRANGEMENT_COLUMNS, judgeArrangements } from "../../core/arrangements/judge";
 import { formatsForHeaders, printable, spillColumnWidths, startHereSheet, titled } from "./layout";
+import { DEFAULT_POINTS, pointsToTable } from "../../core/worklist/points";
+import { WORKLIST_COLUMNS, worklistOf } from "../../core/worklist/worklist";
 
 /**
  * The monthly-return workbook: the export's tables plus sheets whose formulas
@@ -78,7 +80,7 @@ export function monthlyReturnWorkbook(exp: TeamExport, periodStart: number, peri
       ["Difference should be 0. The native column only covers figures SUMIFS/COUNTIFS can express; the Return sheet has every KPI with its definition and source."],
     ],
   };
-  return [startHere(), ...[{ ...returnSheet, headerRow: 5 }, ...spillSheets(officers, ageing, escalations, ret), ...arrangementStatus(exp, periodEnd), checks, policy, ...exportTableSheets(exp)].map(printed)];
+  return [startHere(), ...[{ ...returnSheet, headerRow: 5 }, ...spillSheets(officers, ageing, escalations, ret), ...arrangementStatus(exp, periodEnd), ...worklistSheets(exp, periodEnd), checks, policy, ...exportTableSheets(exp)].map(printed)];
 }
 
 /**
@@ -103,6 +105,42 @@ function arrangementStatus(exp: TeamExport, periodEnd: number): OutSheet[] {
       "Payment arrangements at period end",
       `ARREARS.ARRANGEMENTS: each arrangement in the Arrangements table judged at the period end (${broken} broken when this sample was built): status, instalments due and paid, shortfall, misses and the reason. UC and HB credits count within their grace windows; held accounts show as on hold.`,
     ),
+  ];
+}
+
+const POINTS = "Points";
+
+/**
+ * ARREARS.WORKLIST at period end over the export, its arrangements and the Policy table, scored
+ * by the Points table beside it (the built-in points, there for the team to edit); the anchor's
+ * cached value is the core's own count of cases, shown until Excel recalculates.
+ */
+function worklistSheets(exp: TeamExport, periodEnd: number): OutSheet[] {
+  if (!exp.arrangements) return [];
+  const list = worklistOf({ accounts: exp.accounts, transactions: exp.transactions, asOf: periodEnd, arrangements: exp.arrangements, policy: DEFAULT_ESCALATION_POLICY });
+  const formats = formatsForHeaders(WORKLIST_COLUMNS, ["Account", "Officer", "Reasons", "Next action"]).map((f, i) => (WORKLIST_COLUMNS[i] === "Due by" ? "date" : f));
+  const widths = spillColumnWidths(WORKLIST_COLUMNS, formats, list.rows.map((r) => r.account)).map((w, i) => (WORKLIST_COLUMNS[i] === "Reasons" ? 80 : WORKLIST_COLUMNS[i] === "Next action" ? 60 : WORKLIST_COLUMNS[i] === "Officer" ? 18 : w));
+  const sheet: OutSheet = {
+    name: "Worklist",
+    rows: [[spill(savedCall("WORKLIST", A, T, END, `${TABLES.arrangements}[#All]`, "", `${POLICY}[#All]`, "", `${POINTS}[#All]`), "Rank")]],
+    columnWidths: widths,
+    columnFormats: formats,
+  };
+  const [pointsHeader, ...pointRows] = pointsToTable(DEFAULT_POINTS);
+  const points: OutSheet = {
+    name: POINTS,
+    table: { name: POINTS },
+    freezeHeader: true,
+    columnWidths: [24, 12, 8, 44, 50, 70],
+    rows: [pointsHeader.map((h) => ({ value: h, bold: true })), ...pointRows.map((r) => r.map((v, i) => (i >= 3 ? { value: v, wrap: true } : v)))],
+  };
+  return [
+    titled(
+      sheet,
+      "Worklist at period end",
+      `ARREARS.WORKLIST: the cases needing action at the period end (${list.rows.length} when this sample was built, up to 25 per officer), ranked by a score that is the sum of the points shown beside each reason; the points come from the Points sheet, which the team can edit. Wholly technical arrears and held cases are left out.`,
+    ),
+    points,
   ];
 }
 
@@ -148,6 +186,7 @@ function startHere(): OutSheet {
     "The month's return built by formulas from the housing system's export: the Accounts, Transactions, Voids and Arrangements sheets are that export as Excel tables.",
     "Return: every KPI of the monthly return with its definition and source, for the period in B3:B4. By officer, Ageing and Escalations: the same figures per officer, by weeks of rent owed, and the escalation list under the Policy sheet's rules (which you can edit).",
     "Arrangement status: the Arrangements table's payment arrangements judged at the period end (kept, at risk, broken, completed, on hold), with the reason for each.",
+    "Worklist: the cases needing action at the period end, ranked; each score is the sum of the points beside its reasons, from the Points sheet (edit the points there and the list re-ranks).",
     "Checks: two KPIs beside the same figure from native SUMIFS/COUNTIFS, which should agree to the penny.",
     "Next month: paste the new export into the tables (keep the headers), change the period on Return, and everything recalculates.",
   ]);

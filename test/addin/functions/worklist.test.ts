@@ -84,6 +84,24 @@ describe("ARREARS.WORKLIST adapter", () => {
     ]);
   });
 
+  it("takes the team's points table as its own argument (a sheet table), the same as below a points row, and refuses both at once", () => {
+    const table = [
+      ["Reason", "From", "Points", "Words", "Next action"],
+      ["weeks owed", 4, 7, "{weeks} weeks owed", "Review"],
+      ["due to escalate", "", 3, "due: {stage}", "Escalate"],
+    ];
+    const viaArgument = worklist(ACCOUNTS as never, TX, AS_OF, ARR, null as never, null as never, [["cap per officer", 1]] as never, table as never);
+    const viaOptions = call([["cap per officer", 1, "", "", ""], ["points", "", "", "", ""], ...table]);
+    expect(viaArgument).toEqual(viaOptions);
+    // Same working as above: A1 14.0 weeks (+7) and court (+3) = 10, A6 4.5 weeks (+7).
+    expect(viaArgument.slice(1, 3).map((r) => r.slice(0, 4))).toEqual([
+      [1, "A1", "Jo", 10],
+      [2, "A6", "Sam", 7],
+    ]);
+    const both = worklist(ACCOUNTS as never, TX, AS_OF, ARR, null as never, null as never, [["points", ""], ...table] as never, table as never);
+    expect(messageOf(both)).toBe("ARREARS.WORKLIST: the points table is given twice (the points argument and a points row in the options): keep one");
+  });
+
   it("refuses bad input in one line naming the table, row, column and value", () => {
     expect(messageOf(call([["points", ""], ["Reason", "From", "Points", "Words", "Next action"], ["weeks owed", 4, "ten", "x", "y"]]))).toBe(
       "ARREARS.WORKLIST: points row 2: Points \"ten\" is not a whole number (points are whole numbers from 0 to 1000)",
