@@ -3,7 +3,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { readXlsx, type OutSheet, type SheetData } from "../../cli/io/xlsx";
+import { DEFAULT_ESCALATION_POLICY } from "../../core/escalation/policy";
 import { monthOfSerial } from "../../core/qa/month";
+import { worklistOf } from "../../core/worklist/worklist";
 import { committedSamples, SMALL_EXPORT } from "../../samples/build";
 import { householdWorkbook } from "../../samples/build/householdWorkbook";
 import { monthlyReturnWorkbook } from "../../samples/build/monthlyReturnWorkbook";
@@ -41,7 +43,7 @@ describe("sample workbooks: every ARREARS formula, evaluated by the built add-in
     const sheets = monthlyReturnWorkbook(exp, START, END);
     const cells = evaluateArrearsFormulas(sheets);
     expect(failures(cells)).toEqual([]);
-    expect(new Set(cells.map((c) => c.name))).toEqual(new Set(["MONTHLYRETURN", "BYOFFICER", "AGEING", "ESCALATIONS", "ARRANGEMENTS", "KPI"]));
+    expect(new Set(cells.map((c) => c.name))).toEqual(new Set(["MONTHLYRETURN", "BYOFFICER", "AGEING", "ESCALATIONS", "ARRANGEMENTS", "WORKLIST", "KPI"]));
     const [ret] = results(cells, "MONTHLYRETURN") as unknown[][][];
     expect(ret[0][0]).toBe("Id");
     expect(ret.length).toBeGreaterThan(20);
@@ -54,6 +56,17 @@ describe("sample workbooks: every ARREARS formula, evaluated by the built add-in
     const [arrangements] = results(cells, "ARRANGEMENTS") as unknown[][][];
     expect(arrangements.length).toBe(exp.arrangements!.length + 1);
     expect(arrangements.slice(1).map((r) => r[2])).toEqual(exp.arrangementLabels!.map((l) => l.outcome));
+    // The Worklist sheet, scored by the sheet's Points table: the core's list at period end, row for row, each
+    // score the sum of the points its reasons show, and every planted broken arrangement's account that is listed
+    // says so.
+    const [list] = results(cells, "WORKLIST") as unknown[][][];
+    const core = worklistOf({ accounts: exp.accounts, transactions: exp.transactions, asOf: END, arrangements: exp.arrangements, policy: DEFAULT_ESCALATION_POLICY });
+    const ranked = list.slice(1).filter((r) => typeof r[0] === "number");
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked.map((r) => [r[1], r[3]])).toEqual(core.rows.map((r) => [r.account, r.score]));
+    for (const r of ranked) expect([...String(r[4]).matchAll(/\(\+(\d+)\)/g)].reduce((sum, m) => sum + Number(m[1]), 0)).toBe(r[3]);
+    const broken = new Set(exp.arrangementLabels!.filter((l) => l.outcome === "broken").map((l) => l.account));
+    for (const r of ranked.filter((x) => broken.has(String(x[1])))) expect(String(r[4])).toContain("broken arrangement (+40)");
   });
 
   it("household calculator: each example gives a figure, and the examples show what they say they show", () => {
