@@ -7,7 +7,7 @@ import type { Scale } from "./data";
  * workbook build is not.
  */
 
-export type CaseKind = "core" | "hyperformula" | "trend-core" | "trend-spilled" | "trend-rows";
+export type CaseKind = "core" | "hyperformula" | "trend-core" | "trend-spilled" | "trend-rows" | "worklist";
 
 export interface CaseSpec {
   id: string;
@@ -32,6 +32,8 @@ export interface CaseResult {
   dataRssMb: number;
   agreement?: Agreement;
   rowsDifferingFromCore?: number;
+  /** Median CPU time (process.cpuUsage) of the measured runs: steadier than wall time on a loaded machine. */
+  cpuMedianMs?: number;
 }
 
 /** A case that did not finish: why, in words for the table. */
@@ -53,6 +55,7 @@ export function plan(quick: boolean): CaseSpec[] {
     { id: "trend-core", kind: "trend-core", scale: "team", warmup: quick ? 1 : 3, runs: quick ? 3 : 7, timeoutS: 300 },
     { id: "trend-spilled", kind: "trend-spilled", scale: "team", warmup: quick ? 1 : 3, runs: quick ? 3 : 7, timeoutS: 300 },
     { id: "trend-rows", kind: "trend-rows", scale: "team", warmup: quick ? 1 : 3, runs: quick ? 3 : 7, timeoutS: 300 },
+    { id: "worklist", kind: "worklist", scale: "team", warmup: quick ? 1 : 3, runs: quick ? 3 : 7, timeoutS: 300 },
   ];
   if (!quick) {
     specs.push({ id: "core", kind: "core", scale: "10x", warmup: 2, runs: 5, timeoutS: 600 });

@@ -6,6 +6,7 @@ import { buildWorkbook, workbookFigures } from "./hyperformulaCase";
 import { buildNativeSheets } from "./nativeSheet";
 import { timeRuns } from "./timing";
 import type { CaseResult, CaseSpec } from "./cases";
+import { timeWorklist } from "./worklistCase";
 
 /**
  * One benchmark case in its own process, so its peak memory (maxRSS) is its own and
@@ -33,6 +34,7 @@ function run(spec: CaseSpec): CaseResult {
     const agreement = compareFigures(coreFigures(runCore(data)), workbookFigures(timed.result, layout));
     return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peak, agreement };
   }
+  if (spec.kind === "worklist") return { ...base, ...timeWorklist(data, spec.warmup, spec.runs), peakRssMb: peakRssMb() };
   const variant = spec.kind.replace("trend-", "") as TrendVariant;
   const inputs = trendInputs(data);
   const fn = trendVariant(variant);

@@ -4,6 +4,7 @@ import type { Account } from "../../core/export/schema";
 import type { Worklist, WorklistInput } from "../../core/worklist/worklist";
 import type { BenchData } from "./data";
 import { shippedCore } from "./shippedCore";
+import { median } from "./timing";
 
 /**
  * The worklist case (issue 15): ARREARS.ARRANGEMENTS plus ARREARS.WORKLIST at team scale,
@@ -72,4 +73,21 @@ export function runWorklist(input: WorklistInput): WorklistOutput {
   const arrangements = judgeArrangements(input.arrangements ?? [], input.transactions, input.asOf, {}, input.accounts);
   const worklist = worklistOf(input);
   return { arrangements, worklist };
+}
+
+/** Times the case: wall-clock median (as every case) and the CPU-time median beside it. */
+export function timeWorklist(data: BenchData, warmup: number, runs: number): { medianMs: number; runsMs: number[]; cpuMedianMs: number } {
+  const input = worklistInput(data);
+  for (let i = 0; i < warmup; i++) runWorklist(input);
+  const runsMs: number[] = [];
+  const cpuMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    runWorklist(input);
+    runsMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpuMs.push((c.user + c.system) / 1000);
+  }
+  return { medianMs: median(runsMs), runsMs, cpuMedianMs: median(cpuMs) };
 }
