@@ -347,7 +347,8 @@ export function worklistOf(input: WorklistInput): Worklist {
   }
   const n = cases.length;
 
-  const judged = escalationsOf(cases, policy, asOf);
+  // Without the reason words: the worklist reads only the stage, due flag and next action.
+  const judged = escalationsOf(cases, policy, asOf, false);
   for (const e of judged) if (e instanceof ArrearsInputError) throw e;
   const escalations = judged as EscalationResult[];
   const trend = input.history ? balanceTrendColumns(cases.map((c) => c.account), historyUpTo(input.history, asOf)) : null;
