@@ -146,14 +146,15 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null, words = tru
     steps,
   });
   if (a.status === "void") {
-    return result(stages[0], false, NO_HOLDS, "empty home: no tenant to recover from", stages[0].label, NO_STEPS);
+    return result(stages[0], false, NO_HOLDS, words ? "empty home: no tenant to recover from" : "", stages[0].label, NO_STEPS);
   }
   if (a.status === "former") {
     // Possession steps do not apply once the tenancy has ended: the debt is recovered as former tenant arrears.
-    const reason = balP > 0 ? `former tenancy owing ${money(a.balance)}: recover as former tenant arrears, not through possession stages` : "former tenancy, nothing owed";
+    const reason = !words ? "" : balP > 0 ? `former tenancy owing ${money(a.balance)}: recover as former tenant arrears, not through possession stages` : "former tenancy, nothing owed";
     return result(stages[0], false, NO_HOLDS, reason, balP > 0 ? "Former tenant arrears recovery: trace, letter, payment plan, or review for write-off" : stages[0].label, NO_STEPS);
   }
   if (balP <= 0) {
+    if (!words) return result(stages[0], false, NO_HOLDS, "", stages[0].label, NO_STEPS);
     const first = balP < 0 ? `in credit by ${money(-a.balance)}` : "nothing owed";
     // The usual case (no last action, no notes) needs no list to join.
     const reason = lastIdx <= 0 && notes.length === 0 ? first : [first, lastIdx > 0 ? `arrears cleared since ${stages[lastIdx].label.toLowerCase()}` : null, ...notes].filter(Boolean).join("; ");
