@@ -403,7 +403,8 @@ export function worklistOf(input: WorklistInput): Worklist {
 
   // UC tenants whose UC credit has not moved since the April rent rise (needs transactions from before 1 April).
   const aprilStart = rentYearStart(asOf);
-  const unreported = byReason.has("ucOldRent") ? unreportedRentChanges(input.transactions, new Set(cases.filter((c) => c.benefit === "UC").map((c) => c.account)), asOf, graces.ucGraceDays) : new Map();
+  // Without a transaction before 1 April no account has a rent debit from before the rise, so none can be found: not looked for.
+  const unreported = byReason.has("ucOldRent") && firstDate < aprilStart ? unreportedRentChanges(input.transactions, new Set(cases.filter((c) => c.benefit === "UC").map((c) => c.account)), asOf, graces.ucGraceDays) : new Map();
   if (byReason.has("ucOldRent") && !(firstDate < aprilStart)) notes.push(`the transactions do not reach back before ${serialToIso(aprilStart)}: the UC old-rent reason was not judged`);
 
   const auth = input.authorisations ?? null;
@@ -482,8 +483,9 @@ export function worklistOf(input: WorklistInput): Worklist {
     if (facts.awaiting) l.awaitingTeamLeader++;
   }
 
-  const balP = (c: number) => toPence(cases[c].balance);
-  candidates.sort((x, y) => score[y] - score[x] || balP(y) - balP(x) || byCode(cases[x].account, cases[y].account));
+  const balP = new Float64Array(n);
+  for (const c of candidates) balP[c] = toPence(cases[c].balance);
+  candidates.sort((x, y) => score[y] - score[x] || balP[y] - balP[x] || byCode(cases[x].account, cases[y].account));
   const perOfficer = new Map<string, number>();
   const rows: WorklistRow[] = [];
   for (const c of candidates) {
