@@ -228,7 +228,8 @@ interface CaseFacts {
   worseningSlope: number;
   trendWeeks: number;
   escalation: EscalationResult;
-  /** Last payment date, or NaN when none is in the transactions. */
+  /** Whether the transactions hold a payment for the case, and the date of the last one. */
+  paid: boolean;
   lastPaid: number;
   rentChange: { credit: number; changeDate: number } | undefined;
   awaiting: boolean;
@@ -273,7 +274,7 @@ function judgeReasons(j: Judging, a: Account, f: CaseFacts, into: Listed[] | nul
   }
   if (j.paymentsKnown) {
     const last = f.lastPaid;
-    const paid = !Number.isNaN(last);
+    const paid = f.paid;
     // None in the transactions: the days since the tenancy began when that is within them,
     // else at least the days they cover, stated as a lower bound ("31+").
     const began = a.tenancyStart !== null && a.tenancyStart > j.firstDate && a.tenancyStart <= j.asOf;
@@ -386,7 +387,8 @@ export function worklistOf(input: WorklistInput): Worklist {
   } else if (byReason.has("brokenArrangement") || byReason.has("arrangementAtRisk")) notes.push("no arrangements table given: the broken and at-risk arrangement reasons were not judged");
 
   // Payments: each case's last credit on or before the as-of date, and the first date the transactions cover.
-  const lastPaid = new Float64Array(n).fill(NaN);
+  const lastPaid = new Float64Array(n);
+  const paidSeen = new Uint8Array(n);
   let firstDate = Infinity;
   for (const t of input.transactions) {
     if (t.date > asOf) continue;
@@ -394,8 +396,10 @@ export function worklistOf(input: WorklistInput): Worklist {
     if (t.amount < 0 && PAYMENT_TYPES.has(t.type)) {
       const row = index.rowOf(t.account);
       const c = row < 0 ? -1 : caseOf[row];
-      // NaN > date is false and date > NaN is false: the first one is taken explicitly.
-      if (c >= 0 && (Number.isNaN(lastPaid[c]) || t.date > lastPaid[c])) lastPaid[c] = t.date;
+      if (c >= 0 && (!paidSeen[c] || t.date > lastPaid[c])) {
+        lastPaid[c] = t.date;
+        paidSeen[c] = 1;
+      }
     }
   }
   const paymentsKnown = firstDate !== Infinity;
@@ -429,12 +433,13 @@ export function worklistOf(input: WorklistInput): Worklist {
     f.worseningSlope = trend !== null && trend.fitted[c] && TREND_DIRECTIONS[trend.direction[c]] === "worsening" ? trend.slopePerWeek[c] : NaN;
     f.trendWeeks = trend === null ? 0 : trend.weeks[c];
     f.escalation = escalations[c];
+    f.paid = paidSeen[c] === 1;
     f.lastPaid = lastPaid[c];
     f.rentChange = unreported.size ? unreported.get(ref) : undefined;
     f.awaiting = auth !== null && auth.accounts.has(ref);
     return f;
   };
-  const blankFacts = (): CaseFacts => ({ outcomeRank: 0, worseningSlope: NaN, trendWeeks: 0, escalation: escalations[0], lastPaid: NaN, rentChange: undefined, awaiting: false });
+  const blankFacts = (): CaseFacts => ({ outcomeRank: 0, worseningSlope: NaN, trendWeeks: 0, escalation: escalations[0], paid: false, lastPaid: 0, rentChange: undefined, awaiting: false });
   const order = new Map(REASON_IDS.map((id, i) => [id, i]));
   /** A case's reasons in full: most points first; equal points in the reasons' own order. */
   const reasonsOf = (c: number): { listed: Listed[]; reasons: ListedReason[]; reasonText: string } => {
