@@ -9,6 +9,8 @@
 export interface RefIndex {
   /** Row of a reference, or -1 when no row has it. */
   rowOf(ref: string): number;
+  /** The first row whose reference an earlier row already has, or -1 when every reference is once. */
+  repeatedRow: number;
 }
 
 /** FNV-1a over the UTF-16 code units: cheap, and well spread for references like "RA100001". */
@@ -26,21 +28,28 @@ export function refIndex(refs: readonly string[]): RefIndex {
   for (let i = 0; i < refs.length; i++) {
     if (typeof refs[i] !== "string") {
       const map = new Map<unknown, number>();
-      refs.forEach((r, row) => map.set(r, row));
-      return { rowOf: (ref) => map.get(ref) ?? -1 };
+      let repeated = -1;
+      refs.forEach((r, row) => {
+        if (repeated < 0 && map.has(r)) repeated = row;
+        map.set(r, row);
+      });
+      return { rowOf: (ref) => map.get(ref) ?? -1, repeatedRow: repeated };
     }
   }
   let capacity = 16;
   while (capacity < refs.length * 2) capacity *= 2;
   const mask = capacity - 1;
   const slots = new Int32Array(capacity).fill(-1);
+  let repeated = -1;
   for (let row = 0; row < refs.length; row++) {
     const ref = refs[row];
     let h = hashOf(ref) & mask;
     while (slots[h] >= 0 && refs[slots[h]] !== ref) h = (h + 1) & mask;
+    if (repeated < 0 && slots[h] >= 0) repeated = row;
     slots[h] = row;
   }
   return {
+    repeatedRow: repeated,
     rowOf(ref: string): number {
       if (typeof ref !== "string") return -1;
       let h = hashOf(ref) & mask;

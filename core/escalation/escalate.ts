@@ -63,6 +63,8 @@ interface Compiled {
   byType: Map<TenancyType, EscalationRule[]>;
   /** Each rule's threshold in words, worked out once per policy rather than once per account in arrears. */
   thresholds: Map<EscalationRule, string>;
+  /** Each stage's "keep monitoring" next action, by stage index (worked out once, not per account). */
+  keepMonitoring: string[];
 }
 
 const compiledCache = new WeakMap<EscalationPolicy, Compiled>();
@@ -89,7 +91,8 @@ function compile(policy: EscalationPolicy): Compiled {
     );
   }
   const thresholds = new Map(policy.rules.map((r) => [r, ruleThreshold(r)]));
-  const c = { policy, order, codes, byType, thresholds };
+  const keepMonitoring = policy.stages.map((s, i) => (i === 0 ? s.label : `Keep monitoring at ${s.label.toLowerCase()}`));
+  const c = { policy, order, codes, byType, thresholds, keepMonitoring };
   compiledCache.set(policy, c);
   return c;
 }
@@ -109,8 +112,9 @@ function ruleThreshold(r: EscalationRule): string {
 /**
  * Judges one account against a compiled policy.
  * @param asOf the date the check is made (serial): needed for "days since last action" rules and Breathing Space end dates.
+ * @param words false: the reason is left "" (every other field as with words), for callers that never show it.
  */
-function judge(a: EscalationInput, c: Compiled, asOf: number | null): EscalationResult {
+function judge(a: EscalationInput, c: Compiled, asOf: number | null, words = true): EscalationResult {
   const { policy, order, codes } = c;
   const stages = policy.stages;
   const balP = Math.round(a.balance * 100);
@@ -122,7 +126,7 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null): Escalation
   if (a.lastAction) {
     const id = codes.get(normaliseName(a.lastAction));
     if (id) lastIdx = order.get(id)!;
-    else notes.push(`last action "${a.lastAction}" is not a stage in the policy, so it was not used`);
+    else if (words) notes.push(`last action "${a.lastAction}" is not a stage in the policy, so it was not used`);
   }
   const lastStage = lastIdx >= 0 ? stages[lastIdx].id : null;
   const weeksOwed = weeks === null ? null : round2dp(weeks);
@@ -142,14 +146,15 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null): Escalation
     steps,
   });
   if (a.status === "void") {
-    return result(stages[0], false, NO_HOLDS, "empty home: no tenant to recover from", stages[0].label, NO_STEPS);
+    return result(stages[0], false, NO_HOLDS, words ? "empty home: no tenant to recover from" : "", stages[0].label, NO_STEPS);
   }
   if (a.status === "former") {
     // Possession steps do not apply once the tenancy has ended: the debt is recovered as former tenant arrears.
-    const reason = balP > 0 ? `former tenancy owing ${money(a.balance)}: recover as former tenant arrears, not through possession stages` : "former tenancy, nothing owed";
+    const reason = !words ? "" : balP > 0 ? `former tenancy owing ${money(a.balance)}: recover as former tenant arrears, not through possession stages` : "former tenancy, nothing owed";
     return result(stages[0], false, NO_HOLDS, reason, balP > 0 ? "Former tenant arrears recovery: trace, letter, payment plan, or review for write-off" : stages[0].label, NO_STEPS);
   }
   if (balP <= 0) {
+    if (!words) return result(stages[0], false, NO_HOLDS, "", stages[0].label, NO_STEPS);
     const first = balP < 0 ? `in credit by ${money(-a.balance)}` : "nothing owed";
     // The usual case (no last action, no notes) needs no list to join.
     const reason = lastIdx <= 0 && notes.length === 0 ? first : [first, lastIdx > 0 ? `arrears cleared since ${stages[lastIdx].label.toLowerCase()}` : null, ...notes].filter(Boolean).join("; ");
@@ -157,7 +162,7 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null): Escalation
   }
 
   // Only accounts in arrears get this far; the words are built here so the others never pay for them.
-  const owed = weeks === null ? money(a.balance) : `${money(a.balance)} (${weeksText(weeks)} of rent)`;
+  const owed = !words ? "" : weeks === null ? money(a.balance) : `${money(a.balance)} (${weeksText(weeks)} of rent)`;
   const days = asOf !== null && a.lastActionDate != null ? asOf - a.lastActionDate : null;
   const rules = c.byType.get(a.tenancyType) ?? [];
   let met: EscalationRule | null = null;
@@ -168,18 +173,18 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null): Escalation
     if (r.afterStage && lastIdx < order.get(r.afterStage)!) continue;
     if (r.minDaysAfter != null) {
       if (days === null) {
-        waiting ??= `${stages[order.get(r.stage)!].label} needs ${r.minDaysAfter} days after the last action: ${asOf === null ? "give the as-of date" : "the last action date is blank"}`;
+        if (words) waiting ??= `${stages[order.get(r.stage)!].label} needs ${r.minDaysAfter} days after the last action: ${asOf === null ? "give the as-of date" : "the last action date is blank"}`;
         continue;
       }
       if (days < r.minDaysAfter) {
-        waiting ??= `${stages[order.get(r.stage)!].label} from ${serialToIso(a.lastActionDate! + r.minDaysAfter)} (${r.minDaysAfter} days after the last action)`;
+        if (words) waiting ??= `${stages[order.get(r.stage)!].label} from ${serialToIso(a.lastActionDate! + r.minDaysAfter)} (${r.minDaysAfter} days after the last action)`;
         continue;
       }
     }
     met = r;
     break;
   }
-  if (weeks === null) notes.push("no weekly rent recorded: thresholds in weeks could not be judged");
+  if (weeks === null && words) notes.push("no weekly rent recorded: thresholds in weeks could not be judged");
   if (waiting) notes.push(waiting);
 
   const metIdx = met ? order.get(met.stage)! : 0;
@@ -187,15 +192,20 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null): Escalation
     // Nothing new: stay where the last action put the account (or no action when below every threshold).
     const idx = Math.max(metIdx, lastIdx, 0);
     const s = stages[idx];
+    const nextAction = c.keepMonitoring[idx];
+    if (!words) return result(s, false, NO_HOLDS, "", nextAction, NO_STEPS);
     const why = met
       ? `owes ${owed}; already at ${s.label.toLowerCase()}${metIdx < idx ? ` (the arrears alone point to ${stages[metIdx].label.toLowerCase()})` : ""}`
       : `owes ${owed}, below every threshold for ${a.tenancyType} tenancies`;
-    const nextAction = idx === 0 ? s.label : `Keep monitoring at ${s.label.toLowerCase()}`;
     return result(s, false, NO_HOLDS, notes.length ? [why, ...notes].join("; ") : why, nextAction, NO_STEPS);
   }
 
   const target = stages[metIdx];
   const heldBy = met.holds.length === 0 ? NO_HOLDS : met.holds.filter((h) => isHeld(h, a, asOf));
+  if (!words) {
+    if (heldBy.length) return result(target, false, heldBy, "", `Review the hold before moving ${lastStage ? `from ${stages[lastIdx].label.toLowerCase()} ` : ""}to ${target.label.toLowerCase()}: ${met.action}`, met.steps);
+    return result(target, true, NO_HOLDS, "", met.action, met.steps);
+  }
   const from = lastStage ? `from ${stages[lastIdx].label.toLowerCase()} ` : "";
   const why = `owes ${owed}, at or above ${c.thresholds.get(met)!} for ${target.label.toLowerCase()} (${a.tenancyType})`;
   if (heldBy.length) {
@@ -233,14 +243,17 @@ export function escalationOf(account: EscalationInput, policy: EscalationPolicy 
 /**
  * Judges every account (one result per account, in order). A bad account gives its
  * own error in its slot rather than failing the list.
+ * @param words false leaves each result's reason "" (every other field the same): for
+ * callers that read only the stage, due flag and next action (the worklist), so the
+ * words are not built for thousands of accounts nobody reads them for.
  */
-export function escalationsOf(accounts: readonly EscalationInput[], policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY, asOf: number | null = null): (EscalationResult | ArrearsInputError)[] {
+export function escalationsOf(accounts: readonly EscalationInput[], policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY, asOf: number | null = null, words = true): (EscalationResult | ArrearsInputError)[] {
   const c = compile(policy);
   const when = parseOrThrow(asOfSchema, asOf) ?? null;
   return accounts.map((a) => {
     try {
       checkInput(a);
-      return judge(a, c, when);
+      return judge(a, c, when, words);
     } catch (e) {
       if (e instanceof ArrearsInputError) return e;
       throw e;

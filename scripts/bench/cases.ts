@@ -18,7 +18,8 @@ export type CaseKind =
   | "trend-rows"
   | "cli-csv"
   | "cli-xlsx"
-  | "arrangements";
+  | "arrangements"
+  | "worklist";
 
 export interface CaseSpec {
   id: string;
@@ -53,6 +54,8 @@ export interface CaseResult {
   note?: string;
   /** What the case ran over, when it is not the bench's plain export (the arrangements case). */
   over?: string;
+  /** Median CPU time (process.cpuUsage) of the measured runs: steadier than wall time on a loaded machine. */
+  cpuMedianMs?: number;
 }
 
 /** A case that did not finish: why, in words for the table. */
@@ -86,6 +89,7 @@ export function plan(quick: boolean): CaseSpec[] {
     { id: "cli-csv", kind: "cli-csv", scale: "team", warmup: 1, runs: quick ? 3 : 5, timeoutS: 600 },
     { id: "cli-xlsx", kind: "cli-xlsx", scale: "team", warmup: 1, runs: quick ? 3 : 5, timeoutS: 600 },
     small("arrangements", "arrangements", 5, 11),
+    small("worklist", "worklist", 3, 7),
   ];
   // Generating a million accounts takes about 40 s and 1 GB before the first run.
   if (!quick) specs.push({ id: "core-million", kind: "core", scale: "million", warmup: 1, runs: 3, timeoutS: 1200 });

@@ -10,6 +10,7 @@ import { libreOfficeCase } from "./libreofficeCase";
 import { buildNativeSheets } from "./nativeSheet";
 import { timePaired, timeRuns } from "./timing";
 import type { CaseOutcome, CaseResult, CaseSpec } from "./cases";
+import { timeWorklist } from "./worklistCase";
 
 /**
  * One benchmark case in its own process, so its peak memory (maxRSS) is its own and
@@ -51,6 +52,8 @@ function run(spec: CaseSpec): CaseOutcome {
       const timed = timeRuns(() => runCore(data), spec.warmup, spec.runs);
       return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peakRssMb(), note: teamSide ? millionNote(teamSide, generatedS, dataRssMb) : undefined, pairedTeamMs: teamSide?.medianMs };
     }
+    case "worklist":
+      return { ...base, ...timeWorklist(data, spec.warmup, spec.runs), peakRssMb: peakRssMb() };
     case "return-trend": {
       const timed = timeRuns(() => runReturnAndTrend(data), spec.warmup, spec.runs);
       return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peakRssMb() };

@@ -2,6 +2,7 @@ import * as os from "node:os";
 import { isFailure, type CaseOutcome, type CaseResult } from "./cases";
 import { MILLION_ACCOUNTS, TEAM_ACCOUNTS } from "./data";
 import type { KpiCellsResult } from "./kpiCells";
+import { WORKLIST_TARGET_MS } from "./worklistCase";
 
 /**
  * The benchmark's tables (console and BENCHMARKS.md) and issue 16's targets they are
@@ -29,8 +30,6 @@ export const TARGETS = {
   /** `arrears report` CPU time at 17,000 accounts (ms), at most. */
   cliCsvMs: 1000,
   cliXlsxMs: 1500,
-  /** Judging 3,000 arrangements at team scale, core median (ms), at most (issue 15). */
-  arrangementsTeamMs: 20,
 } as const;
 
 const ms = (v: number) => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(1)} ms`);
@@ -106,7 +105,10 @@ export function targetRows(outcomes: CaseOutcome[], kpiCells: KpiCellsResult | n
   else rows.push({ figure: "20 ARREARS.KPI cells ÷ one ARREARS.RETURN", target: `≤ ${TARGETS.kpiCellsRatio}×`, measured: "", met: "not measured: kpi-cells not run" });
   row("`arrears report` end to end from CSV, 17,000 accounts, CPU time", `≤ ${TARGETS.cliCsvMs / 1000} s`, ["cli-csv"], ([r]) => ({ measured: ms(r.medianMs), ok: r.medianMs <= TARGETS.cliCsvMs }));
   row("`arrears report` end to end from .xlsx, 17,000 accounts, CPU time", `≤ ${TARGETS.cliXlsxMs / 1000} s`, ["cli-xlsx"], ([r]) => ({ measured: ms(r.medianMs), ok: r.medianMs <= TARGETS.cliXlsxMs }));
-  row("Arrangements: judge 3,000 over the export's transactions, 17,000 accounts, core (issue 15)", `≤ ${TARGETS.arrangementsTeamMs} ms`, ["arrangements"], ([r]) => ({ measured: ms(r.medianMs), ok: r.medianMs <= TARGETS.arrangementsTeamMs }));
+  row("Arrangements (3,000 judged) + worklist, 17,000 accounts, ~37,700 transactions, core (issue 15)", `≤ ${WORKLIST_TARGET_MS} ms`, ["worklist"], ([r]) => ({
+    measured: `${ms(r.medianMs)}${r.cpuMedianMs === undefined ? "" : ` (CPU ${ms(r.cpuMedianMs)})`}`,
+    ok: r.medianMs <= WORKLIST_TARGET_MS,
+  }));
   return rows;
 }
 
@@ -131,6 +133,7 @@ const LABELS: Record<string, string> = {
   "cli-xlsx": "`arrears report` from .xlsx (CPU time)",
   "core-million": "Core, full case",
   arrangements: "Arrangements: judge 3,000 (core)",
+  worklist: "Arrangements (3,000 judged) + worklist, core",
 };
 
 const scaleText = (scale: string) => (scale === "million" ? MILLION_ACCOUNTS : TEAM_ACCOUNTS).toLocaleString("en-GB");
@@ -146,6 +149,7 @@ export function resultRows(outcomes: CaseOutcome[]): ResultRow[] {
     row.median = ms(o.medianMs);
     row.peakRss = o.rssNote ?? `${o.peakRssMb} MB (${o.peakRssMb - o.dataRssMb} MB above the data)`;
     if (o.over) row.agreement = o.over;
+    if (o.cpuMedianMs !== undefined) row.median += ` (CPU ${ms(o.cpuMedianMs)})`;
     if (o.agreement) row.agreement = `${o.agreement.mismatches} of ${o.agreement.compared.toLocaleString("en-GB")} figures differ`;
     if (o.rowsDifferingFromCore !== undefined) row.agreement = `${o.rowsDifferingFromCore} rows differ from core`;
     return row;

@@ -38,4 +38,27 @@ describe("refIndex", () => {
     expect(refs.every((r, i) => idx.rowOf(r) === i)).toBe(true);
     expect(idx.rowOf("RA99999")).toBe(-1);
   });
+
+  it("names the first row whose reference an earlier row has (as a Set filled in row order finds it)", () => {
+    // "RA1" first repeats at row 2; "RA2" repeats later (row 4): the first repeat is row 2.
+    expect(refIndex(["RA1", "RA2", "RA1", "RA3", "RA2"]).repeatedRow).toBe(2);
+    expect(refIndex(["RA1", "RA2", "ra1"]).repeatedRow).toBe(-1);
+    expect(refIndex([]).repeatedRow).toBe(-1);
+    expect(refIndex(["A", 5 as unknown as string, 5 as unknown as string]).repeatedRow).toBe(2);
+    const firstRepeat = (refs: readonly string[]) => {
+      const seen = new Set<string>();
+      for (let i = 0; i < refs.length; i++) {
+        if (seen.has(refs[i])) return i;
+        seen.add(refs[i]);
+      }
+      return -1;
+    };
+    const ref = fc.integer({ min: 0, max: 30 }).map((n) => `RA${n}`);
+    fc.assert(
+      fc.property(fc.array(ref, { maxLength: 40 }), (refs) => {
+        expect(refIndex(refs).repeatedRow).toBe(firstRepeat(refs));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -96,6 +96,51 @@ describe("escalation stage from arrears in weeks of rent", () => {
   });
 });
 
+describe("escalation without the reason words (words = false, as the worklist judges)", () => {
+  it("gives every field but the reason exactly as with the words, over every path of the judge", () => {
+    // Balances across every threshold, credit, nil, void and former tenancies, no rent,
+    // known, unknown and blank last actions with dates either side of the 28-day court rule,
+    // each hold, and both policies: the reason is "" and nothing else moves.
+    const asOf = 46000;
+    const accounts: EscalationInput[] = [];
+    const actions = [undefined, "NOSP", "Letter 1", "phoned mum", "Court"];
+    let n = 0;
+    for (const balance of [-20, 0, 50, 150, 250, 350, 900, 2500]) {
+      for (const status of ["current", "current", "former", "void"] as const) {
+        for (const lastAction of actions) {
+          for (const days of [null, 10, 40]) {
+            n++;
+            accounts.push({
+              ...base,
+              account: `A${n}`,
+              balance,
+              status,
+              weeklyRent: n % 9 === 0 ? 0 : 100,
+              tenancyType: n % 5 === 0 ? "assured" : "secure",
+              lastAction,
+              lastActionDate: days === null ? null : asOf - days,
+              vulnerable: n % 7 === 0,
+              benefitPending: n % 11 === 0,
+              breathingSpaceUntil: n % 13 === 0 ? asOf + 5 : null,
+            });
+          }
+        }
+      }
+    }
+    for (const policy of [DEFAULT_ESCALATION_POLICY, SCOTLAND_ESCALATION_POLICY]) {
+      const full = escalationsOf(accounts, policy, asOf);
+      const lean = escalationsOf(accounts, policy, asOf, false);
+      expect(lean.map((r) => ("reason" in r ? r.reason : "error"))).toEqual(full.map((r) => ("reason" in r ? "" : "error")));
+      const stripped = (rs: typeof full) => rs.map((r) => ("reason" in r ? { ...r, reason: "" } : r));
+      expect(stripped(lean)).toEqual(stripped(full));
+      // The set covers due, held and staying cases, so the comparison is not vacuous.
+      expect(full.some((r) => "dueToEscalate" in r && r.dueToEscalate)).toBe(true);
+      expect(full.some((r) => "heldBy" in r && r.heldBy.length > 0)).toBe(true);
+      expect(full.some((r) => "nextAction" in r && r.nextAction.startsWith("Keep monitoring"))).toBe(true);
+    }
+  });
+});
+
 describe("escalation policies as data", () => {
   it("validates a JSON policy and names the problem", () => {
     const bad = { ...DEFAULT_ESCALATION_POLICY, rules: [{ stage: "moon", action: "x", minWeeks: 1 }] };

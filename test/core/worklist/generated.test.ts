@@ -4,6 +4,7 @@ import type { Account } from "../../../core/export/schema";
 import { DEFAULT_POINTS } from "../../../core/worklist/points";
 import { worklistOf, type Worklist, type WorklistInput } from "../../../core/worklist/worklist";
 import { generateTeamExport, isoToSerial, mulberry32 } from "../../../samples/generator/teamExport";
+import { plainWorklistOf } from "./plainWorklist";
 
 // The worklist over a generated team export, every row checked. The generator has no
 // arrangements, last actions or sign-offs, so the test adds them on a fixed pattern of
@@ -156,6 +157,36 @@ describe("the worklist's invariants on other exports and caps (fast-check)", () 
         checkEveryRow(inp, worklistOf(inp));
       }),
       { numRuns: 15 },
+    );
+  });
+});
+
+describe("the fast worklist against the plain path (the first implementation, in plainWorklist.ts)", () => {
+  // The fast path scores every case from its figures and builds the reasons' words only for
+  // the rows listed after the cap and for held cases; the plain path builds every case's
+  // reasons in words first. Every field of every row, held case, count and note must agree.
+  it("gives exactly the same list on the full-size export, capped at 25 and uncapped", () => {
+    for (const cap of [25, 100_000]) {
+      const inp = input(17_000, 1, cap);
+      const fast = worklistOf(inp);
+      expect(fast.rows.length).toBeGreaterThan(cap === 25 ? 100 : 2000);
+      expect(fast).toEqual(plainWorklistOf(inp));
+    }
+  });
+
+  it("gives exactly the same list for any seed, cap, as-of date and missing table (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: -40, max: 10 }), fc.boolean(), fc.boolean(), (seed, cap, shift, noHistory, noArrangements) => {
+        const base = input(400, seed, cap);
+        const inp: WorklistInput = {
+          ...base,
+          asOf: base.asOf + shift,
+          history: noHistory ? null : base.history,
+          arrangements: noArrangements ? null : base.arrangements,
+        };
+        expect(worklistOf(inp)).toEqual(plainWorklistOf(inp));
+      }),
+      { numRuns: 25 },
     );
   });
 });
