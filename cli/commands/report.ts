@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import { parseDateToSerial, serialToIso } from "../../core/dates/excelSerial";
-import { ArrearsInputError } from "../../core/errors";
-import { ESCALATION_COLUMNS, escalationsOf, type EscalationResult } from "../../core/escalation/escalate";
+import { ESCALATION_COLUMNS, listedEscalationsOf } from "../../core/escalation/escalate";
 import type { EscalationPolicy } from "../../core/escalation/policy";
 import type { MappingProfile } from "../../core/export/profile";
 import { readBalanceHistory, readExport } from "../../core/export/readTables";
@@ -141,7 +140,8 @@ export const reportCommand: Command = {
       technicalWeeks: technicalWeeks.UC === undefined && technicalWeeks.HB === undefined ? undefined : technicalWeeks,
       annualRentDebit: values["annual-debit"] === undefined ? null : numberOption(values["annual-debit"], "--annual-debit"),
     });
-    const judged = checked(escalationsOf(data.accounts, policy, asOf));
+    // The listed accounts only (the others are filtered off below anyway), judged without building their words; throws the first account's problem.
+    const judged = listedEscalationsOf(data.accounts, policy, asOf);
     const balanceHistory = history ? namingSource(sources, () => readBalanceHistory(history, profile), "history") : null;
     const listed = escalationList(balanceHistory ? withBalanceTrend(judged, balanceHistory) : judged.map((e) => ({ ...e, trend: null })));
     for (const w of ret.warnings) io.stderr.write(`arrears report: ${w}\n`);
@@ -186,13 +186,6 @@ function dateOption(text: string | undefined, name: string): number {
   return s;
 }
 
-
-/** Every account judged, or the first account's problem. */
-function checked(all: (EscalationResult | ArrearsInputError)[]): EscalationResult[] {
-  const bad = all.find((e) => e instanceof ArrearsInputError);
-  if (bad) throw bad;
-  return all as EscalationResult[];
-}
 
 /** Accounts worth a line on the escalation list: any stage past "no action", or due. Due first, then worsening arrears, then most weeks owed, then account (as ESCALATION_ORDER tells the reader). */
 function escalationList(all: EscalationWithTrend[]): EscalationWithTrend[] {

@@ -65,6 +65,24 @@ interface Compiled {
   thresholds: Map<EscalationRule, string>;
   /** Each stage's "keep monitoring" next action, by stage index (worked out once, not per account). */
   keepMonitoring: string[];
+  /** The same rules as byType with stages as indexes and holds as bits, for {@link escalationColumnsOf}'s judging without words. */
+  numericByType: Map<string, NumericRule[]>;
+}
+
+const HOLD_VULNERABLE = 1;
+const HOLD_BENEFIT = 2;
+const HOLD_BREATHING = 4;
+
+/** One rule as numbers: what deciding a stage needs, without the words. */
+interface NumericRule {
+  stageIdx: number;
+  minWeeks: number | null;
+  minPounds: number | null;
+  /** Index of the stage the last action must have reached; -1 when the rule names none. */
+  afterIdx: number;
+  minDaysAfter: number | null;
+  /** HOLD_* bits. */
+  holds: number;
 }
 
 const compiledCache = new WeakMap<EscalationPolicy, Compiled>();
@@ -92,7 +110,22 @@ function compile(policy: EscalationPolicy): Compiled {
   }
   const thresholds = new Map(policy.rules.map((r) => [r, ruleThreshold(r)]));
   const keepMonitoring = policy.stages.map((s, i) => (i === 0 ? s.label : `Keep monitoring at ${s.label.toLowerCase()}`));
-  const c = { policy, order, codes, byType, thresholds, keepMonitoring };
+  const holdBit = (h: Hold) => (h === "vulnerable" ? HOLD_VULNERABLE : h === "benefitPending" ? HOLD_BENEFIT : HOLD_BREATHING);
+  const numericByType = new Map<string, NumericRule[]>();
+  for (const [type, rules] of byType) {
+    numericByType.set(
+      type,
+      rules.map((r) => ({
+        stageIdx: order.get(r.stage)!,
+        minWeeks: r.minWeeks ?? null,
+        minPounds: r.minPounds ?? null,
+        afterIdx: r.afterStage ? order.get(r.afterStage)! : -1,
+        minDaysAfter: r.minDaysAfter ?? null,
+        holds: r.holds.reduce((m, h) => m | holdBit(h), 0),
+      })),
+    );
+  }
+  const c = { policy, order, codes, byType, thresholds, keepMonitoring, numericByType };
   compiledCache.set(policy, c);
   return c;
 }
@@ -263,3 +296,141 @@ export function escalationsOf(accounts: readonly EscalationInput[], policy: Esca
 
 /** Column headings of the escalation list, as the add-in spills it and the report writes it. */
 export const ESCALATION_COLUMNS = ["Account", "Officer", "Weeks owed", "Balance £", "Stage", "Due to escalate", "Reason", "Next action"] as const;
+
+/**
+ * Every account's stage and due flag as columns, with each account's full result
+ * (reason, next action, steps) built only when asked for: the list a report prints
+ * holds only the accounts past the first stage or due, so the words for the rest
+ * are never built. Stages and flags are the ones {@link escalationsOf} gives, account
+ * for account (decided by the same rules, read from numbers worked out once per policy).
+ */
+export interface EscalationColumns {
+  accountCount: number;
+  /** Stage ids of the policy, in order: `stage` indexes into it. */
+  stageIds: readonly string[];
+  /** Index into `stageIds` of each account's stage; -1 for an account refused (see `errorAt`). */
+  stage: Int32Array;
+  /** 1 when the account is due to escalate, else 0. */
+  due: Uint8Array;
+  /** 1 when the account belongs on the escalation list: a stage other than "none", or due (what `arrears report` lists). */
+  listed: Uint8Array;
+  /** The first account's problem in account order, or null when every account could be judged. */
+  firstError: ArrearsInputError | null;
+  /** The account's problem, or null when it was judged. */
+  errorAt(row: number): ArrearsInputError | null;
+  /** The account's full result, exactly as {@link escalationsOf} gives it in the same slot. */
+  resultAt(row: number): EscalationResult | ArrearsInputError;
+  /** Full results of the listed accounts, in account order (refused accounts left out: see `firstError`). */
+  listedResults(): EscalationResult[];
+}
+
+/** Which holds stop a rule for this account, as HOLD_* bits; the same reading as {@link isHeld}. */
+function holdsIn(a: EscalationInput, asOf: number | null): number {
+  let m = 0;
+  if (a.vulnerable) m |= HOLD_VULNERABLE;
+  if (a.benefitPending) m |= HOLD_BENEFIT;
+  if (a.breathingSpaceUntil != null && (asOf === null || a.breathingSpaceUntil >= asOf)) m |= HOLD_BREATHING;
+  return m;
+}
+
+/**
+ * The stage index (times two) plus the due flag of one checked account: the decisions
+ * {@link judge} makes, in the same order, with no words. A change to judge's rules must
+ * be made here too; test/core/escalation/columns.test.ts checks the two agree.
+ */
+function decide(a: EscalationInput, c: Compiled, asOf: number | null, lastIdxOf: Map<unknown, number>): number {
+  if (a.status === "void" || a.status === "former") return 0;
+  const balP = Math.round(a.balance * 100);
+  if (balP <= 0) return 0;
+  let lastIdx = -1;
+  if (a.lastAction) {
+    let known = lastIdxOf.get(a.lastAction);
+    if (known === undefined) {
+      const id = c.codes.get(normaliseName(a.lastAction));
+      known = id ? c.order.get(id)! : -1;
+      lastIdxOf.set(a.lastAction, known);
+    }
+    lastIdx = known;
+  }
+  const rentP = Math.round(a.weeklyRent * 100);
+  const weeks = rentP > 0 ? balP / rentP : null;
+  const days = asOf !== null && a.lastActionDate != null ? asOf - a.lastActionDate : null;
+  const rules = c.numericByType.get(a.tenancyType) ?? [];
+  let met: NumericRule | null = null;
+  for (const r of rules) {
+    if (r.minWeeks !== null && (weeks === null || weeks < r.minWeeks)) continue;
+    if (r.minPounds !== null && a.balance < r.minPounds) continue;
+    if (r.afterIdx >= 0 && lastIdx < r.afterIdx) continue;
+    if (r.minDaysAfter !== null && (days === null || days < r.minDaysAfter)) continue;
+    met = r;
+    break;
+  }
+  const metIdx = met ? met.stageIdx : 0;
+  if (!met || metIdx <= lastIdx) return Math.max(metIdx, lastIdx, 0) * 2;
+  return metIdx * 2 + ((met.holds & holdsIn(a, asOf)) === 0 ? 1 : 0);
+}
+
+/**
+ * Judges every account into columns (stage index, due flag, listed flag), building
+ * an account's reason and next action only when its result is asked for.
+ * @param accounts accounts to judge, as for {@link escalationsOf}.
+ * @param policy escalation policy; default {@link DEFAULT_ESCALATION_POLICY}.
+ * @param asOf date of the check (Excel serial), for day-count rules and Breathing Space end dates.
+ * @returns the columns; a refused account has stage -1 and its problem in `errorAt`.
+ */
+export function escalationColumnsOf(accounts: readonly EscalationInput[], policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY, asOf: number | null = null): EscalationColumns {
+  const c = compile(policy);
+  const when = parseOrThrow(asOfSchema, asOf) ?? null;
+  const n = accounts.length;
+  const stage = new Int32Array(n);
+  const due = new Uint8Array(n);
+  const listed = new Uint8Array(n);
+  const errors = new Map<number, ArrearsInputError>();
+  const stageIds = policy.stages.map((s) => s.id);
+  const listedAt = stageIds.map((id) => (id !== "none" ? 1 : 0));
+  const lastIdxOf = new Map<unknown, number>();
+  for (let i = 0; i < n; i++) {
+    const a = accounts[i];
+    try {
+      checkInput(a);
+    } catch (e) {
+      if (!(e instanceof ArrearsInputError)) throw e;
+      errors.set(i, e);
+      stage[i] = -1;
+      continue;
+    }
+    const d = decide(a, c, when, lastIdxOf);
+    const s = d >> 1;
+    stage[i] = s;
+    due[i] = d & 1;
+    listed[i] = listedAt[s] | (d & 1);
+  }
+  const firstError = errors.size === 0 ? null : errors.values().next().value!;
+  return {
+    accountCount: n,
+    stageIds,
+    stage,
+    due,
+    listed,
+    firstError,
+    errorAt: (row) => errors.get(row) ?? null,
+    resultAt: (row) => errors.get(row) ?? judge(accounts[row], c, when),
+    listedResults() {
+      const out: EscalationResult[] = [];
+      for (let i = 0; i < n; i++) if (listed[i] === 1) out.push(judge(accounts[i], c, when));
+      return out;
+    },
+  };
+}
+
+/**
+ * The accounts an escalation list shows (a stage other than "none", or due), fully
+ * judged, in account order: the same results as filtering {@link escalationsOf}, without
+ * building the words for accounts left off the list.
+ * @throws ArrearsInputError the first account that cannot be judged (as a report refuses it).
+ */
+export function listedEscalationsOf(accounts: readonly EscalationInput[], policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY, asOf: number | null = null): EscalationResult[] {
+  const columns = escalationColumnsOf(accounts, policy, asOf);
+  if (columns.firstError) throw columns.firstError;
+  return columns.listedResults();
+}

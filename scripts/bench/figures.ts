@@ -22,10 +22,10 @@ export function coreFigures(out: CoreOutput): Figures {
   out.ret.ageing.forEach((band, b) => {
     for (const field of AGEING_FIELDS) f.set(`ageing:${b + 1}:${field}`, band[field]);
   });
-  out.escalations.forEach((e, i) => {
-    f.set(`esc:${i}:stage`, e.stage);
-    f.set(`esc:${i}:due`, e.dueToEscalate);
-  });
+  for (let i = 0; i < out.stages.accountCount; i++) {
+    f.set(`esc:${i}:stage`, out.stages.stageIds[out.stages.stage[i]]);
+    f.set(`esc:${i}:due`, out.stages.due[i] === 1);
+  }
   out.trends.forEach((t, i) => {
     if (t === null || t instanceof Error) {
       for (const field of TREND_FIELDS) f.set(`trend:${i}:${field}`, null);
