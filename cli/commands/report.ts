@@ -167,7 +167,7 @@ export const reportCommand: Command = {
 
     if (values.out) {
       const sources = [values.in, values.accounts, values.transactions, values.voids, values.history].filter((f): f is string => f !== undefined);
-      const bytes = writeXlsx(workbook(ret, listed, policy, profile, reportContext(ret, values.organisation, sources, new Date()), arrangementsJudged, worklist));
+      const bytes = writeXlsx(workbook(ret, listed, policy, profile, reportContext(ret, values.organisation, sources, new Date()), arrangementsJudged, worklist), { compression: "fast" });
       await writeOutputFile(values.out, bytes, inputs);
       const due = listed.filter((e) => e.dueToEscalate).length;
       const arrangementsText = arrangementsJudged ? `, ${arrangementsJudged.rows.length} arrangements (${arrangementsJudged.brokenThisWeek.length} broken this week)` : "";

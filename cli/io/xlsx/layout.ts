@@ -29,12 +29,30 @@ export const TITLE_ROW_HEIGHT = 19.25;
 
 type AnyCell = CellValue | OutCell;
 
+const PLAIN: { bold?: boolean; title?: boolean } = {};
+
 export const isOutCell = (v: AnyCell): v is OutCell => v !== null && typeof v === "object";
 
 /** Width of text on one line, in column-width units. */
 export function textWidth(text: string, style: { bold?: boolean; title?: boolean } = {}): number {
   const per = style.title ? TITLE_CHAR_WIDTH : style.bold ? BOLD_CHAR_WIDTH : CHAR_WIDTH;
-  return [...text].length * per;
+  return codePoints(text) * per;
+}
+
+/** Characters as the eye counts them (code points: a surrogate pair is one), without spreading the string into an array. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 /** "1,234,567.80" — digits grouped by thousands, to a fixed number of decimals. */
@@ -120,16 +138,22 @@ export function fitColumnWidths(
   const widths: number[] = [];
   /** A header's longest word always fits, whatever the maximum: a heading is never cut. */
   const headerWord: number[] = [];
-  rows.slice(fromRow).forEach((row, r) =>
-    row.forEach((raw, c) => {
-      const cell: OutCell = isOutCell(raw) ? raw : { value: raw };
-      const text = displayText(cell.value, cell.format);
-      const need = cell.wrap
-        ? Math.max(...text.split(/\s+/).map((w) => textWidth(w, cell)), Math.min(textWidth(text, cell), Math.min(r === 0 ? (options.headerWrapAt ?? Infinity) : Infinity, maxOf(c)) - CELL_PADDING))
-        : textWidth(text, cell);
+  // Plain loops: the escalation sheet measures ~100,000 cells, and a cell object per cell was most of the cost.
+  for (let r = 0; r + fromRow < rows.length; r++) {
+    const row = rows[r + fromRow];
+    for (let c = 0; c < row.length; c++) {
+      if (!(c in row)) continue; // a hole measures nothing, as forEach skipped it
+      const raw = row[c];
+      const cell: OutCell | undefined = isOutCell(raw) ? raw : undefined;
+      const text = cell ? displayText(cell.value, cell.format) : displayText(raw as CellValue);
+      const style = cell ?? PLAIN;
+      const need =
+        cell && cell.wrap
+          ? Math.max(...text.split(/\s+/).map((w) => textWidth(w, style)), Math.min(textWidth(text, style), Math.min(r === 0 ? (options.headerWrapAt ?? Infinity) : Infinity, maxOf(c)) - CELL_PADDING))
+          : textWidth(text, style);
       widths[c] = Math.max(widths[c] ?? 0, need + CELL_PADDING);
-      if (r === 0) headerWord[c] = Math.max(...text.split(/\s+/).map((w) => textWidth(w, cell))) + CELL_PADDING;
-    }),
-  );
+      if (r === 0) headerWord[c] = Math.max(...text.split(/\s+/).map((w) => textWidth(w, style))) + CELL_PADDING;
+    }
+  }
   return Array.from({ length: widths.length }, (_, c) => Math.round(Math.max(headerWord[c] ?? 0, Math.min(maxOf(c), Math.max(min, widths[c] ?? 0))) * 100) / 100);
 }
