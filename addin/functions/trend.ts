@@ -1,8 +1,6 @@
-import { ArrearsInputError, describeValue } from "../../core/errors";
-import { trendOf, trendOfAccounts, type TrendRowOutcome } from "../../core/trend/trend";
-import { MAX_LINE_AMOUNT, readAmount } from "../../core/values/amount";
-import { excelErrorOf } from "../../core/values/errorCell";
-import { cellToPeriod, gridOf, isBlank, numberPerAccount, optionalNumber, vectorOf, type Cell, type Grid } from "../excel/cells";
+import { ArrearsInputError } from "../../core/errors";
+import { balancesOfCells, ROW_BLANK, ROW_REFUSED, TREND_DIRECTIONS, trendColumnsOfCells, trendOf, type TrendColumns, type TrendRowOutcome } from "../../core/trend/trend";
+import { cellToPeriod, gridOf, numberPerAccount, optionalNumber, vectorOf } from "../excel/cells";
 import { excelError, runCustomFunction, toCell, type CellOut } from "../excel/results";
 
 const NAME = "ARREARS.TREND";
@@ -31,78 +29,45 @@ export function trend(balances: any[][], periods?: any[][], weeklyRent?: any[][]
     };
     // One account: its problem is the function's problem, shown as one error.
     if (!manyAccounts) {
-      const row = amountsOf(vectorOf(grid, "balances"), null);
+      const row = balancesOfCells(vectorOf(grid, "balances"), null);
       if (row instanceof ArrearsInputError) throw row;
       return [trendRow(trendOf(row, { ...options, weeklyRent: options.weeklyRent as number | null }))];
     }
-    // The usual grid, every balance an ordinary number, goes to the core as Excel passed it.
-    if (allPlain(grid)) return trendRows(trendOfAccounts(grid as number[][], options));
-    const rows = grid.map((r, i) => amountsOf(r, i + 1));
-    // A row with an unreadable balance gets its own error; the others are fitted as usual.
-    const fitted = trendOfAccounts(
-      rows.map((r) => (r instanceof ArrearsInputError ? [] : r)),
-      options,
-    );
-    return rows.map((r, i) => trendRow(r instanceof ArrearsInputError ? r : fitted[i]));
+    // The grid goes to the core as Excel passed it: the core reads each cell as it fits
+    // (one pass over the balances), and a row with an unreadable balance gets its own error.
+    return spilledRows(trendColumnsOfCells(grid, options));
   }) as any[][];
 }
 
-/**
- * A row of balance cells as amounts, by core's one amount grammar. Excel passes number
- * cells as numbers, so a row of ordinary finite numbers is used as it is: copying 17,000
- * rows of 52 was most of the adapter's cost over the core's. A blank is left out (null);
- * anything else that is not an amount is the row's error, naming its row and column.
- */
-function amountsOf(row: readonly Cell[], rowNo: number | null): (number | null)[] | ArrearsInputError {
-  if (plainRow(row)) return row as number[];
-  const out: (number | null)[] = [];
-  for (let i = 0; i < row.length; i++) {
-    const v = row[i];
-    if (isBlank(v)) {
-      out.push(null);
-      continue;
+/** The spilled rows of a batch, straight from its columns: no result object per account. */
+function spilledRows(cols: TrendColumns): CellOut[][] {
+  const out: CellOut[][] = new Array(cols.rows);
+  for (let i = 0; i < cols.rows; i++) {
+    const outcome = cols.outcome[i];
+    if (outcome === ROW_BLANK) out[i] = blankRow();
+    else if (outcome === ROW_REFUSED) out[i] = errorRow(cols.errors.get(i)!);
+    else {
+      const weeksOwed = cols.weeksOwed[i];
+      out[i] = [
+        toCell(NAME, cols.slopePerPeriod[i]),
+        TREND_DIRECTIONS[cols.direction[i]],
+        toCell(NAME, cols.projectedBalance[i]),
+        // NaN in the column is "no weekly rent given": a blank cell, as for one account.
+        Number.isNaN(weeksOwed) ? "" : toCell(NAME, weeksOwed),
+        cols.periodsInArrears[i],
+      ];
     }
-    const a = readAmount(v);
-    if (!a.ok) {
-      const where = rowNo === null ? `balance ${i + 1}` : `balances row ${rowNo}, column ${i + 1}`;
-      return new ArrearsInputError("balances", `${where}: ${excelErrorOf(v) === null ? `${describeValue(v)} ` : ""}${a.reason}`);
-    }
-    out.push(a.value);
   }
   return out;
 }
 
-/**
- * Whether every cell is a number within the amount cap (which also rules out NaN and
- * ±Infinity): such a row is read as it is. One comparison pair per cell, no calls:
- * this runs over every balance of the grid.
- */
-function plainRow(row: readonly Cell[]): boolean {
-  // A local copy: in the bundle an imported constant is read through a getter, twice per cell.
-  const max = MAX_LINE_AMOUNT;
-  for (let i = 0; i < row.length; i++) {
-    const v = row[i];
-    if (typeof v !== "number" || !(v <= max && v >= -max)) return false;
-  }
-  return true;
-}
-
-function allPlain(grid: Grid): boolean {
-  for (let r = 0; r < grid.length; r++) if (!plainRow(grid[r])) return false;
-  return true;
-}
-
-/** The spilled rows of a batch with no unreadable row, in one loop. */
-function trendRows(fitted: readonly TrendRowOutcome[]): CellOut[][] {
-  const out: CellOut[][] = new Array(fitted.length);
-  for (let i = 0; i < fitted.length; i++) out[i] = trendRow(fitted[i]);
-  return out;
-}
+const blankRow = (): CellOut[] => ["", "", "", "", ""];
+const errorRow = (e: ArrearsInputError): CellOut[] => Array(5).fill(excelError(NAME, e.message));
 
 /** One spilled row: the result's five columns, five blanks for an empty account, or the account's error in every column. */
 function trendRow(outcome: TrendRowOutcome): CellOut[] {
-  if (outcome === null) return ["", "", "", "", ""];
-  if (outcome instanceof ArrearsInputError) return Array(5).fill(excelError(NAME, outcome.message));
+  if (outcome === null) return blankRow();
+  if (outcome instanceof ArrearsInputError) return errorRow(outcome);
   return [
     toCell(NAME, outcome.slopePerPeriod),
     outcome.direction,

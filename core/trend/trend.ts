@@ -3,6 +3,7 @@ import { axisOf, fitTrend } from "./fit";
 import { DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE, TrendOptionsSchema, type TrendBatchOptions, type TrendOptions, type TrendResult, type TrendRowOutcome } from "./options";
 import { trendColumnsOf, trendRowOf } from "./trendColumns";
 
+export * from "./balanceCells";
 export * from "./options";
 export * from "./trendColumns";
 

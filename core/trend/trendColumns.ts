@@ -1,6 +1,8 @@
 import { ArrearsInputError, describeValue } from "../errors";
 import { round2dp, roundPence } from "../money";
+import { MAX_LINE_AMOUNT } from "../values/amount";
 import { parseOrThrow } from "../zodIssues";
+import { balancesOfCells } from "./balanceCells";
 import { allBlank, axisOf, fitTrend, type FitWindow, type PeriodAxis } from "./fit";
 import { DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE, TrendOptionsSchema, type TrendBatchOptions, type TrendDirection, type TrendResult, type TrendRowOutcome } from "./options";
 
@@ -94,6 +96,32 @@ function sharedAxis(m: number, axis: PeriodAxis | null): SharedAxis | null {
  * @throws ArrearsInputError when a shared option is invalid.
  */
 export function trendColumnsOf(rows: readonly (readonly (number | null)[])[], options: TrendBatchOptions = {}): TrendColumns {
+  return fitColumns(rows, options, false);
+}
+
+/** Options for {@link trendColumnsOfCells}: cells are read whole, so no column offset, and NaN is refused as any non-amount is. */
+export type TrendCellBatchOptions = Omit<TrendBatchOptions, "fromIndex" | "nanAsBlank">;
+
+/**
+ * Fits every row of a spreadsheet's 2-D grid of balance cells (of unknown type, as
+ * Excel passes a range) into columns, reading each cell strictly as it goes, so the
+ * caller makes no pass of its own over the grid. A row of plain numbers within the
+ * amount cap is fitted in the batch's one pass, as it is; any other row is read by
+ * {@link balancesOfCells} (blanks left out, amount text read, numbers rounded to the
+ * penny) and then fitted, or refused in its own slot with the line naming its first
+ * unreadable cell ("balances row R, column C: …", R and C 1-based). Fit refusals
+ * read "account R: …", as from {@link trendColumnsOf}.
+ * @param grid balance cells, one row per account, all sharing the same `periods`.
+ * @param options shared options; weekly rent may be one figure or one per row.
+ * @throws ArrearsInputError when a shared option is invalid.
+ */
+export function trendColumnsOfCells(grid: readonly (readonly unknown[])[], options: TrendCellBatchOptions = {}): TrendColumns {
+  const { weeklyRent, periods, horizon, tolerance } = options;
+  return fitColumns(grid, { weeklyRent, periods, horizon, tolerance }, true);
+}
+
+/** The batch fit behind both entry points; `cells` says the rows are unread cells (see {@link trendColumnsOfCells}). */
+function fitColumns(rows: readonly (readonly unknown[])[], options: TrendBatchOptions, cells: boolean): TrendColumns {
   const { weeklyRent, fromIndex = 0, nanAsBlank = false, ...shared } = options;
   if (!Number.isInteger(fromIndex) || fromIndex < 0) throw new ArrearsInputError("fromIndex", `fromIndex must be a whole number of columns, zero or more, got ${describeValue(fromIndex)}`);
   const window: FitWindow = { from: fromIndex, nanIsBlank: nanAsBlank };
@@ -141,8 +169,10 @@ export function trendColumnsOf(rows: readonly (readonly (number | null)[])[], op
     out.periodLength[i] = t.periodLength;
   };
 
+  // What the one pass takes as is: a finite number, and from cells only one within the amount cap (anything else is read cell by cell first).
+  const max = cells ? MAX_LINE_AMOUNT : Number.MAX_VALUE;
   for (let i = 0; i < count; i++) {
-    const row = rows[i];
+    let row = rows[i] as readonly (number | null)[];
     const m = row.length - fromIndex;
     if (m !== lastLength) {
       let found = sharedByLength.get(m);
@@ -162,7 +192,7 @@ export function trendColumnsOf(rows: readonly (readonly (number | null)[])[], op
       const dx = s!.dx;
       for (let k = 0; k < m; k++) {
         const y = row[fromIndex + k];
-        if (typeof y !== "number" || y - y !== 0) {
+        if (typeof y !== "number" || !(y <= max && y >= -max)) {
           filled = false;
           break;
         }
@@ -172,6 +202,15 @@ export function trendColumnsOf(rows: readonly (readonly (number | null)[])[], op
         // In arrears = owes at least 1p once rounded, written out as the general fit has it.
         if (y * 100 >= 0.5 - 1e-9) inArrears++;
       }
+    }
+    if (!filled && cells) {
+      const read = balancesOfCells(row, i + 1);
+      if (read instanceof ArrearsInputError) {
+        out.outcome[i] = ROW_REFUSED;
+        out.errors.set(i, read);
+        continue;
+      }
+      row = read;
     }
     if (!filled && allBlank(row, window)) {
       out.outcome[i] = ROW_BLANK;
