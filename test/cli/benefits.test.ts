@@ -2,17 +2,11 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Readable } from "node:stream";
 import { hbAward as excelHb, ucAward as excelUc } from "../../addin/functions/benefits";
-import { main } from "../../cli/main";
 import { estimateHousingBenefit, estimateUniversalCredit } from "../../core/benefits";
+import { runCli } from "../support/runCli";
 
-async function run(args: string[], stdin = ""): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { stdin: Readable.from([stdin]), stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
+const run = runCli;
 
 const household = { id: "T-1001", adults: [{ age: 40 }], rent: { amount: 120, period: "week" }, bedrooms: 2, taxYear: "2025-26" };
 

@@ -1,27 +1,15 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { Readable } from "node:stream";
 import { unzipSync, strFromU8 } from "fflate";
-import { main } from "../../cli/main";
 import { parseCsv } from "../../cli/io/csv";
 import { readXlsx, writeXlsx } from "../../cli/io/xlsx";
 import { generateTeamExport, teamExportCsv, teamExportTables } from "../../samples/generator/teamExport";
+import { runCli, tempFiles } from "../support/runCli";
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { stdin: Readable.from([""]), stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
+const run = runCli;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrears-report-"));
-const file = (name: string, text: string) => {
-  const p = path.join(dir, name);
-  fs.writeFileSync(p, text);
-  return p;
-};
+const { dir, file } = tempFiles("arrears-report-");
 
 // A Northgate-style export: its own header names, a tenant name and an officer that would run as formulas.
 const ACCOUNTS = file(

@@ -1,24 +1,12 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { Readable } from "node:stream";
-import { main } from "../../cli/main";
 import { readXlsx, writeXlsx } from "../../cli/io/xlsx";
 import { generateTeamExport, teamExportTables } from "../../samples/generator/teamExport";
+import { runCli, tempFiles } from "../support/runCli";
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { stdin: Readable.from([""]), stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
+const run = runCli;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrears-report-arr-"));
-const file = (name: string, text: string) => {
-  const p = path.join(dir, name);
-  fs.writeFileSync(p, text);
-  return p;
-};
+const { dir, file } = tempFiles("arrears-report-arr-");
 
 // Three weekly £10 arrangements from Tuesday 1 April 2025, judged at 30 April (due 1, 8, 15, 22 and 29 April: 5 instalments).
 // B1 paid 1, 8 and 15 April: behind £10 after the 22nd (at risk), £20 after the 29th: broken on 30 April, at risk a week before.

@@ -1,11 +1,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Readable } from "node:stream";
 import { strFromU8, unzipSync } from "fflate";
-import { main } from "../../cli/main";
 import { readXlsx, type SheetData } from "../../cli/io/xlsx";
 import { oneSheetCopies, printWorkbooks, type PrintedSheet } from "../support/printedPages";
+import { runCli } from "../support/runCli";
 
 /**
  * The return workbook as a team leader prints it: `arrears report --out` on the
@@ -18,12 +17,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrears-report-print-"));
 const OUT = path.join(dir, "return.xlsx");
 const ARGS = ["report", "--in", SAMPLE, "--from", "2026-10-01", "--to", "2026-10-31", "--organisation", "Northgate & District Homes"];
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { stdin: Readable.from([""]), stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
+const run = runCli;
 
 /** Header cells' text width, estimated independently of the writer: Calibri 11 bold at 1.25 column units a character (wider than Calibri's
  * own glyphs, to cover LibreOffice's DejaVu/Liberation substitute), plus 1 unit of cell margin. */

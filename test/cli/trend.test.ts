@@ -2,21 +2,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Readable } from "node:stream";
-import { main } from "../../cli/main";
 import { parseCsv } from "../../cli/io/csv";
+import { runCli } from "../support/runCli";
 
 /** Runs the CLI in-process with captured streams. */
-async function run(args: string[], stdin = ""): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdin: Readable.from([stdin]),
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-  });
-  return { code, out, err };
-}
+const run = runCli;
 
 const WIDE = [
   "Account Ref,2025-04-07,2025-04-14,2025-04-21,2025-04-28,Weekly Rent",

@@ -1,20 +1,14 @@
-import { Readable } from "node:stream";
 import { trend } from "../../addin/functions/trend";
 import { escalationOf } from "../../core/escalation/escalate";
 import { withBalanceTrend } from "../../core/escalation/withTrend";
 import { readBalanceHistory } from "../../core/export/readTables";
-import { main } from "../../cli/main";
+import { runCli } from "../support/runCli";
 
 // The three balance-history readers (arrears trend, the report's --history, ARREARS.TREND)
 // must read the same history the same way: (110.00) and 1010 CR are negatives in all three,
 // where before the first was read by one and silently dropped by the others, changing the slope.
 
-async function run(args: string[], stdin: string): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { stdin: Readable.from([stdin]), stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
+const run = runCli;
 
 // Weekly snapshots 7 days apart, x = 0,1,2,3 weeks; y = 100, −110, −1010, 50.
 // x̄ = 1.5, Σ(x−x̄)² = 2.25+0.25+0.25+2.25 = 5; Σ(x−x̄)·y = −150 + 55 − 505 + 75 = −525;

@@ -1,26 +1,14 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { Readable } from "node:stream";
-import { main } from "../../cli/main";
 import { parseCsv, toCsv } from "../../cli/io/csv";
 import { readXlsx, writeXlsx } from "../../cli/io/xlsx";
 import { generateTeamExport, isoToSerial, teamExportCsv, teamExportTables } from "../../samples/generator/teamExport";
 import { worklistOf } from "../../core/worklist/worklist";
+import { runCli, tempFiles } from "../support/runCli";
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { stdin: Readable.from([""]), stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
-  return { code, out, err };
-}
+const run = runCli;
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "arrears-worklist-"));
-const file = (name: string, text: string) => {
-  const p = path.join(dir, name);
-  fs.writeFileSync(p, text);
-  return p;
-};
+const { dir, file } = tempFiles("arrears-worklist-");
 
 // A small generated export (600 accounts, one month) as the CSVs arrears report reads, plus an
 // arrangements CSV: a weekly £15 arrangement from 1 April on every 5th account in arrears.

@@ -325,6 +325,21 @@ function sheetRows(xml: string, cx: SheetContext): CellValue[][] {
       );
     }
   };
+  // One value into its row, refusing a cell written twice and charging the budget for the blanks before it.
+  const place = (r: number, c: number, value: CellValue) => {
+    let row = held.get(r);
+    if (row === undefined) {
+      row = [];
+      held.set(r, row);
+    }
+    if (c < row.length && row[c] !== null) throw new XlsxError(`sheet "${cx.name}" is damaged: cell ${refText(r, c)} appears twice`);
+    if (c >= row.length) {
+      spend(c + 1 - row.length);
+      while (row.length < c) row.push(null);
+      row.push(value);
+    } else row[c] = value;
+    if (r > lastRow) lastRow = r;
+  };
   for (;;) {
     // The clock is checked per tag, not per value: a sheet of millions of empty cells has no values.
     if ((++steps & 0xffff) === 0) cx.clock();
@@ -335,18 +350,7 @@ function sheetRows(xml: string, cx: SheetContext): CellValue[][] {
       colIndex = c;
       at = PLAIN.end;
       if (value === null) continue;
-      let row = held.get(r);
-      if (row === undefined) {
-        row = [];
-        held.set(r, row);
-      }
-      if (c < row.length && row[c] !== null) throw new XlsxError(`sheet "${cx.name}" is damaged: cell ${refText(r, c)} appears twice`);
-      if (c >= row.length) {
-        spend(c + 1 - row.length);
-        while (row.length < c) row.push(null);
-        row.push(value);
-      } else row[c] = value;
-      if (r > lastRow) lastRow = r;
+      place(r, c, value);
       continue;
     }
     const tag = nextTag(xml, ["row", "c"], at);
@@ -375,18 +379,7 @@ function sheetRows(xml: string, cx: SheetContext): CellValue[][] {
       continue;
     }
     if (value === null) continue;
-    let row = held.get(r);
-    if (row === undefined) {
-      row = [];
-      held.set(r, row);
-    }
-    if (c < row.length && row[c] !== null) throw new XlsxError(`sheet "${cx.name}" is damaged: cell ${refText(r, c)} appears twice`);
-    if (c >= row.length) {
-      spend(c + 1 - row.length);
-      while (row.length < c) row.push(null);
-      row.push(value);
-    } else row[c] = value;
-    if (r > lastRow) lastRow = r;
+    place(r, c, value);
   }
   spend(lastRow + 1);
   const rows = new Array<CellValue[]>(lastRow + 1);

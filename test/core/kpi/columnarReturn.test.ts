@@ -6,6 +6,7 @@ import { monthlyReturn, monthlyReturnOfColumns, MonthlyReturnOptionsSchema, retu
 import { reportingYearStart } from "../../../core/kpi/reportingYear";
 import { generateTeamExport, isoToSerial } from "../../../samples/generator/teamExport";
 import { rowReturnSums } from "../../support/rowReturnSums";
+import { testAccount } from "../../support/accounts";
 
 /**
  * The columnar return (accounts and transactions as typed columns, sums in typed
@@ -43,28 +44,7 @@ function refusalOf(f: () => unknown): string {
 const START = 45748; // 1 April 2025
 const END = 45777; // 30 April 2025
 
-function account(ref: string, over: Partial<Account> = {}): Account {
-  return {
-    account: ref,
-    tenancyType: "secure",
-    status: "current",
-    weeklyRent: 100,
-    officer: "Ann",
-    tenancyStart: 40000,
-    tenancyEnd: null,
-    benefit: "none",
-    ucDirect: false,
-    bedrooms: 2,
-    balance: 0,
-    name: null,
-    vulnerable: false,
-    benefitPending: false,
-    breathingSpaceUntil: null,
-    lastAction: null,
-    lastActionDate: null,
-    ...over,
-  };
-}
+const account = testAccount;
 const tx = (date: number, ref: string, type: Transaction["type"], amount: number): Transaction => ({ date, account: ref, type, amount, method: null });
 
 describe("columnar monthly return against the row-by-row sums", () => {

@@ -4,33 +4,13 @@ import { readTransactions } from "../../../core/export/readTables";
 import { KPI_DEFINITIONS } from "../../../core/kpi/definitions";
 import { reportingYearStart } from "../../../core/kpi/reportingYear";
 import { arrearsAgeing, bandIndex, kpiById, monthlyReturn, UNMATCHED_OFFICER, type MonthlyReturn } from "../../../core/kpi/monthlyReturn";
+import { testAccount } from "../../support/accounts";
 
 // April 2025: serial 45748 (1 April) to 45777 (30 April), inclusive.
 const START = 45748;
 const END = 45777;
 
-function account(account: string, over: Partial<Account>): Account {
-  return {
-    account,
-    tenancyType: "secure",
-    status: "current",
-    weeklyRent: 100,
-    officer: "Ann",
-    tenancyStart: 40000,
-    tenancyEnd: null,
-    benefit: "none",
-    ucDirect: false,
-    bedrooms: 2,
-    balance: 0,
-    name: null,
-    vulnerable: false,
-    benefitPending: false,
-    breathingSpaceUntil: null,
-    lastAction: null,
-    lastActionDate: null,
-    ...over,
-  };
-}
+const account = testAccount;
 
 const tx = (date: number, acc: string, type: Transaction["type"], amount: number): Transaction => ({ date, account: acc, type, amount, method: null });
 
