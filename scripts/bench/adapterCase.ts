@@ -1,3 +1,4 @@
+import type { TrendColumns } from "../../core/trend/trendColumns";
 import { builtFunction } from "./builtFunctions";
 import type { BenchData } from "./data";
 import { shippedCore } from "./shippedCore";
@@ -9,7 +10,7 @@ import { shippedCore } from "./shippedCore";
  * (one formula per account, filled down), which is how many sheets are written.
  */
 
-export type TrendVariant = "core" | "spilled" | "rows";
+export type TrendVariant = "core" | "columns" | "spilled" | "rows";
 
 export interface TrendInputs {
   grid: number[][];
@@ -41,6 +42,12 @@ export function trendVariant(variant: TrendVariant): (inputs: TrendInputs) => un
         t === null || t instanceof Error ? [String(t)] : [t.slopePerPeriod, t.direction, t.projectedBalance, t.weeksOwed ?? "", t.periodsInArrears],
       );
   }
+  if (variant === "columns") {
+    // The core's own batch fit, results left in its typed columns (no object per account): what the spilled adapter
+    // is read against, so its overhead is everything it adds over the fit. Turned into rows only after timing.
+    const { trendColumnsOf } = shippedCore();
+    return (x) => trendColumnsOf(x.grid, { periods: x.dates, weeklyRent: x.rents }) as unknown as unknown[][];
+  }
   const trend = builtFunction("TREND");
   if (variant === "spilled") return (x) => trend(x.grid, x.periodsRow, x.rentColumn, null, null) as unknown[][];
   return (x) => {
@@ -55,4 +62,18 @@ export function differingRows(a: unknown[][], b: unknown[][]): number {
   let differ = a.length === b.length ? 0 : Math.abs(a.length - b.length);
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i].join("|") !== b[i].join("|")) differ++;
   return differ;
+}
+
+/** The columns variant's result as the core variant's rows, for the agreement check (not timed). */
+export function columnRows(result: unknown): unknown[][] {
+  const { TREND_DIRECTIONS, ROW_BLANK, ROW_FITTED } = shippedCore();
+  const c = result as TrendColumns;
+  const rows: unknown[][] = [];
+  for (let i = 0; i < c.rows; i++) {
+    if (c.outcome[i] === ROW_FITTED) {
+      const weeks = c.weeksOwed[i];
+      rows.push([c.slopePerPeriod[i], TREND_DIRECTIONS[c.direction[i]], c.projectedBalance[i], Number.isNaN(weeks) ? "" : weeks, c.periodsInArrears[i]]);
+    } else rows.push([String(c.outcome[i] === ROW_BLANK ? null : c.errors.get(i))]);
+  }
+  return rows;
 }

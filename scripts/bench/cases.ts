@@ -14,6 +14,7 @@ export type CaseKind =
   | "hyperformula"
   | "libreoffice"
   | "trend-core"
+  | "trend-columns"
   | "trend-spilled"
   | "trend-rows"
   | "cli-csv"
@@ -46,7 +47,7 @@ export interface CaseResult {
   rowsDifferingFromCore?: number;
   /** Peak memory in words when it is not this Node process's (LibreOffice's soffice, the CLI child). */
   rssNote?: string;
-  /** The core's figure the case is read against, timed in the same process (the floor: in alternating rounds; LibreOffice: straight after). */
+  /** The core's figure the case is read against, timed in the same process (the floor: in alternating rounds; LibreOffice: just before the workbook and soffice exist). */
   pairedCoreMs?: number;
   /** The million-account case: the full case at team scale, timed in the same process just before the million's export is generated. */
   pairedTeamMs?: number;
@@ -84,6 +85,7 @@ export function plan(quick: boolean): CaseSpec[] {
     { id: "libreoffice", kind: "libreoffice", scale: "team", warmup: 1, runs: quick ? 3 : 5, timeoutS: 900 },
     { id: "hyperformula", kind: "hyperformula", scale: "team", warmup: 0, runs: 1, timeoutS: 900 },
     small("trend-core", "trend-core", 3, 7),
+    small("trend-columns", "trend-columns", 3, 7),
     small("trend-spilled", "trend-spilled", 3, 7),
     small("trend-rows", "trend-rows", 3, 7),
     { id: "cli-csv", kind: "cli-csv", scale: "team", warmup: 1, runs: quick ? 3 : 5, timeoutS: 600 },

@@ -1,4 +1,4 @@
-import { differingRows, trendInputs, trendVariant, type TrendVariant } from "./adapterCase";
+import { columnRows, differingRows, trendInputs, trendVariant, type TrendVariant } from "./adapterCase";
 import { arrangementsData, runArrangements } from "./arrangementsCase";
 import { cliCase } from "./cliCase";
 import { runCore, runReturnAndTrend } from "./coreCase";
@@ -80,6 +80,7 @@ function run(spec: CaseSpec): CaseOutcome {
     case "cli-xlsx":
       return cliCase(spec, data, "xlsx");
     case "trend-core":
+    case "trend-columns":
     case "trend-spilled":
     case "trend-rows": {
       // Each variant in its own process: timed in one process, the spilled call measured 2-3× the core's trend on a
@@ -89,7 +90,7 @@ function run(spec: CaseSpec): CaseOutcome {
       const fn = trendVariant(variant);
       const timed = timeRuns(() => fn(inputs), spec.warmup, spec.runs);
       const peak = peakRssMb();
-      const differ = differingRows(trendVariant("core")(inputs), timed.result);
+      const differ = differingRows(trendVariant("core")(inputs), variant === "columns" ? columnRows(timed.result) : timed.result);
       return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peak, rowsDifferingFromCore: differ };
     }
   }

@@ -77,9 +77,9 @@ export function targetRows(outcomes: CaseOutcome[], kpiCells: KpiCellsResult | n
   });
   row("Full case: return + escalation list with its trend + 52-week trend", `≤ ${TARGETS.fullCaseMs} ms`, ["core"], ([r]) => ({ measured: ms(r.medianMs), ok: r.medianMs <= TARGETS.fullCaseMs }));
   row("LibreOffice's recalculation of the same figures ÷ the full case", `≥ ${TARGETS.libreOfficeRatio}×`, ["libreoffice"], ([lo]) => {
-    // The LibreOffice case times the core's full case itself, straight after the recalculations.
+    // The LibreOffice case times the core's full case itself, just before building the workbook and starting soffice.
     const core = lo.pairedCoreMs ?? NaN;
-    return { measured: `${times(lo.medianMs / core)} (LibreOffice ${ms(lo.medianMs)}, core ${ms(core)} straight after)`, ok: lo.medianMs / core >= TARGETS.libreOfficeRatio };
+    return { measured: `${times(lo.medianMs / core)} (LibreOffice ${ms(lo.medianMs)}, core ${ms(core)} in the same process just before)`, ok: lo.medianMs / core >= TARGETS.libreOfficeRatio };
   });
   row("Cost per account at 1,000,000 accounts ÷ at 17,000 (full case)", `≤ ${TARGETS.linearity}×`, ["core-million"], ([m]) => {
     // The team-scale side is timed in the million case's own process, just before the million's export is generated.
@@ -91,7 +91,9 @@ export function targetRows(outcomes: CaseOutcome[], kpiCells: KpiCellsResult | n
     measured: `${m.peakRssMb - m.dataRssMb} MB (${m.peakRssMb} MB with the export's ${m.dataRssMb} MB of row objects)`,
     ok: m.peakRssMb - m.dataRssMb <= TARGETS.millionPeakMb,
   }));
-  row("ARREARS.TREND spilled over the grid, over the core's trend", `≤ ${TARGETS.spilledOverheadPct}%`, ["trend-spilled", "trend-core"], ([s, c]) => {
+  // Read against the core's columnar fit (trendColumnsOf), not trendOfAccounts: that one builds an object per account, which
+  // the adapter does not, so against it the adapter can look faster than the core.
+  row("ARREARS.TREND spilled over the grid, over the core's columnar trend (trendColumnsOf)", `≤ ${TARGETS.spilledOverheadPct}%`, ["trend-spilled", "trend-columns"], ([s, c]) => {
     const pct = ((s.medianMs - c.medianMs) / c.medianMs) * 100;
     return { measured: `${pct >= 0 ? "+" : ""}${pct.toFixed(1)}% (${ms(s.medianMs)} against ${ms(c.medianMs)})`, ok: pct <= TARGETS.spilledOverheadPct };
   });
@@ -126,7 +128,8 @@ const LABELS: Record<string, string> = {
   floor: "Typed-array floor: the return's sums + 52-week trend",
   libreoffice: "Native formulas in LibreOffice Calc (calculateAll)",
   hyperformula: "Native formulas in HyperFormula (build + calculate)",
-  "trend-core": "Trend only: core trendOfAccounts",
+  "trend-core": "Trend only: core trendOfAccounts (an object per account)",
+  "trend-columns": "Trend only: core trendColumnsOf (typed columns)",
   "trend-spilled": "ARREARS.TREND, one spilled call over the grid",
   "trend-rows": "ARREARS.TREND, one call per account row",
   "cli-csv": "`arrears report` from CSV (CPU time)",

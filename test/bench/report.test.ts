@@ -48,8 +48,8 @@ describe("bench targets", () => {
   });
 
   it("reads the spilled TREND's overhead on the core's trend: 110 ms against 100 ms is +10%, met", () => {
-    expect(rowFor(targetRows([result("trend-spilled", 110), result("trend-core", 100)], null), /spilled/).met).toBe("yes");
-    expect(rowFor(targetRows([result("trend-spilled", 111), result("trend-core", 100)], null), /spilled/).met).toBe("NO");
+    expect(rowFor(targetRows([result("trend-spilled", 110), result("trend-columns", 100)], null), /spilled/).met).toBe("yes");
+    expect(rowFor(targetRows([result("trend-spilled", 111), result("trend-columns", 100)], null), /spilled/).met).toBe("NO");
   });
 
   it("says why a figure is missing: a failed case's reason, or that it did not run", () => {
