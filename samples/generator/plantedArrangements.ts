@@ -1,6 +1,7 @@
 import type { ArrangementOutcome } from "../../core/arrangements/rules";
 import type { Arrangement, Frequency, RecordedStatus } from "../../core/arrangements/schema";
 import type { Account, Transaction } from "../../core/export/schema";
+import { mulberry32 } from "./random";
 
 /**
  * Payment arrangements with planted outcomes, for the synthetic team export: each one is
@@ -86,17 +87,6 @@ const TENANT_FREQUENCIES: readonly [Frequency, number][] = [
 const HOLDS: readonly RecordedStatus[] = ["onHold", "vulnerability", "breathingSpace", "benefitPending"];
 const METHODS = ["Standing Order", "Direct Debit", "allpay", "Card", "PayPoint"] as const;
 
-/** mulberry32, as the team export uses, on its own stream so the export's own draws are untouched. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY_MS = 86_400_000;
 /** Excel serial 25569 is 1970-01-01. */
@@ -134,7 +124,8 @@ interface MonthLines {
  * arrears, let at least 160 days before the month), one per account, judged at `periodEnd`.
  */
 export function plantArrangements(accounts: readonly Account[], monthTransactions: readonly Transaction[], count: number, seed: number, periodStart: number, periodEnd: number): PlantedArrangements {
-  const rnd = prng((seed ^ 0x41a7) + 0x9e37);
+  // Its own stream (the same generator as the export's), so the export's own draws are untouched.
+  const rnd = mulberry32((seed ^ 0x41a7) + 0x9e37);
   const ps = periodStart;
   const asOf = periodEnd;
   const month = new Map<string, MonthLines>();

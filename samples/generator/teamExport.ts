@@ -3,6 +3,10 @@ import { parseDateToSerial, serialToIso } from "../../core/dates/excelSerial";
 import { DEFAULT_PROFILE } from "../../core/export/profile";
 import type { Arrangement } from "../../core/arrangements/schema";
 import { plantArrangements, type PlantedLabel } from "./plantedArrangements";
+import { mulberry32 } from "./random";
+
+// Re-exported: tests and the bench draw their own streams from it.
+export { mulberry32 };
 import type { Account, BalanceHistory, Benefit, TenancyType, Transaction, TransactionType, VoidPeriod } from "../../core/export/schema";
 
 /**
@@ -85,17 +89,6 @@ export const OFFICER_NAMES = [
 
 const METHODS = ["Direct Debit", "Standing Order", "allpay", "Card", "Bank transfer", "Cash", "PayPoint"] as const;
 
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const toSerial = (d: number | string, what: string): number => {
   if (typeof d === "number") return Math.floor(d);
