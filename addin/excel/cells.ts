@@ -118,6 +118,13 @@ export function optionalNumber(value: unknown, field: string): number | null {
  */
 export function numberPerAccount(value: unknown, accounts: number, field: string): number | null | (number | null)[] {
   const grid = gridOf(value);
+  // A column with one cell per account (the usual shape: one weekly rent per row) is read straight from its rows,
+  // without copying it into a list first; anything but a plain number or a blank takes the general path below from the start,
+  // so every refusal and its wording are that path's.
+  if (grid.length === accounts && accounts > 1) {
+    const column = plainColumn(grid);
+    if (column !== null) return column;
+  }
   const cells = grid.length === 0 ? [] : vectorOf(grid, field);
   if (cells.length <= 1) return optionalNumber(cells[0] ?? null, field);
   if (cells.length !== accounts) {
@@ -128,6 +135,26 @@ export function numberPerAccount(value: unknown, accounts: number, field: string
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];
     out[i] = typeof c === "number" && c - c === 0 ? c : isBlank(c) ? null : optionalNumber(c, `${field} (account ${i + 1})`);
+  }
+  return out;
+}
+
+/**
+ * A one-cell-wide range read as numbers in one pass: finite numbers as they are, blanks as null.
+ * Null when any row is not one cell wide or any cell is something else (text, an error, NaN),
+ * which the caller then reads cell by cell.
+ */
+function plainColumn(grid: Grid): (number | null)[] | null {
+  const out: (number | null)[] = new Array(grid.length);
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    if (row.length !== 1) return null;
+    const c = row[0];
+    if (typeof c === "number") {
+      if (c - c !== 0) return null;
+      out[r] = c;
+    } else if (isBlank(c)) out[r] = null;
+    else return null;
   }
   return out;
 }

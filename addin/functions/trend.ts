@@ -1,5 +1,5 @@
 import { ArrearsInputError } from "../../core/errors";
-import { balancesOfCells, ROW_BLANK, ROW_REFUSED, TREND_DIRECTIONS, trendColumnsOfCells, trendOf, type TrendColumns, type TrendRowOutcome } from "../../core/trend/trend";
+import { balancesOfCells, ROW_BLANK, ROW_FITTED, TREND_DIRECTIONS, trendColumnsOfCells, trendOf, type TrendColumns, type TrendRowOutcome } from "../../core/trend/trend";
 import { cellToPeriod, gridOf, numberPerAccount, optionalNumber, vectorOf } from "../excel/cells";
 import { excelError, runCustomFunction, toCell, type CellOut } from "../excel/results";
 
@@ -39,24 +39,34 @@ export function trend(balances: any[][], periods?: any[][], weeklyRent?: any[][]
   }) as any[][];
 }
 
-/** The spilled rows of a batch, straight from its columns: no result object per account. */
+/**
+ * The spilled rows of a batch, straight from its columns: no result object per account, and one
+ * literal array per row. Slope, projection and weeks owed come out of a division, so each is checked
+ * for finiteness here (a non-finite one goes through toCell and becomes that cell's error);
+ * direction and periods in arrears are a code and a count.
+ */
 function spilledRows(cols: TrendColumns): CellOut[][] {
-  const out: CellOut[][] = new Array(cols.rows);
-  for (let i = 0; i < cols.rows; i++) {
-    const outcome = cols.outcome[i];
-    if (outcome === ROW_BLANK) out[i] = blankRow();
-    else if (outcome === ROW_REFUSED) out[i] = errorRow(cols.errors.get(i)!);
-    else {
-      const weeksOwed = cols.weeksOwed[i];
-      out[i] = [
-        toCell(NAME, cols.slopePerPeriod[i]),
-        TREND_DIRECTIONS[cols.direction[i]],
-        toCell(NAME, cols.projectedBalance[i]),
-        // NaN in the column is "no weekly rent given": a blank cell, as for one account.
-        Number.isNaN(weeksOwed) ? "" : toCell(NAME, weeksOwed),
-        cols.periodsInArrears[i],
-      ];
+  // Locals: in the bundle every imported binding is read through a getter, and these are read for every row.
+  const fitted = ROW_FITTED;
+  const blank = ROW_BLANK;
+  const directions = TREND_DIRECTIONS;
+  const { rows, outcome, slopePerPeriod, direction, projectedBalance, weeksOwed, periodsInArrears } = cols;
+  const out: CellOut[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const o = outcome[i];
+    if (o !== fitted) {
+      out[i] = o === blank ? blankRow() : errorRow(cols.errors.get(i)!);
+      continue;
     }
+    const slope = slopePerPeriod[i];
+    const projected = projectedBalance[i];
+    const weeks = weeksOwed[i];
+    // NaN in weeks owed is "no weekly rent given": a blank cell, as for one account.
+    const weeksCell = weeks !== weeks ? "" : weeks - weeks === 0 ? weeks : toCell(NAME, weeks);
+    out[i] =
+      slope - slope === 0 && projected - projected === 0
+        ? [slope, directions[direction[i]], projected, weeksCell, periodsInArrears[i]]
+        : [toCell(NAME, slope), directions[direction[i]], toCell(NAME, projected), weeksCell, periodsInArrears[i]];
   }
   return out;
 }

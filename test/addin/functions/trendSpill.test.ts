@@ -1,0 +1,61 @@
+import fc from "fast-check";
+import { trend } from "../../../addin/functions/trend";
+import { isCfError } from "../../support/customFunctionsStub";
+
+/**
+ * The spilled block (one call over many accounts) builds its rows straight from the batch's
+ * columns, checking finiteness only where a figure comes out of a division. One account given
+ * alone takes the single-account path (one fit, its row built from the result object). Every
+ * account the block fits must read exactly as the same account given alone.
+ */
+
+const message = (cell: unknown) => (cell as Error).message;
+
+describe("ARREARS.TREND spilled over a block", () => {
+  it("spills each fitted account exactly as that account given alone", () => {
+    const balance = fc.oneof(fc.integer({ min: -500_000, max: 500_000 }).map((p) => p / 100), fc.constant(null));
+    const block = fc.integer({ min: 2, max: 6 }).chain((width) =>
+      fc.record({
+        rows: fc.array(fc.array(balance, { minLength: width, maxLength: width }), { minLength: 2, maxLength: 8 }),
+        dated: fc.boolean(),
+        rent: fc.oneof(fc.integer({ min: 1, max: 40_000 }).map((p) => p / 100), fc.constant(null)),
+        width: fc.constant(width),
+      }),
+    );
+    fc.assert(
+      fc.property(block, ({ rows, dated, rent, width }) => {
+        // Weekly dates from 1 Jan 2024 (serial 45292), or equally spaced periods when not dated.
+        const periods = dated ? [Array.from({ length: width }, (_, k) => 45292 + 7 * k)] : null;
+        const rents = rows.map(() => [rent]);
+        const out = trend(rows, periods as never, rents, null as never, null as never);
+        expect(Array.isArray(out)).toBe(true);
+        rows.forEach((row, i) => {
+          const alone = trend([row], periods as never, [[rent]], null as never, null as never);
+          // Only accounts the single path can fit are compared: a row of blanks is a blank row in a block, and an error alone.
+          if (isCfError(alone)) return;
+          expect(out[i]).toEqual(alone[0]);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("shows a weeks-owed figure that overflows as that cell's error, never as Infinity", () => {
+    // A weekly rent of 1e-320 is positive and finite, so it is accepted; 130 / 1e-320 is beyond the largest double (about 1.8e308): Infinity.
+    const out = trend(
+      [
+        [100, 110, 120, 130],
+        [130, 120, 110, 100],
+      ],
+      null as never,
+      [[1e-320], [50]],
+    );
+    // Row 1: slope +10 per period, projected 130 + 4 × 10 = 170, 4 balances in arrears; weeks owed not finite.
+    expect(out[0].slice(0, 3)).toEqual([10, "worsening", 170]);
+    expect(isCfError(out[0][3])).toBe(true);
+    expect(message(out[0][3])).toBe("ARREARS.TREND: the result was not a finite number");
+    expect(out[0][4]).toBe(4);
+    // Row 2: slope -10, projected 100 - 40 = 60, latest 100 / rent 50 = 2 weeks owed.
+    expect(out[1]).toEqual([-10, "improving", 60, 2, 4]);
+  });
+});
