@@ -2,6 +2,7 @@ import type { TrendColumns } from "../../core/trend/trendColumns";
 import { builtFunction } from "./builtFunctions";
 import type { BenchData } from "./data";
 import { shippedCore } from "./shippedCore";
+import { median, type Timed } from "./timing";
 
 /**
  * The custom-function adapter's overhead on the trend: the shipped core over the whole
@@ -54,6 +55,52 @@ export function trendVariant(variant: TrendVariant): (inputs: TrendInputs) => un
     const out: unknown[][] = [];
     for (let i = 0; i < x.grid.length; i++) out.push((trend([x.grid[i]], x.periodsRow, [x.rentColumn[i]], null, null) as unknown[][])[0]);
     return out;
+  };
+}
+
+/** The spilled call and the core's columnar fit, each timed in the same alternating rounds. */
+export interface SpilledAgainstColumns {
+  spilled: Timed<unknown[][]>;
+  columns: Timed<unknown>;
+  /** Median CPU time of each side's runs (process.cpuUsage, all threads, so the collector's helpers count): steadier than wall time on a shared machine. */
+  spilledCpuMs: number;
+  columnsCpuMs: number;
+}
+
+/**
+ * ARREARS.TREND spilled over the grid timed in rounds alternating with the core's trendColumnsOf over the same
+ * grid (spilled, columns, spilled, columns…) in this one process, so a busy neighbour or a collection slows
+ * both alike and the ratio of their medians is of runs made side by side. Each side's last result is held
+ * until its next run, as timePaired holds them: the spilled call's 17,000 rows are still alive during the next
+ * calls, as they would be while Excel copies them, and the collector pays for them there.
+ */
+export function timeSpilledAgainstColumns(inputs: TrendInputs, warmup: number, runs: number): SpilledAgainstColumns {
+  const spilled = trendVariant("spilled");
+  const columns = trendVariant("columns");
+  const wall = { spilled: [] as number[], columns: [] as number[] };
+  const cpu = { spilled: [] as number[], columns: [] as number[] };
+  let lastSpilled: unknown[][] = [];
+  let lastColumns: unknown = null;
+  const once = (side: "spilled" | "columns", measured: boolean) => {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    if (side === "spilled") lastSpilled = spilled(inputs);
+    else lastColumns = columns(inputs);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const c = process.cpuUsage(c0);
+    if (!measured) return;
+    wall[side].push(ms);
+    cpu[side].push((c.user + c.system) / 1000);
+  };
+  for (let i = 0; i < warmup + runs; i++) {
+    once("spilled", i >= warmup);
+    once("columns", i >= warmup);
+  }
+  return {
+    spilled: { runsMs: wall.spilled, medianMs: median(wall.spilled), result: lastSpilled },
+    columns: { runsMs: wall.columns, medianMs: median(wall.columns), result: lastColumns },
+    spilledCpuMs: median(cpu.spilled),
+    columnsCpuMs: median(cpu.columns),
   };
 }
 

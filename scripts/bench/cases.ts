@@ -86,7 +86,8 @@ export function plan(quick: boolean): CaseSpec[] {
     { id: "hyperformula", kind: "hyperformula", scale: "team", warmup: 0, runs: 1, timeoutS: 900 },
     small("trend-core", "trend-core", 3, 7),
     small("trend-columns", "trend-columns", 3, 7),
-    small("trend-spilled", "trend-spilled", 3, 7),
+    // Alternating with trendColumnsOf (a ratio of pairs): more rounds than the single-figure cases.
+    small("trend-spilled", "trend-spilled", 5, 21),
     small("trend-rows", "trend-rows", 3, 7),
     { id: "cli-csv", kind: "cli-csv", scale: "team", warmup: 1, runs: quick ? 3 : 5, timeoutS: 600 },
     { id: "cli-xlsx", kind: "cli-xlsx", scale: "team", warmup: 1, runs: quick ? 3 : 5, timeoutS: 600 },

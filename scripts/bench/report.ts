@@ -23,7 +23,7 @@ export const TARGETS = {
   linearity: 1.3,
   /** Memory the core adds above the generated export at a million accounts (MB), at most. */
   millionPeakMb: 1024,
-  /** ARREARS.TREND spilled over the grid: time over the core's trendOfAccounts (%), at most. */
+  /** ARREARS.TREND spilled over the grid: time over the core's trendColumnsOf in alternating rounds (%), at most. */
   spilledOverheadPct: 10,
   /** 20 ARREARS.KPI cells ÷ one ARREARS.RETURN, at most. */
   kpiCellsRatio: 2,
@@ -93,9 +93,11 @@ export function targetRows(outcomes: CaseOutcome[], kpiCells: KpiCellsResult | n
   }));
   // Read against the core's columnar fit (trendColumnsOf), not trendOfAccounts: that one builds an object per account, which
   // the adapter does not, so against it the adapter can look faster than the core.
-  row("ARREARS.TREND spilled over the grid, over the core's columnar trend (trendColumnsOf)", `≤ ${TARGETS.spilledOverheadPct}%`, ["trend-spilled", "trend-columns"], ([s, c]) => {
-    const pct = ((s.medianMs - c.medianMs) / c.medianMs) * 100;
-    return { measured: `${pct >= 0 ? "+" : ""}${pct.toFixed(1)}% (${ms(s.medianMs)} against ${ms(c.medianMs)})`, ok: pct <= TARGETS.spilledOverheadPct };
+  // The trend-spilled case times trendColumnsOf itself, in rounds alternating with the spilled call: the ratio of a pair.
+  row("ARREARS.TREND spilled over the grid, over the core's columnar trend (trendColumnsOf)", `≤ ${TARGETS.spilledOverheadPct}%`, ["trend-spilled"], ([s]) => {
+    const core = s.pairedCoreMs ?? NaN;
+    const pct = ((s.medianMs - core) / core) * 100;
+    return { measured: `${pct >= 0 ? "+" : ""}${pct.toFixed(1)}% (${ms(s.medianMs)} against ${ms(core)}, alternating rounds)`, ok: pct <= TARGETS.spilledOverheadPct };
   });
   if (kpiCells)
     rows.push({

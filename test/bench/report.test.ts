@@ -47,9 +47,13 @@ describe("bench targets", () => {
     expect(rowFor(rows, /floor/).met).toBe("NO");
   });
 
-  it("reads the spilled TREND's overhead on the core's trend: 110 ms against 100 ms is +10%, met", () => {
-    expect(rowFor(targetRows([result("trend-spilled", 110), result("trend-columns", 100)], null), /spilled/).met).toBe("yes");
-    expect(rowFor(targetRows([result("trend-spilled", 111), result("trend-columns", 100)], null), /spilled/).met).toBe("NO");
+  it("reads the spilled TREND's overhead on the columnar fit it timed in the same rounds: 110 ms against 100 ms is +10%, met", () => {
+    const met = targetRows([result("trend-spilled", 110, { pairedCoreMs: 100 })], null);
+    expect(rowFor(met, /spilled/).measured).toMatch(/^\+10\.0% /);
+    expect(rowFor(met, /spilled/).met).toBe("yes");
+    expect(rowFor(targetRows([result("trend-spilled", 111, { pairedCoreMs: 100 })], null), /spilled/).met).toBe("NO");
+    // The columnar case's own process is not the pair: without the paired figure the row is not met.
+    expect(rowFor(targetRows([result("trend-spilled", 50), result("trend-columns", 100)], null), /spilled/).met).toBe("NO");
   });
 
   it("says why a figure is missing: a failed case's reason, or that it did not run", () => {
