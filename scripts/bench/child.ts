@@ -83,12 +83,16 @@ function run(spec: CaseSpec): CaseOutcome {
       // Read against the core's columnar fit over the same grid, in alternating rounds in this one process (issue 16's
       // target is their ratio); the trend-columns case's own process gives the columnar figure alone.
       const inputs = trendInputs(data);
-      const paired = timeSpilledAgainstColumns(inputs, spec.warmup, spec.runs);
+      const { timed, cpuMs } = timeSpilledAgainstColumns(inputs, spec.warmup, spec.runs);
       const peak = peakRssMb();
-      const differ = differingRows(trendVariant("core")(inputs), paired.spilled.result);
-      const note = `alternating rounds with trendColumnsOf in one process: wall ${paired.spilled.medianMs.toFixed(1)} against ${paired.columns.medianMs.toFixed(1)} ms, CPU ${paired.spilledCpuMs.toFixed(1)} against ${paired.columnsCpuMs.toFixed(1)} ms`;
-      const { medianMs, runsMs } = paired.spilled;
-      return { ...base, medianMs, runsMs, peakRssMb: peak, rowsDifferingFromCore: differ, pairedCoreMs: paired.columns.medianMs, cpuMedianMs: paired.spilledCpuMs, note };
+      const differ = differingRows(trendVariant("core")(inputs), timed.spilled.result as unknown[][]);
+      const over = (a: number, b: number) => `${a >= b ? "+" : ""}${((a / b - 1) * 100).toFixed(0)}%`;
+      const note =
+        `in rounds alternating with trendColumnsOf: wall ${timed.spilled.medianMs.toFixed(1)} against ${timed.columns.medianMs.toFixed(1)} ms, ` +
+        `CPU ${cpuMs.spilled.toFixed(1)} against ${cpuMs.columns.toFixed(1)} ms (${over(cpuMs.spilled, cpuMs.columns)}); in the same rounds trendColumnsOf then one bare array per row ` +
+        `(nothing read or checked: the least a spill adds) took ${timed.bareSpill.medianMs.toFixed(1)} ms wall (${over(timed.bareSpill.medianMs, timed.columns.medianMs)}), CPU ${cpuMs.bareSpill.toFixed(1)} ms (${over(cpuMs.bareSpill, cpuMs.columns)})`;
+      const { medianMs, runsMs } = timed.spilled;
+      return { ...base, medianMs, runsMs, peakRssMb: peak, rowsDifferingFromCore: differ, pairedCoreMs: timed.columns.medianMs, cpuMedianMs: cpuMs.spilled, note };
     }
     case "trend-core":
     case "trend-columns":
