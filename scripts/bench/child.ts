@@ -97,8 +97,9 @@ function run(spec: CaseSpec): CaseOutcome {
     case "trend-core":
     case "trend-columns":
     case "trend-rows": {
-      // Each variant in its own process: timed in one process, the spilled call measured 2-3× the core's trend on a
-      // busy machine, against about 1.8× apart; which is nearer Excel's runtime is not settled, so the design stays as it was.
+      // Each of these alone in its own process, for its own figure. The spilled call's ratio to trendColumnsOf is read
+      // from the trend-spilled case's alternating rounds (timed apart it measured about 1.7×, alternating about 2×,
+      // and a bare spill in the same rounds about as much: the 17,000 row arrays and their collection, not the reading).
       const variant = spec.kind.replace("trend-", "") as TrendVariant;
       const inputs = trendInputs(data);
       const fn = trendVariant(variant);
