@@ -149,3 +149,4 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     txAccount,
   };
 }
+export * from "./historyColumns";

@@ -47,7 +47,7 @@ export interface TrendColumns {
  * What every fully-filled row of one length shares: each x measured from the first
  * (as the general fit measures it), their sums, and where the latest x is.
  */
-interface SharedAxis {
+export interface SharedAxis {
   dx: Float64Array;
   sumX: number;
   meanDx: number;
@@ -59,7 +59,7 @@ interface SharedAxis {
 }
 
 /** The shared sums for rows of `m` balances on this axis, or null when the general fit must judge (too few points, or every x the same). */
-function sharedAxis(m: number, axis: PeriodAxis | null): SharedAxis | null {
+export function sharedAxis(m: number, axis: PeriodAxis | null): SharedAxis | null {
   if (m < 2) return null;
   const values = axis?.values;
   if (values && (values.length !== m || axis!.usable !== m)) return null;
