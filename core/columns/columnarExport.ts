@@ -1,5 +1,5 @@
 import { ArrearsInputError } from "../errors";
-import { refIndex } from "./refIndex";
+import { refIndex, type RefIndex } from "./refIndex";
 import { TRANSACTION_TYPES, UNASSIGNED_OFFICER, type CanonicalExport, type TransactionType } from "../export/schema";
 
 /**
@@ -59,6 +59,8 @@ export interface ColumnarExport {
   txAmountPence: Float64Array;
   /** Index into TRANSACTION_TYPES, {@link TYPE_UNKNOWN} otherwise. */
   txType: Uint8Array;
+  /** Row of each account reference (built once here; {@link historyColumnsOf} matches the balance history through it). */
+  accountIndex: RefIndex;
   /** Row of the transaction's account, {@link NO_ACCOUNT} when it is not in the accounts table (the last row when a reference repeats, as a lookup by reference finds it). */
   txAccount: Int32Array;
 }
@@ -147,6 +149,7 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     txAmountPence,
     txType,
     txAccount,
+    accountIndex: index,
   };
 }
 export * from "./historyColumns";
