@@ -1,4 +1,5 @@
 import { ArrearsInputError } from "../errors";
+import { historyColumnsOf, type HistoryColumns } from "./historyColumns";
 import { refIndex, type RefIndex } from "./refIndex";
 import { TRANSACTION_TYPES, UNASSIGNED_OFFICER, type CanonicalExport, type TransactionType } from "../export/schema";
 
@@ -38,6 +39,8 @@ export interface ColumnarExport {
   balancePence: Float64Array;
   /** Weekly rent in integer pence. */
   weeklyRentPence: Float64Array;
+  /** Weekly rent in £ as exported (NaN where it is not a number): what a trend's weeks owed divides by, as trendOfAccounts is given it. */
+  weeklyRent: Float64Array;
   /** Tenancy end as a serial, NaN when blank. */
   tenancyEnd: Float64Array;
   /** STATUS_CURRENT, STATUS_FORMER or STATUS_VOID (anything but former and void reads as current, as the row objects did). */
@@ -88,6 +91,7 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
   const n = accounts.length;
   const balancePence = new Float64Array(n);
   const weeklyRentPence = new Float64Array(n);
+  const weeklyRent = new Float64Array(n);
   const tenancyEnd = new Float64Array(n);
   const status = new Uint8Array(n);
   const benefit = new Uint8Array(n);
@@ -104,6 +108,8 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     }
     balancePence[i] = pence(a.balance);
     weeklyRentPence[i] = pence(a.weeklyRent);
+    // Not a bare store: a typed array would take an untyped caller's null as 0.
+    weeklyRent[i] = typeof a.weeklyRent === "number" ? a.weeklyRent : Number.NaN;
     tenancyEnd[i] = a.tenancyEnd === null ? Number.NaN : a.tenancyEnd;
     status[i] = a.status === "void" ? STATUS_VOID : a.status === "former" ? STATUS_FORMER : STATUS_CURRENT;
     benefit[i] = a.benefit === "UC" ? BENEFIT_UC : a.benefit === "HB" ? BENEFIT_HB : BENEFIT_NONE;
@@ -137,6 +143,7 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     accountCount: n,
     balancePence,
     weeklyRentPence,
+    weeklyRent,
     tenancyEnd,
     status,
     benefit,
@@ -153,3 +160,17 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
   };
 }
 export * from "./historyColumns";
+
+/**
+ * The export's balance history as a matrix aligned to the columns' account rows
+ * ({@link historyColumnsOf}), matched through the index the columns already hold.
+ * @returns null when the export has no balance history.
+ */
+export function historyOfColumnar(cols: ColumnarExport): HistoryColumns | null {
+  const history = cols.source.balanceHistory;
+  if (!history) return null;
+  const accounts = cols.source.accounts;
+  const refs = new Array<string>(accounts.length);
+  for (let i = 0; i < refs.length; i++) refs[i] = accounts[i].account;
+  return historyColumnsOf(history, refs, cols.accountIndex);
+}
