@@ -26,6 +26,8 @@ export interface HistoryColumns {
   balances: Float64Array;
   /** 1 where the account has a history row. */
   hasHistory: Uint8Array;
+  /** 1 where every snapshot of the row is a finite number (no gap): a fit over any of its weeks needs no check per balance. */
+  finite: Uint8Array;
   /**
    * Accounts whose history row could not be held as plain numbers (a row of another
    * length than the dates, or a cell that is neither a number nor blank, which only an
@@ -33,16 +35,6 @@ export interface HistoryColumns {
    * so a fit reads it exactly as the row paths do (and refuses it with their words).
    */
   irregular: Map<number, readonly unknown[]>;
-}
-
-/** Where a history cell is neither a number nor blank, or its row has the wrong length. */
-function isIrregular(row: readonly unknown[], weeks: number): boolean {
-  if (!Array.isArray(row) || row.length !== weeks) return true;
-  for (let k = 0; k < weeks; k++) {
-    const v = row[k];
-    if (typeof v !== "number" && v !== null) return true;
-  }
-  return false;
 }
 
 /**
@@ -58,25 +50,38 @@ export function historyColumnsOf(history: BalanceHistory, accounts: readonly str
   const weeks = history.dates.length;
   const balances = new Float64Array(n * weeks);
   const hasHistory = new Uint8Array(n);
+  const finite = new Uint8Array(n);
   const irregular = new Map<number, readonly unknown[]>();
-  const out: HistoryColumns = { rows: n, weeks, dates: history.dates, axis: history.axis ?? "dates", balances, hasHistory, irregular };
+  const out: HistoryColumns = { rows: n, weeks, dates: history.dates, axis: history.axis ?? "dates", balances, hasHistory, finite, irregular };
   const refs = history.accounts;
   const src = history.balances as readonly (readonly unknown[])[];
   const place = (a: number, h: number) => {
     const row = src[h];
     hasHistory[a] = 1;
-    if (isIrregular(row, weeks)) {
-      balances.fill(Number.NaN, a * weeks, (a + 1) * weeks);
+    const at = a * weeks;
+    // One pass: copy, and note whether every cell is a finite number; a row of another length, or a cell that is
+    // neither a number nor blank, is kept aside whole.
+    let ok = Array.isArray(row) && row.length === weeks;
+    let allFinite = 1;
+    for (let k = 0; ok && k < weeks; k++) {
+      const v = row[k];
+      if (typeof v === "number") {
+        balances[at + k] = v;
+        if (v - v !== 0) allFinite = 0;
+      } else if (v === null) {
+        // An untyped caller's blank is held as NaN: both are "no snapshot" to every fit over the history.
+        balances[at + k] = Number.NaN;
+        allFinite = 0;
+      } else ok = false;
+    }
+    if (!ok) {
+      balances.fill(Number.NaN, at, at + weeks);
       irregular.set(a, row);
+      finite[a] = 0;
       return;
     }
-    irregular.delete(a);
-    const at = a * weeks;
-    // null (an untyped caller's blank) is held as NaN: both are "no snapshot" to every fit over the history.
-    for (let k = 0; k < weeks; k++) {
-      const v = row[k] as number | null;
-      balances[at + k] = v === null ? Number.NaN : v;
-    }
+    if (irregular.size > 0) irregular.delete(a);
+    finite[a] = allFinite;
   };
   const unique = accountIndex ? accountIndex.repeatedRow < 0 : false;
   if (unique) {

@@ -72,6 +72,7 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
   };
   const bal = history.balances;
   const irregular = history.irregular;
+  const finite = history.finite;
   const dx = s ? s.dx : null;
   const directionCode = (t: TrendResult) => (t.direction === "stable" ? 0 : t.direction === "worsening" ? 1 : 2);
 
@@ -87,7 +88,16 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
     let sumXY = 0;
     let inArrears = 0;
     const base = bal[at];
-    if (filled) {
+    if (filled && finite[r] === 1) {
+      // Every balance is a finite number (known from the import): the same sums, without a check per balance.
+      for (let k = 0; k < m; k++) {
+        const y = bal[at + k];
+        const dy = y - base;
+        sumY += dy;
+        sumXY += dx![k] * dy;
+        if (y * 100 >= 0.5 - 1e-9) inArrears++;
+      }
+    } else if (filled) {
       for (let k = 0; k < m; k++) {
         const y = bal[at + k];
         if (!(y <= Number.MAX_VALUE && y >= -Number.MAX_VALUE)) {
