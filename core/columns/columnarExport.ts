@@ -62,6 +62,8 @@ export interface ColumnarExport {
   txAmountPence: Float64Array;
   /** Index into TRANSACTION_TYPES, {@link TYPE_UNKNOWN} otherwise. */
   txType: Uint8Array;
+  /** Each account row's reference, in row order. */
+  accountRefs: readonly string[];
   /** Row of each account reference (built once here; {@link historyColumnsOf} matches the balance history through it). */
   accountIndex: RefIndex;
   /** Row of the transaction's account, {@link NO_ACCOUNT} when it is not in the accounts table (the last row when a reference repeats, as a lookup by reference finds it). */
@@ -99,6 +101,7 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
   const tenancyType = new Uint8Array(n);
   const officers: string[] = [];
   const officerIds = new Map<string, number>();
+  const accountRefs = new Array<string>(n);
   let accountProblem: ArrearsInputError | null = null;
   for (let i = 0; i < n; i++) {
     const a = accounts[i];
@@ -115,16 +118,30 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     benefit[i] = a.benefit === "UC" ? BENEFIT_UC : a.benefit === "HB" ? BENEFIT_HB : BENEFIT_NONE;
     tenancyType[i] = TENANCY_CODE.get(a.tenancyType) ?? 255;
     const name = a.officer || UNASSIGNED_OFFICER;
-    let o = officerIds.get(name);
-    if (o === undefined) {
+    // A team has a dozen officers or so: a scan of the names met so far is cheaper than hashing each account's.
+    let o = -1;
+    if (officers.length <= 32) {
+      for (let k = 0; k < officers.length; k++) {
+        if (officers[k] === name) {
+          o = k;
+          break;
+        }
+      }
+    } else o = officerIds.get(name) ?? -1;
+    if (o < 0) {
       o = officers.length;
       officerIds.set(name, o);
       officers.push(name);
     }
     officer[i] = o;
+    accountRefs[i] = a.account;
   }
 
-  const index = refIndex(accounts.map((a) => a.account));
+  const index = refIndex(accountRefs);
+  // Exports usually list transactions grouped by account in account order: try the last account's row and the
+  // next one before hashing. Only when every reference is once, so a repeated one still finds its last row.
+  const unique = index.repeatedRow < 0;
+  let last = -1;
   const txs = data.transactions;
   const m = txs.length;
   const txDate = new Float64Array(m);
@@ -136,7 +153,10 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     txDate[i] = t.date;
     txAmountPence[i] = pence(t.amount);
     txType[i] = TYPE_CODE.get(t.type) ?? TYPE_UNKNOWN;
-    txAccount[i] = index.rowOf(t.account);
+    const ref = t.account;
+    const row = unique && last >= 0 && accountRefs[last] === ref ? last : unique && last + 1 < n && accountRefs[last + 1] === ref ? last + 1 : index.rowOf(ref);
+    txAccount[i] = row;
+    if (row >= 0) last = row;
   }
   return {
     source: data,
@@ -156,6 +176,7 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     txAmountPence,
     txType,
     txAccount,
+    accountRefs,
     accountIndex: index,
   };
 }
@@ -169,8 +190,5 @@ export * from "./historyColumns";
 export function historyOfColumnar(cols: ColumnarExport): HistoryColumns | null {
   const history = cols.source.balanceHistory;
   if (!history) return null;
-  const accounts = cols.source.accounts;
-  const refs = new Array<string>(accounts.length);
-  for (let i = 0; i < refs.length; i++) refs[i] = accounts[i].account;
-  return historyColumnsOf(history, refs, cols.accountIndex);
+  return historyColumnsOf(history, cols.accountRefs, cols.accountIndex);
 }

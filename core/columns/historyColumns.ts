@@ -37,6 +37,29 @@ export interface HistoryColumns {
   irregular: Map<number, readonly unknown[]>;
 }
 
+const IRREGULAR = -1;
+
+/**
+ * Copies one history row into the matrix in one pass: 1 when every cell is a finite
+ * number, 0 when some are blank (NaN, or an untyped caller's null, held as NaN) or not
+ * finite, IRREGULAR at the first cell that is neither a number nor blank (the caller then
+ * keeps the row aside whole).
+ */
+function copyRow(row: readonly unknown[], balances: Float64Array, at: number, weeks: number): number {
+  let allFinite = 1;
+  for (let k = 0; k < weeks; k++) {
+    const v = row[k];
+    if (typeof v === "number") {
+      balances[at + k] = v;
+      if (v - v !== 0) allFinite = 0;
+    } else if (v === null) {
+      balances[at + k] = Number.NaN;
+      allFinite = 0;
+    } else return IRREGULAR;
+  }
+  return allFinite;
+}
+
 /**
  * Aligns a balance history to account rows as one matrix.
  * @param history weekly balances (wide), e.g. from {@link readBalanceHistory}.
@@ -59,29 +82,15 @@ export function historyColumnsOf(history: BalanceHistory, accounts: readonly str
     const row = src[h];
     hasHistory[a] = 1;
     const at = a * weeks;
-    // One pass: copy, and note whether every cell is a finite number; a row of another length, or a cell that is
-    // neither a number nor blank, is kept aside whole.
-    let ok = Array.isArray(row) && row.length === weeks;
-    let allFinite = 1;
-    for (let k = 0; ok && k < weeks; k++) {
-      const v = row[k];
-      if (typeof v === "number") {
-        balances[at + k] = v;
-        if (v - v !== 0) allFinite = 0;
-      } else if (v === null) {
-        // An untyped caller's blank is held as NaN: both are "no snapshot" to every fit over the history.
-        balances[at + k] = Number.NaN;
-        allFinite = 0;
-      } else ok = false;
-    }
-    if (!ok) {
+    const copied = Array.isArray(row) && row.length === weeks ? copyRow(row, balances, at, weeks) : IRREGULAR;
+    if (copied === IRREGULAR) {
       balances.fill(Number.NaN, at, at + weeks);
       irregular.set(a, row);
       finite[a] = 0;
       return;
     }
     if (irregular.size > 0) irregular.delete(a);
-    finite[a] = allFinite;
+    finite[a] = copied;
   };
   const unique = accountIndex ? accountIndex.repeatedRow < 0 : false;
   if (unique) {
