@@ -95,7 +95,9 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
         const dy = y - base;
         sumY += dy;
         sumXY += dx![k] * dy;
-        if (y * 100 >= 0.5 - 1e-9) inArrears++;
+        // In arrears = owes at least 1p once rounded, as the general fit counts it; added as 0 or 1, not branched on:
+        // balances either side of zero defeat the branch predictor, which cost more than the rest of the loop.
+        inArrears += +(y * 100 >= 0.5 - 1e-9);
       }
     } else if (filled) {
       for (let k = 0; k < m; k++) {
@@ -107,8 +109,7 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
         const dy = y - base;
         sumY += dy;
         sumXY += dx![k] * dy;
-        // In arrears = owes at least 1p once rounded, written out as the general fit has it.
-        if (y * 100 >= 0.5 - 1e-9) inArrears++;
+        inArrears += +(y * 100 >= 0.5 - 1e-9);
       }
     }
     // The general fit reads the row as the row paths hold it: the history's own row when the matrix could not hold it.
@@ -118,13 +119,17 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
       out.weeksOwed[j] = Number.NaN;
       continue;
     }
-    let rent: number | null;
+    // The rent as a plain number, NaN for none: a number-or-null would be boxed once per row, and at a million rows
+    // that garbage alone set off a collection every few thousand rows.
+    let rent: number;
     try {
-      // The common case (a positive number) is checked by hand; anything else is judged by the options schema, as the batch judges it.
+      // The common case (a positive finite number) is checked by hand; anything else is judged by the options schema, as the batch judges it.
       const v = rents ? rents[r] : single;
-      rent = v === null || v === undefined ? null : typeof v === "number" && Number.isFinite(v) && v > 0 ? v : (parseOrThrow(TrendOptionsSchema, { weeklyRent: v }).weeklyRent ?? null);
+      if (typeof v === "number" && v > 0 && v <= Number.MAX_VALUE) rent = v;
+      else if (v === null || v === undefined) rent = Number.NaN;
+      else rent = parseOrThrow(TrendOptionsSchema, { weeklyRent: v }).weeklyRent ?? Number.NaN;
       if (row !== null) {
-        const t = fitTrend(row, axis, rent, horizon, tolerance, window);
+        const t = fitTrend(row, axis, Number.isNaN(rent) ? null : rent, horizon, tolerance, window);
         out.slopePerPeriod[j] = t.slopePerPeriod;
         out.direction[j] = directionCode(t);
         out.projectedBalance[j] = t.projectedBalance;
@@ -154,7 +159,7 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
     out.slopePerPeriod[j] = roundPence(slope);
     out.direction[j] = Math.abs(slope) <= tolerance ? 0 : slope > 0 ? 1 : 2;
     out.projectedBalance[j] = roundPence(projected);
-    out.weeksOwed[j] = rent === null ? Number.NaN : round2dp(latest / rent);
+    out.weeksOwed[j] = Number.isNaN(rent) ? Number.NaN : round2dp(latest / rent);
     out.periodsInArrears[j] = inArrears;
     out.latestBalance[j] = latest;
     out.pointsUsed[j] = m;

@@ -199,8 +199,9 @@ function fitColumns(rows: readonly (readonly unknown[])[], options: TrendBatchOp
         const dy = y - (base as number);
         sumY += dy;
         sumXY += dx[k] * dy;
-        // In arrears = owes at least 1p once rounded, written out as the general fit has it.
-        if (y * 100 >= 0.5 - 1e-9) inArrears++;
+        // In arrears = owes at least 1p once rounded, written out as the general fit has it; added as 0 or 1, not
+        // branched on (balances either side of zero defeat the branch predictor).
+        inArrears += +(y * 100 >= 0.5 - 1e-9);
       }
     }
     if (!filled && cells) {
