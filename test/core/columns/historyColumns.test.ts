@@ -134,6 +134,9 @@ describe("trendColumnsOfHistory against the row paths", () => {
       const want = trendColumnsOf(alignedRows(history, refs), { periods: history.dates, weeklyRent: rents, nanAsBlank: true });
       const got = trendColumnsOfHistory(m, { weeklyRent: rents });
       expectSameTrends(got, want);
+      // The columns' weekly rent (a typed array, as the bench passes it) reads as the accounts' own figures; a rent of 0 is refused in both.
+      const plainRents = data.accounts.map((a) => a.weeklyRent);
+      expectSameTrends(trendColumnsOfHistory(m, { weeklyRent: cols.weeklyRent }), trendColumnsOf(alignedRows(history, refs), { periods: history.dates, weeklyRent: plainRents, nanAsBlank: true }));
       // The roughening reached every kind of outcome.
       const outcomes = new Set(Array.from(got.outcome));
       expect([...outcomes].sort()).toEqual([0, 1, 2]);
