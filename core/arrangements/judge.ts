@@ -4,7 +4,7 @@ import type { Account, Transaction, TransactionType } from "../export/schema";
 import { DEFAULT_TECHNICAL_WEEKS } from "../kpi/monthlyReturn";
 import { formatPounds, fromPence, toPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
-import { matchingRule, type ArrangementOutcome } from "./rules";
+import { ARRANGEMENT_RULES, matchingRule, type ArrangementOutcome } from "./rules";
 import { HOLD_STATUSES, type Arrangement, type Frequency, type RecordedStatus } from "./schema";
 
 /**
@@ -139,39 +139,49 @@ const CREDIT_DATES = 4;
 const SLOTS = 5;
 
 /**
- * Groups the wanted accounts' transactions into ledgers, once; each judgement reads
- * them up to its own as-of date. Column arrays shared by every account, in two passes
- * over the transactions (count, then fill), with one map lookup per transaction and
+ * Many accounts' lines grouped by account slot, in shared columns: slot s's lines of
+ * kind k are `dates[start[s * SLOTS + k] .. start[s * SLOTS + k + 1])`, sorted by date,
+ * with `cum` their running pence (the credit dates have no pence).
+ */
+interface LedgerTable {
+  dates: Float64Array;
+  cum: Float64Array;
+  start: Int32Array;
+}
+
+/** The kind slot of a transaction type, or -1 for a type no ledger keeps. */
+const kindOf = (type: TransactionType): number => (type === "rent" ? RENT : type === "uc" ? UC : type === "hb" ? HB : TENANT_CREDITS.has(type) ? TENANT : -1);
+
+/**
+ * Groups transactions into a {@link LedgerTable} by the account slot each one is given
+ * (`slotOfLine[i]`, -1 for a line of no wanted account). Two passes (count, then fill),
  * no object per line: this runs over the whole export on every call, and at team scale
  * an object per line cost more in garbage collection than the judging itself.
  */
-export function ledgersOf(transactions: readonly Transaction[], wanted: ReadonlySet<string>): Map<string, Ledger> {
-  const index = new Map<string, number>();
-  const names: string[] = [];
-  for (const a of wanted) {
-    index.set(a, names.length);
-    names.push(a);
-  }
+function groupLines(transactions: readonly Transaction[], slotOfLine: Int32Array, slots: number): LedgerTable {
   const n = transactions.length;
-  // Pass 1: each line's account slot and pence, and how many lines each slot holds.
-  const slotOf = new Int32Array(n).fill(-1);
-  const penceOf = new Float64Array(n);
-  const counts = new Int32Array(names.length * SLOTS + 1);
+  // Pass 1: each line's slot and kind (as slot * SLOTS + kind, or -1), and how many lines each holds.
+  const at = new Int32Array(n);
+  const counts = new Int32Array(slots * SLOTS + 1);
   for (let i = 0; i < n; i++) {
+    const k = slotOfLine[i];
+    if (k < 0) {
+      at[i] = -1;
+      continue;
+    }
     const t = transactions[i];
-    const k = index.get(t.account);
-    if (k === undefined) continue;
-    const type = t.type;
-    const kind = type === "rent" ? RENT : type === "uc" ? UC : type === "hb" ? HB : TENANT_CREDITS.has(type) ? TENANT : -1;
-    if (kind < 0) continue;
-    const pence = toPence(t.amount);
-    slotOf[i] = k * SLOTS + kind;
-    // Credits are negative amounts in the canonical export; paid is their opposite.
-    penceOf[i] = kind === RENT ? pence : -pence;
-    counts[slotOf[i]]++;
-    if (kind !== RENT && pence < 0) counts[k * SLOTS + CREDIT_DATES]++;
+    const kind = kindOf(t.type);
+    if (kind < 0) {
+      at[i] = -1;
+      continue;
+    }
+    const s = k * SLOTS + kind;
+    at[i] = s;
+    counts[s]++;
+    // Credits are negative amounts in the canonical export.
+    if (kind !== RENT && toPence(t.amount) < 0) counts[k * SLOTS + CREDIT_DATES]++;
   }
-  // Each slot's start in the shared arrays.
+  // Each slot's start in the shared arrays (start[last] is the total).
   const start = new Int32Array(counts.length);
   for (let s = 1; s < counts.length; s++) start[s] = start[s - 1] + counts[s - 1];
   const total = start[counts.length - 1];
@@ -180,27 +190,76 @@ export function ledgersOf(transactions: readonly Transaction[], wanted: Readonly
   const fill = start.slice();
   // Pass 2: the lines in export order (a stable sort below keeps it within a day).
   for (let i = 0; i < n; i++) {
-    const slot = slotOf[i];
-    if (slot < 0) continue;
-    const date = transactions[i].date;
-    const at = fill[slot]++;
-    dates[at] = date;
-    cum[at] = penceOf[i];
-    if (slot % SLOTS !== RENT && penceOf[i] > 0) dates[fill[slot - (slot % SLOTS) + CREDIT_DATES]++] = date;
+    const s = at[i];
+    if (s < 0) continue;
+    const t = transactions[i];
+    const pence = toPence(t.amount);
+    const kind = s % SLOTS;
+    const j = fill[s]++;
+    dates[j] = t.date;
+    // Paid is the credit's opposite; rent is as it stands.
+    cum[j] = kind === RENT ? pence : -pence;
+    if (kind !== RENT && pence < 0) dates[fill[s - kind + CREDIT_DATES]++] = t.date;
   }
+  for (let s = 0; s < slots * SLOTS; s++) {
+    const from = start[s];
+    const to = start[s + 1];
+    if (to - from < 1) continue;
+    const kind = s % SLOTS;
+    sortSegment(dates, kind === CREDIT_DATES ? null : cum, from, to);
+    if (kind !== CREDIT_DATES) for (let i = from + 1; i < to; i++) cum[i] += cum[i - 1];
+  }
+  return { dates, cum, start };
+}
+
+/** A ledger whose running totals can be pointed at any slot of one table: one object reused for every arrangement judged. */
+function ledgerView(table: LedgerTable): Ledger {
+  const run = (): Running => ({ dates: table.dates, cum: table.cum, from: 0, to: 0 });
+  return { tenant: run(), uc: run(), hb: run(), rent: run(), creditDates: run() };
+}
+
+/** Points `view` at slot k of the table; false (view untouched) when the slot has no lines. */
+function pointAt(view: Ledger, table: LedgerTable, k: number): boolean {
+  const st = table.start;
+  const base = k * SLOTS;
+  if (st[base + SLOTS] === st[base]) return false;
+  const set = (r: Running, kind: number) => {
+    r.from = st[base + kind];
+    r.to = st[base + kind + 1];
+  };
+  set(view.tenant, TENANT);
+  set(view.uc, UC);
+  set(view.hb, HB);
+  set(view.rent, RENT);
+  set(view.creditDates, CREDIT_DATES);
+  return true;
+}
+
+/**
+ * Groups the wanted accounts' transactions into ledgers, once; each judgement reads
+ * them up to its own as-of date (one ledger object per account: for callers that keep
+ * them, as the per-officer summary does; judging a list reuses one view instead).
+ */
+export function ledgersOf(transactions: readonly Transaction[], wanted: ReadonlySet<string>): Map<string, Ledger> {
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  for (const a of wanted) {
+    index.set(a, names.length);
+    names.push(a);
+  }
+  const table = groupLines(transactions, slotsOfLines(transactions, index), names.length);
   const out = new Map<string, Ledger>();
   for (let k = 0; k < names.length; k++) {
-    const base = k * SLOTS;
-    if (start[base + SLOTS] === start[base]) continue;
-    const run = (kind: number): Running => {
-      const from = start[base + kind];
-      const to = from + counts[base + kind];
-      sortSegment(dates, kind === CREDIT_DATES ? null : cum, from, to);
-      if (kind !== CREDIT_DATES) for (let i = from + 1; i < to; i++) cum[i] += cum[i - 1];
-      return { dates, cum, from, to };
-    };
-    out.set(names[k], { tenant: run(TENANT), uc: run(UC), hb: run(HB), rent: run(RENT), creditDates: run(CREDIT_DATES) });
+    const l = ledgerView(table);
+    if (pointAt(l, table, k)) out.set(names[k], l);
   }
+  return out;
+}
+
+/** Each transaction's slot in `index` by its account, or -1. */
+function slotsOfLines(transactions: readonly Transaction[], index: ReadonlyMap<string, number>): Int32Array {
+  const out = new Int32Array(transactions.length);
+  for (let i = 0; i < transactions.length; i++) out[i] = index.get(transactions[i].account) ?? -1;
   return out;
 }
 
@@ -288,6 +347,9 @@ function accountHold(a: AccountHolds | undefined, asOf: number): string | null {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** Whether the account has a hold in force at asOf (the test {@link accountHold} words). */
+const accountHeld = (a: AccountHolds | undefined, asOf: number): boolean => a !== undefined && ((a.breathingSpaceUntil !== null && a.breathingSpaceUntil >= asOf) || a.vulnerable || a.benefitPending);
+
 /**
  * Judges each arrangement at `asOf` from the transactions (see the module comment for
  * what counts as paid and as a miss; core/arrangements/rules.ts for kept / at risk /
@@ -305,18 +367,101 @@ export function judgeArrangements(
   accounts: readonly AccountHolds[] = [],
 ): ArrangementJudgement[] {
   const o = parseOrThrow(ArrangementOptionsSchema, options);
-  const wanted = new Set<string>();
-  for (const a of arrangements) wanted.add(a.account);
-  const ledgers = ledgersOf(transactions, wanted);
+  // One slot per arranged account (its first arrangement's position), one map lookup per transaction.
+  const slotOf = new Map<string, number>();
+  for (const a of arrangements) if (!slotOf.has(a.account)) slotOf.set(a.account, slotOf.size);
+  const table = groupLines(transactions, slotsOfLines(transactions, slotOf), slotOf.size);
   // Only the arranged accounts' holds: a team's accounts table is several times the arrangements (the last row of a repeated account wins).
-  const holds = new Map<string, AccountHolds>();
-  for (const a of accounts) if (wanted.has(a.account)) holds.set(a.account, a);
-  return arrangements.map((a) => judgeOne(a, ledgers.get(a.account), asOf, o, holds.get(a.account)));
+  const holds = new Array<AccountHolds | undefined>(slotOf.size);
+  for (const a of accounts) {
+    const k = slotOf.get(a.account);
+    if (k !== undefined) holds[k] = a;
+  }
+  const view = ledgerView(table);
+  const m = blankMeasures();
+  const out = new Array<ArrangementJudgement>(arrangements.length);
+  for (let i = 0; i < arrangements.length; i++) {
+    const a = arrangements[i];
+    const k = slotOf.get(a.account)!;
+    out[i] = judged(a, measure(a, pointAt(view, table, k) ? view : EMPTY, asOf, o, m), asOf, holds[k]);
+  }
+  return out;
 }
+
+/**
+ * Each arrangement's outcome alone (an index into {@link ARRANGEMENT_OUTCOMES}; -1 for an
+ * arrangement not asked for), decided exactly as {@link judgeArrangements} decides it but
+ * with no figures or words: for the worklist, which reads only whether a case's
+ * arrangement is broken or at risk. Arrangements and transactions come resolved to account
+ * rows by the caller (one reference index for everything it reads), so nothing here is
+ * keyed by text.
+ * @param arrangementRow each arrangement's account row, or -1 to leave it out.
+ * @param transactionRow each transaction's account row, or -1 (a line of no account).
+ * @param accounts the accounts by row: their hold fields apply.
+ * @param options checked options (ArrangementOptionsSchema's output).
+ */
+export function arrangementOutcomesByRow(
+  arrangements: readonly Arrangement[],
+  arrangementRow: Int32Array,
+  transactions: readonly Transaction[],
+  transactionRow: Int32Array,
+  accounts: readonly AccountHolds[],
+  asOf: number,
+  options: ArrangementOptions,
+): Int8Array {
+  // Dense slots for the rows with an arrangement, so the table is sized by them, not by every account.
+  const slotOfRow = new Int32Array(accounts.length).fill(-1);
+  let slots = 0;
+  for (let i = 0; i < arrangements.length; i++) {
+    const row = arrangementRow[i];
+    if (row >= 0 && slotOfRow[row] < 0) slotOfRow[row] = slots++;
+  }
+  const slotOfLine = new Int32Array(transactions.length);
+  for (let i = 0; i < transactions.length; i++) {
+    const row = transactionRow[i];
+    slotOfLine[i] = row < 0 ? -1 : slotOfRow[row];
+  }
+  const table = groupLines(transactions, slotOfLine, slots);
+  const view = ledgerView(table);
+  const m = blankMeasures();
+  const out = new Int8Array(arrangements.length).fill(-1);
+  for (let i = 0; i < arrangements.length; i++) {
+    const row = arrangementRow[i];
+    if (row < 0) continue;
+    const a = arrangements[i];
+    measure(a, pointAt(view, table, slotOfRow[row]) ? view : EMPTY, asOf, options, m);
+    out[i] = OUTCOME_INDEX[outcomeOfVerdict(verdictOf(a, m, asOf, HOLD_STATUSES.has(a.status) || accountHeld(accounts[row], asOf)))];
+  }
+  return out;
+}
+
+const OUTCOME_INDEX: Record<ArrangementOutcome, number> = { kept: 0, "at risk": 1, broken: 2, completed: 3, "on hold": 4 };
 
 /** Judges one arrangement from its account's ledger at `asOf` (lines dated after it are not read). */
 export function judgeOne(a: Arrangement, ledger: Ledger | undefined, asOf: number, o: ArrangementOptions, holdsOf: AccountHolds | undefined): ArrangementJudgement {
-  const l = ledger ?? EMPTY;
+  return judged(a, measure(a, ledger ?? EMPTY, asOf, o, blankMeasures()), asOf, holdsOf);
+}
+
+/** What judging one arrangement measures from its ledger, in pence where money (one record reused across a list). */
+interface Measures {
+  inst: number;
+  due: number;
+  judged: number;
+  missed: number;
+  firstMissed: number | null;
+  /** Credits counted since the start date, and rent debited over the same days. */
+  credits: number;
+  rentSince: number;
+  paid: number;
+  shortfall: number;
+  overdue: number;
+  lastCredit: number | null;
+}
+
+const blankMeasures = (): Measures => ({ inst: 0, due: 0, judged: 0, missed: 0, firstMissed: null, credits: 0, rentSince: 0, paid: 0, shortfall: 0, overdue: 0, lastCredit: null });
+
+/** Walks one arrangement's instalments against its ledger at `asOf`, into `m`. */
+function measure(a: Arrangement, l: Ledger, asOf: number, o: ArrangementOptions, m: Measures): Measures {
   const inst = toPence(a.instalment);
   const lastDue = a.endDate === null ? asOf : Math.min(asOf, a.endDate);
   // The window after a due date before a shortfall is a miss: the longest grace in play on this account.
@@ -361,51 +506,81 @@ export function judgeOne(a: Arrangement, ledger: Ledger | undefined, asOf: numbe
   }
   const credits = upTo(l.tenant, asOf) - t0 + upTo(l.uc, asOf) - u0 + upTo(l.hb, asOf) - h0;
   const rentSince = upTo(l.rent, asOf) - r0;
-  const paidPence = credits - (arrearsPart ? rentSince : 0);
-  const shortfallPence = Math.max(0, due * inst - paidPence);
-  const overduePence = Math.max(0, judged * inst - paidPence);
-  const towardArrears = credits - rentSince;
-  const lastCredit = lastCreditBy(l, asOf);
+  const paid = credits - (arrearsPart ? rentSince : 0);
+  m.inst = inst;
+  m.due = due;
+  m.judged = judged;
+  m.missed = missed;
+  m.firstMissed = firstMissed;
+  m.credits = credits;
+  m.rentSince = rentSince;
+  m.paid = paid;
+  m.shortfall = Math.max(0, due * inst - paid);
+  m.overdue = Math.max(0, judged * inst - paid);
+  m.lastCredit = lastCreditBy(l, asOf);
+  return m;
+}
 
-  let facts = `${plural(due, "instalment")} of ${reasonPounds(a.instalment)} due, ${reasonPounds(fromPence(paidPence))} paid; `;
+/**
+ * Which way an arrangement is decided, in the order the checks run: completed as
+ * recorded; on hold; not started; broken as recorded; start balance paid off; ran to
+ * its end date; else the rules (VERDICT_RULES + 1 + the matching rule's index, or
+ * VERDICT_RULES when none matches: kept). One decision for the judgement with words and
+ * the outcome alone, so the two cannot disagree.
+ */
+const VERDICT_RECORDED_COMPLETED = 0;
+const VERDICT_HOLD = 1;
+const VERDICT_NOT_STARTED = 2;
+const VERDICT_RECORDED_BROKEN = 3;
+const VERDICT_PAID_OFF = 4;
+const VERDICT_RAN_TO_END = 5;
+const VERDICT_RULES = 6;
+
+function verdictOf(a: Arrangement, m: Measures, asOf: number, held: boolean): number {
+  if (a.status === "completed") return VERDICT_RECORDED_COMPLETED;
+  if (held) return VERDICT_HOLD;
+  if (a.startDate > asOf) return VERDICT_NOT_STARTED;
+  if (a.status === "broken") return VERDICT_RECORDED_BROKEN;
+  if (a.startBalance !== null && a.startBalance > 0 && m.credits - m.rentSince >= toPence(a.startBalance)) return VERDICT_PAID_OFF;
+  if (a.endDate !== null && a.endDate < asOf && m.overdue === 0) return VERDICT_RAN_TO_END;
+  const rule = matchingRule(m.missed, m.overdue, m.inst);
+  return rule === null ? VERDICT_RULES : VERDICT_RULES + 1 + ARRANGEMENT_RULES.indexOf(rule);
+}
+
+const VERDICT_OUTCOMES: readonly ArrangementOutcome[] = ["completed", "on hold", "kept", "broken", "completed", "completed", "kept"];
+const outcomeOfVerdict = (v: number): ArrangementOutcome => (v > VERDICT_RULES ? ARRANGEMENT_RULES[v - VERDICT_RULES - 1].outcome : VERDICT_OUTCOMES[v]);
+
+/** The judgement with its figures and reason in words, from the measures. */
+function judged(a: Arrangement, m: Measures, asOf: number, holdsOf: AccountHolds | undefined): ArrangementJudgement {
+  const { due, judged: judgedCount, missed, firstMissed } = m;
+  let facts = `${plural(due, "instalment")} of ${reasonPounds(a.instalment)} due, ${reasonPounds(fromPence(m.paid))} paid; `;
   facts += missed > 0 ? `${plural(missed, "missed instalment")} (first due ${reasonDate(firstMissed!)})` : "none missed";
-  if (due > judged) facts += `; ${plural(due - judged, "instalment")} still within the payment window`;
-  let outcome: ArrangementOutcome;
-  let why: string;
+  if (due > judgedCount) facts += `; ${plural(due - judgedCount, "instalment")} still within the payment window`;
   const hold = HOLD_STATUSES.has(a.status) ? HOLD_WORDS[a.status]! : accountHold(holdsOf, asOf);
-  if (a.status === "completed") {
-    outcome = "completed";
-    why = "recorded as completed";
-  } else if (hold !== null) {
-    outcome = "on hold";
-    why = hold;
-  } else if (start > asOf) {
-    outcome = "kept";
-    why = `not started: first instalment due ${reasonDate(start)}`;
-  } else if (a.status === "broken") {
-    outcome = "broken";
-    why = "recorded as broken in the housing system";
-  } else if (a.startBalance !== null && a.startBalance > 0 && towardArrears >= toPence(a.startBalance)) {
-    outcome = "completed";
-    why = `the start balance of ${reasonPounds(a.startBalance)} has been paid off`;
-  } else if (a.endDate !== null && a.endDate < asOf && overduePence === 0) {
-    outcome = "completed";
-    why = `ran to its end date ${reasonDate(a.endDate)} with every instalment paid`;
-  } else {
-    const rule = matchingRule(missed, overduePence, inst);
-    outcome = rule ? rule.outcome : "kept";
-    why = rule ? rule.why + (a.type === "spo" && rule.outcome === "broken" ? ": a breach of the suspended order's terms" : "") : missed > 0 ? "missed instalments since made good" : "every instalment judged so far was paid";
+  const v = verdictOf(a, m, asOf, hold !== null);
+  const outcome = outcomeOfVerdict(v);
+  let why: string;
+  if (v === VERDICT_RECORDED_COMPLETED) why = "recorded as completed";
+  else if (v === VERDICT_HOLD) why = hold!;
+  else if (v === VERDICT_NOT_STARTED) why = `not started: first instalment due ${reasonDate(a.startDate)}`;
+  else if (v === VERDICT_RECORDED_BROKEN) why = "recorded as broken in the housing system";
+  else if (v === VERDICT_PAID_OFF) why = `the start balance of ${reasonPounds(a.startBalance!)} has been paid off`;
+  else if (v === VERDICT_RAN_TO_END) why = `ran to its end date ${reasonDate(a.endDate!)} with every instalment paid`;
+  else if (v === VERDICT_RULES) why = missed > 0 ? "missed instalments since made good" : "every instalment judged so far was paid";
+  else {
+    const rule = ARRANGEMENT_RULES[v - VERDICT_RULES - 1];
+    why = rule.why + (a.type === "spo" && rule.outcome === "broken" ? ": a breach of the suspended order's terms" : "");
   }
   return {
     account: a.account,
     officer: a.officer,
     outcome,
     instalmentsDue: due,
-    paid: fromPence(paidPence),
-    shortfall: fromPence(shortfallPence),
+    paid: fromPence(m.paid),
+    shortfall: fromPence(m.shortfall),
     missed,
     firstMissed,
-    daysSinceLastPayment: lastCredit === null ? null : asOf - lastCredit,
+    daysSinceLastPayment: m.lastCredit === null ? null : asOf - m.lastCredit,
     reason: `${OUTCOME_WORD[outcome]}: ${why}; ${facts}.`,
   };
 }
