@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { TEAM_LINE } from "../arrangements/byOfficer";
-import { ArrangementOptionsSchema, judgeArrangements } from "../arrangements/judge";
-import type { ArrangementOutcome } from "../arrangements/rules";
+import { ArrangementOptionsSchema, arrangementOutcomesByRow } from "../arrangements/judge";
+import { ARRANGEMENT_OUTCOMES, type ArrangementOutcome } from "../arrangements/rules";
 import type { Arrangement } from "../arrangements/schema";
 import { refIndex } from "../columns/refIndex";
 import { LAST_SERIAL, serialToIso } from "../dates/excelSerial";
 import { ArrearsInputError } from "../errors";
-import { escalationsOf, type EscalationResult } from "../escalation/escalate";
+import { escalationColumnsOf } from "../escalation/escalate";
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from "../escalation/policy";
 import { balanceTrendColumns } from "../escalation/withTrend";
 import type { Account, BalanceHistory, Transaction, TransactionType } from "../export/schema";
 import { DEFAULT_TECHNICAL_WEEKS } from "../kpi/monthlyReturn";
-import { formatPounds, toPence } from "../money";
+import { formatPounds, round2dp, toPence } from "../money";
 import { TREND_DIRECTIONS } from "../trend/trend";
 import { parseOrThrow } from "../zodIssues";
 import type { Authorisations } from "./authorisation";
@@ -171,14 +171,31 @@ function bandOf(byReason: Map<ReasonId, PointsRow[]>, reason: ReasonId, value: n
   return best;
 }
 
-/** The day a due escalation fell due: the last action date plus the smallest "days after" of the rules for that stage and tenancy type; null when the stage is reached on the arrears alone. */
-function dueByOf(e: EscalationResult, a: Account, policy: EscalationPolicy): number | null {
-  if (!e.dueToEscalate || a.lastActionDate === null) return null;
-  const forStage = policy.rules.filter((r) => r.stage === e.stage);
-  const specific = forStage.filter((r) => r.tenancyTypes.includes(a.tenancyType));
+/** The smallest "days after" of the policy's rules for a stage and tenancy type (the type's own rules, else those for any type); null when none counts days. */
+function minDaysAfterOf(policy: EscalationPolicy, stage: string, tenancyType: string): number | null {
+  const forStage = policy.rules.filter((r) => r.stage === stage);
+  const specific = forStage.filter((r) => (r.tenancyTypes as readonly string[]).includes(tenancyType));
   const rules = specific.length ? specific : forStage.filter((r) => r.tenancyTypes.includes("any"));
   const days = rules.map((r) => r.minDaysAfter).filter((d): d is number => d != null);
-  return days.length ? a.lastActionDate + Math.min(...days) : null;
+  return days.length ? Math.min(...days) : null;
+}
+
+/** The day a due escalation fell due: the last action date plus the smallest "days after" of the rules for that stage and tenancy type; null when the stage is reached on the arrears alone. Worked out once per stage and tenancy type. */
+function dueByOf(policy: EscalationPolicy): (due: boolean, stage: string, a: Account) => number | null {
+  const known = new Map<string, number | null>();
+  return (due, stage, a) => {
+    if (!due || a.lastActionDate === null) return null;
+    const key = `${stage}\u0000${a.tenancyType}`;
+    let days = known.get(key);
+    if (days === undefined) known.set(key, (days = minDaysAfterOf(policy, stage, a.tenancyType)));
+    return days === null ? null : a.lastActionDate + days;
+  };
+}
+
+/** Weeks of rent owed as the escalation result gives it (ESCALATION's weeksOwed: balance ÷ weekly rent in whole pence, 2 dp), or null without a weekly rent. */
+function weeksOwedOf(a: Account): number | null {
+  const rentP = Math.round(a.weeklyRent * 100);
+  return rentP > 0 ? round2dp(Math.round(a.balance * 100) / rentP) : null;
 }
 
 /** A dated history cut at the as-of date (snapshots after it have not happened yet on the day the list is for); a history by period numbers is used as it is. */
@@ -227,7 +244,9 @@ interface CaseFacts {
   /** Trend slope £ a week when the trend is worsening, else NaN. */
   worseningSlope: number;
   trendWeeks: number;
-  escalation: EscalationResult;
+  /** Due to escalate (the policy's verdict), and the stage id it is due to move to. */
+  dueToEscalate: boolean;
+  stage: string;
   /** Whether the transactions hold a payment for the case, and the date of the last one. */
   paid: boolean;
   lastPaid: number;
@@ -267,10 +286,9 @@ function judgeReasons(j: Judging, a: Account, f: CaseFacts, into: Listed[] | nul
       if (into) into.push({ row: r, words: fillWords(r.words, { weeks: weeks.toFixed(1) }) });
     }
   }
-  const e = f.escalation;
-  if (e.dueToEscalate && (r = adding(j.escalate))) {
+  if (f.dueToEscalate && (r = adding(j.escalate))) {
     score += r.points;
-    if (into) into.push({ row: r, words: fillWords(r.words, { stage: j.stageLabel.get(e.stage) ?? e.stage }) });
+    if (into) into.push({ row: r, words: fillWords(r.words, { stage: j.stageLabel.get(f.stage) ?? f.stage }) });
   }
   if (j.paymentsKnown) {
     const last = f.lastPaid;
@@ -348,40 +366,42 @@ export function worklistOf(input: WorklistInput): Worklist {
   }
   const n = cases.length;
 
-  // Without the reason words: the worklist reads only the stage, due flag and next action.
-  const judged = escalationsOf(cases, policy, asOf, false);
-  for (const e of judged) if (e instanceof ArrearsInputError) throw e;
-  const escalations = judged as EscalationResult[];
+  // As columns: the worklist reads each case's stage and due flag, and the next action only for the rows listed.
+  const escalation = escalationColumnsOf(cases, policy, asOf);
+  if (escalation.firstError) throw escalation.firstError;
+  const stageOf = (c: number): string => escalation.stageIds[escalation.stage[c]];
+  const dueBy = dueByOf(policy);
+  const escalationNextAction = (c: number): string => {
+    const e = escalation.resultAt(c);
+    if (e instanceof ArrearsInputError) throw e;
+    return e.nextAction;
+  };
   const trend = input.history ? balanceTrendColumns(cases.map((c) => c.account), historyUpTo(input.history, asOf)) : null;
   if (!input.history && byReason.has("worseningTrend")) notes.push("no balance history given: the worsening-trend reason was not judged");
 
-  // Arrangements: each case's worst outcome (as OUTCOME_RANK).
+  // Every transaction's account row, once: the arrangements' ledgers and the payments read it.
+  const txs = input.transactions;
+  const txRow = new Int32Array(txs.length);
+  for (let i = 0; i < txs.length; i++) txRow[i] = index.rowOf(txs[i].account);
+
+  // Arrangements: each case's worst outcome (as OUTCOME_RANK), judged for outcome alone (no figures or words).
   const worst = new Uint8Array(n);
   if (input.arrangements && input.arrangements.length) {
-    const mine: Arrangement[] = [];
-    const holders: Account[] = [];
-    const holderSeen = new Uint8Array(n);
+    const arrs = input.arrangements;
+    const arrRow = new Int32Array(arrs.length);
     let unknown = 0;
-    for (const arr of input.arrangements) {
-      const row = index.rowOf(arr.account);
-      if (row < 0) {
-        unknown++;
-        continue;
-      }
-      const c = caseOf[row];
-      if (c < 0) continue;
-      mine.push(arr);
-      // The judge reads only these accounts' holds: the cases with an arrangement.
-      if (!holderSeen[c]) {
-        holderSeen[c] = 1;
-        holders.push(cases[c]);
-      }
+    for (let i = 0; i < arrs.length; i++) {
+      const row = index.rowOf(arrs[i].account);
+      if (row < 0) unknown++;
+      // Only the cases' arrangements are judged (the judge reads their accounts' holds).
+      arrRow[i] = row >= 0 && caseOf[row] >= 0 ? row : -1;
     }
     if (unknown) notes.push(`${unknown} arrangement${unknown === 1 ? " is" : "s are"} on accounts not in the accounts table: not on the worklist`);
-    const results = judgeArrangements(mine, input.transactions, asOf, graces, holders);
-    for (const r of results) {
-      const c = caseOf[index.rowOf(r.account)];
-      const rank = OUTCOME_RANK[r.outcome];
+    const outcomes = arrangementOutcomesByRow(arrs, arrRow, txs, txRow, all, asOf, graces);
+    for (let i = 0; i < arrs.length; i++) {
+      if (outcomes[i] < 0) continue;
+      const c = caseOf[arrRow[i]];
+      const rank = OUTCOME_RANK[ARRANGEMENT_OUTCOMES[outcomes[i]]];
       if (rank > worst[c]) worst[c] = rank;
     }
   } else if (byReason.has("brokenArrangement") || byReason.has("arrangementAtRisk")) notes.push("no arrangements table given: the broken and at-risk arrangement reasons were not judged");
@@ -390,11 +410,12 @@ export function worklistOf(input: WorklistInput): Worklist {
   const lastPaid = new Float64Array(n);
   const paidSeen = new Uint8Array(n);
   let firstDate = Infinity;
-  for (const t of input.transactions) {
+  for (let i = 0; i < txs.length; i++) {
+    const t = txs[i];
     if (t.date > asOf) continue;
     if (t.date < firstDate) firstDate = t.date;
     if (t.amount < 0 && PAYMENT_TYPES.has(t.type)) {
-      const row = index.rowOf(t.account);
+      const row = txRow[i];
       const c = row < 0 ? -1 : caseOf[row];
       if (c >= 0 && (!paidSeen[c] || t.date > lastPaid[c])) {
         lastPaid[c] = t.date;
@@ -432,14 +453,15 @@ export function worklistOf(input: WorklistInput): Worklist {
     f.outcomeRank = worst[c];
     f.worseningSlope = trend !== null && trend.fitted[c] && TREND_DIRECTIONS[trend.direction[c]] === "worsening" ? trend.slopePerWeek[c] : NaN;
     f.trendWeeks = trend === null ? 0 : trend.weeks[c];
-    f.escalation = escalations[c];
+    f.dueToEscalate = escalation.due[c] === 1;
+    f.stage = stageOf(c);
     f.paid = paidSeen[c] === 1;
     f.lastPaid = lastPaid[c];
     f.rentChange = unreported.size ? unreported.get(ref) : undefined;
     f.awaiting = auth !== null && auth.accounts.has(ref);
     return f;
   };
-  const blankFacts = (): CaseFacts => ({ outcomeRank: 0, worseningSlope: NaN, trendWeeks: 0, escalation: escalations[0], paid: false, lastPaid: 0, rentChange: undefined, awaiting: false });
+  const blankFacts = (): CaseFacts => ({ outcomeRank: 0, worseningSlope: NaN, trendWeeks: 0, dueToEscalate: false, stage: "", paid: false, lastPaid: 0, rentChange: undefined, awaiting: false });
   const order = new Map(REASON_IDS.map((id, i) => [id, i]));
   /** A case's reasons in full: most points first; equal points in the reasons' own order. */
   const reasonsOf = (c: number): { listed: Listed[]; reasons: ListedReason[]; reasonText: string } => {
@@ -465,9 +487,8 @@ export function worklistOf(input: WorklistInput): Worklist {
   const facts = blankFacts();
   for (let c = 0; c < n; c++) {
     const a = cases[c];
-    const e = escalations[c];
     if (isHeld(a, asOf)) {
-      held.push({ account: a.account, officer: a.officer, hold: holdOf(a, asOf)!, balance: a.balance, weeksOwed: e.weeksOwed, reasonText: reasonsOf(c).reasonText });
+      held.push({ account: a.account, officer: a.officer, hold: holdOf(a, asOf)!, balance: a.balance, weeksOwed: weeksOwedOf(a), reasonText: reasonsOf(c).reasonText });
       heldCount.set(a.officer, (heldCount.get(a.officer) ?? 0) + 1);
       continue;
     }
@@ -480,9 +501,9 @@ export function worklistOf(input: WorklistInput): Worklist {
     candidates.push(c);
     const l = line(a.officer);
     l.needsAction++;
-    if (e.dueToEscalate) {
-      const dueBy = dueByOf(e, a, policy);
-      if (dueBy === null || dueBy >= asOf) l.dueToday++;
+    if (facts.dueToEscalate) {
+      const by = dueBy(true, facts.stage, a);
+      if (by === null || by >= asOf) l.dueToday++;
       else l.overdue++;
     }
     if (facts.awaiting) l.awaitingTeamLeader++;
@@ -498,7 +519,6 @@ export function worklistOf(input: WorklistInput): Worklist {
     const k = perOfficer.get(a.officer) ?? 0;
     perOfficer.set(a.officer, k + 1);
     if (k >= o.capPerOfficer) continue;
-    const e = escalations[c];
     const { listed, reasons, reasonText } = reasonsOf(c);
     const escalating = reasons.some((r) => r.reason === "dueToEscalate");
     rows.push({
@@ -508,10 +528,11 @@ export function worklistOf(input: WorklistInput): Worklist {
       score: reasons.reduce((sum, r) => sum + r.points, 0),
       reasons,
       reasonText,
-      nextAction: escalating ? e.nextAction : listed[0].row.action,
+      // The next action in words only for the rows shown: the escalation's full result for this case.
+      nextAction: escalating ? escalationNextAction(c) : listed[0].row.action,
       balance: a.balance,
-      weeksOwed: e.weeksOwed,
-      dueBy: dueByOf(e, a, policy),
+      weeksOwed: weeksOwedOf(a),
+      dueBy: dueBy(escalation.due[c] === 1, stageOf(c), a),
     });
   }
   held.sort((x, y) => byCode(x.officer, y.officer) || toPence(y.balance) - toPence(x.balance) || byCode(x.account, y.account));
