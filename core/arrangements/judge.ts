@@ -153,33 +153,53 @@ interface LedgerTable {
 const kindOf = (type: TransactionType): number => (type === "rent" ? RENT : type === "uc" ? UC : type === "hb" ? HB : TENANT_CREDITS.has(type) ? TENANT : -1);
 
 /**
- * Groups transactions into a {@link LedgerTable} by the account slot each one is given
- * (`slotOfLine[i]`, -1 for a line of no wanted account). Two passes (count, then fill),
- * no object per line: this runs over the whole export on every call, and at team scale
- * an object per line cost more in garbage collection than the judging itself.
+ * Transactions read once into columns for grouping: each line's account slot (-1 for a
+ * line no ledger keeps: no wanted account, or a type not counted), kind, pence and date.
+ * Filled by the caller's own pass over the transactions ({@link putLine}), so a caller
+ * that reads them anyway (the worklist's payments) touches each transaction object once.
  */
-function groupLines(transactions: readonly Transaction[], slotOfLine: Int32Array, slots: number): LedgerTable {
-  const n = transactions.length;
-  // Pass 1: each line's slot and kind (as slot * SLOTS + kind, or -1), and how many lines each holds.
-  const at = new Int32Array(n);
+export interface LedgerLines {
+  slot: Int32Array;
+  kind: Int8Array;
+  pence: Float64Array;
+  date: Float64Array;
+  /** How many account slots. */
+  slots: number;
+}
+
+/** Columns for `n` transactions over `slots` account slots, every line not yet kept. */
+export function ledgerLines(n: number, slots: number): LedgerLines {
+  return { slot: new Int32Array(n), kind: new Int8Array(n), pence: new Float64Array(n), date: new Float64Array(n), slots };
+}
+
+/** Records transaction i (line t) for account slot `slot` (-1: not wanted). */
+export function putLine(lines: LedgerLines, i: number, t: Transaction, slot: number): void {
+  const kind = slot < 0 ? -1 : kindOf(t.type);
+  if (kind < 0) {
+    lines.slot[i] = -1;
+    return;
+  }
+  lines.slot[i] = slot;
+  lines.kind[i] = kind;
+  lines.pence[i] = toPence(t.amount);
+  lines.date[i] = t.date;
+}
+
+/**
+ * Groups the kept lines into a {@link LedgerTable}. Two passes over the columns (count,
+ * then fill) and no object per line: this runs over the whole export on every call, and
+ * at team scale an object per line cost more in garbage collection than the judging itself.
+ */
+function groupLines(lines: LedgerLines): LedgerTable {
+  const { slot, kind, pence, date, slots } = lines;
+  const n = slot.length;
   const counts = new Int32Array(slots * SLOTS + 1);
   for (let i = 0; i < n; i++) {
-    const k = slotOfLine[i];
-    if (k < 0) {
-      at[i] = -1;
-      continue;
-    }
-    const t = transactions[i];
-    const kind = kindOf(t.type);
-    if (kind < 0) {
-      at[i] = -1;
-      continue;
-    }
-    const s = k * SLOTS + kind;
-    at[i] = s;
-    counts[s]++;
+    const k = slot[i];
+    if (k < 0) continue;
+    counts[k * SLOTS + kind[i]]++;
     // Credits are negative amounts in the canonical export.
-    if (kind !== RENT && toPence(t.amount) < 0) counts[k * SLOTS + CREDIT_DATES]++;
+    if (kind[i] !== RENT && pence[i] < 0) counts[k * SLOTS + CREDIT_DATES]++;
   }
   // Each slot's start in the shared arrays (start[last] is the total).
   const start = new Int32Array(counts.length);
@@ -188,26 +208,25 @@ function groupLines(transactions: readonly Transaction[], slotOfLine: Int32Array
   const dates = new Float64Array(total);
   const cum = new Float64Array(total);
   const fill = start.slice();
-  // Pass 2: the lines in export order (a stable sort below keeps it within a day).
+  // The lines in export order (a stable sort below keeps it within a day).
   for (let i = 0; i < n; i++) {
-    const s = at[i];
-    if (s < 0) continue;
-    const t = transactions[i];
-    const pence = toPence(t.amount);
-    const kind = s % SLOTS;
-    const j = fill[s]++;
-    dates[j] = t.date;
+    const k = slot[i];
+    if (k < 0) continue;
+    const kd = kind[i];
+    const p = pence[i];
+    const j = fill[k * SLOTS + kd]++;
+    dates[j] = date[i];
     // Paid is the credit's opposite; rent is as it stands.
-    cum[j] = kind === RENT ? pence : -pence;
-    if (kind !== RENT && pence < 0) dates[fill[s - kind + CREDIT_DATES]++] = t.date;
+    cum[j] = kd === RENT ? p : -p;
+    if (kd !== RENT && p < 0) dates[fill[k * SLOTS + CREDIT_DATES]++] = date[i];
   }
   for (let s = 0; s < slots * SLOTS; s++) {
     const from = start[s];
     const to = start[s + 1];
-    if (to - from < 1) continue;
-    const kind = s % SLOTS;
-    sortSegment(dates, kind === CREDIT_DATES ? null : cum, from, to);
-    if (kind !== CREDIT_DATES) for (let i = from + 1; i < to; i++) cum[i] += cum[i - 1];
+    if (to - from < 2) continue;
+    const kd = s % SLOTS;
+    sortSegment(dates, kd === CREDIT_DATES ? null : cum, from, to);
+    if (kd !== CREDIT_DATES) for (let i = from + 1; i < to; i++) cum[i] += cum[i - 1];
   }
   return { dates, cum, start };
 }
@@ -247,7 +266,7 @@ export function ledgersOf(transactions: readonly Transaction[], wanted: Readonly
     index.set(a, names.length);
     names.push(a);
   }
-  const table = groupLines(transactions, slotsOfLines(transactions, index), names.length);
+  const table = groupLines(linesOf(transactions, index));
   const out = new Map<string, Ledger>();
   for (let k = 0; k < names.length; k++) {
     const l = ledgerView(table);
@@ -256,11 +275,21 @@ export function ledgersOf(transactions: readonly Transaction[], wanted: Readonly
   return out;
 }
 
-/** Each transaction's slot in `index` by its account, or -1. */
-function slotsOfLines(transactions: readonly Transaction[], index: ReadonlyMap<string, number>): Int32Array {
-  const out = new Int32Array(transactions.length);
-  for (let i = 0; i < transactions.length; i++) out[i] = index.get(transactions[i].account) ?? -1;
-  return out;
+/** The transactions as ledger lines, each line's slot its account's in `index` (-1 when not there). */
+function linesOf(transactions: readonly Transaction[], index: ReadonlyMap<string, number>): LedgerLines {
+  const lines = ledgerLines(transactions.length, index.size);
+  // Exports list an account's lines together more often than not: the last account's slot is kept, not looked up again.
+  let lastRef: string | null = null;
+  let lastSlot = -1;
+  for (let i = 0; i < transactions.length; i++) {
+    const t = transactions[i];
+    if (t.account !== lastRef) {
+      lastRef = t.account;
+      lastSlot = index.get(t.account) ?? -1;
+    }
+    putLine(lines, i, t, lastSlot);
+  }
+  return lines;
 }
 
 /**
@@ -370,7 +399,7 @@ export function judgeArrangements(
   // One slot per arranged account (its first arrangement's position), one map lookup per transaction.
   const slotOf = new Map<string, number>();
   for (const a of arrangements) if (!slotOf.has(a.account)) slotOf.set(a.account, slotOf.size);
-  const table = groupLines(transactions, slotsOfLines(transactions, slotOf), slotOf.size);
+  const table = groupLines(linesOf(transactions, slotOf));
   // Only the arranged accounts' holds: a team's accounts table is several times the arrangements (the last row of a repeated account wins).
   const holds = new Array<AccountHolds | undefined>(slotOf.size);
   for (const a of accounts) {
@@ -392,45 +421,32 @@ export function judgeArrangements(
  * Each arrangement's outcome alone (an index into {@link ARRANGEMENT_OUTCOMES}; -1 for an
  * arrangement not asked for), decided exactly as {@link judgeArrangements} decides it but
  * with no figures or words: for the worklist, which reads only whether a case's
- * arrangement is broken or at risk. Arrangements and transactions come resolved to account
- * rows by the caller (one reference index for everything it reads), so nothing here is
- * keyed by text.
- * @param arrangementRow each arrangement's account row, or -1 to leave it out.
- * @param transactionRow each transaction's account row, or -1 (a line of no account).
- * @param accounts the accounts by row: their hold fields apply.
+ * arrangement is broken or at risk. The caller resolves arrangements and transactions to
+ * account slots itself (the worklist, through the one reference index it reads everything
+ * by), so nothing here is keyed by text.
+ * @param arrangementSlot each arrangement's account slot, or -1 to leave it out.
+ * @param lines the transactions as ledger lines over the same slots ({@link putLine}).
+ * @param holds each slot's account, whose hold fields apply (undefined: none).
  * @param options checked options (ArrangementOptionsSchema's output).
  */
-export function arrangementOutcomesByRow(
+export function arrangementOutcomesBySlot(
   arrangements: readonly Arrangement[],
-  arrangementRow: Int32Array,
-  transactions: readonly Transaction[],
-  transactionRow: Int32Array,
-  accounts: readonly AccountHolds[],
+  arrangementSlot: Int32Array,
+  lines: LedgerLines,
+  holds: readonly (AccountHolds | undefined)[],
   asOf: number,
   options: ArrangementOptions,
 ): Int8Array {
-  // Dense slots for the rows with an arrangement, so the table is sized by them, not by every account.
-  const slotOfRow = new Int32Array(accounts.length).fill(-1);
-  let slots = 0;
-  for (let i = 0; i < arrangements.length; i++) {
-    const row = arrangementRow[i];
-    if (row >= 0 && slotOfRow[row] < 0) slotOfRow[row] = slots++;
-  }
-  const slotOfLine = new Int32Array(transactions.length);
-  for (let i = 0; i < transactions.length; i++) {
-    const row = transactionRow[i];
-    slotOfLine[i] = row < 0 ? -1 : slotOfRow[row];
-  }
-  const table = groupLines(transactions, slotOfLine, slots);
+  const table = groupLines(lines);
   const view = ledgerView(table);
   const m = blankMeasures();
   const out = new Int8Array(arrangements.length).fill(-1);
   for (let i = 0; i < arrangements.length; i++) {
-    const row = arrangementRow[i];
-    if (row < 0) continue;
+    const k = arrangementSlot[i];
+    if (k < 0) continue;
     const a = arrangements[i];
-    measure(a, pointAt(view, table, slotOfRow[row]) ? view : EMPTY, asOf, options, m);
-    out[i] = OUTCOME_INDEX[outcomeOfVerdict(verdictOf(a, m, asOf, HOLD_STATUSES.has(a.status) || accountHeld(accounts[row], asOf)))];
+    measure(a, pointAt(view, table, k) ? view : EMPTY, asOf, options, m);
+    out[i] = OUTCOME_INDEX[outcomeOfVerdict(verdictOf(a, m, asOf, HOLD_STATUSES.has(a.status) || accountHeld(holds[k], asOf)))];
   }
   return out;
 }

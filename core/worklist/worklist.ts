@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TEAM_LINE } from "../arrangements/byOfficer";
-import { ArrangementOptionsSchema, arrangementOutcomesByRow } from "../arrangements/judge";
+import { ArrangementOptionsSchema, arrangementOutcomesBySlot, ledgerLines, putLine } from "../arrangements/judge";
 import { ARRANGEMENT_OUTCOMES, type ArrangementOutcome } from "../arrangements/rules";
 import type { Arrangement } from "../arrangements/schema";
 import { refIndex } from "../columns/refIndex";
@@ -379,43 +379,50 @@ export function worklistOf(input: WorklistInput): Worklist {
   const trend = input.history ? balanceTrendColumns(cases.map((c) => c.account), historyUpTo(input.history, asOf)) : null;
   if (!input.history && byReason.has("worseningTrend")) notes.push("no balance history given: the worsening-trend reason was not judged");
 
-  // Every transaction's account row, once: the arrangements' ledgers and the payments read it.
+  // Arrangements: the cases' ones, each under a slot of its account (the judge reads their accounts' holds).
+  const arrs = input.arrangements ?? [];
+  const judgingArrangements = arrs.length > 0;
+  const arrSlot = new Int32Array(arrs.length);
+  const slotOfRow = judgingArrangements ? new Int32Array(all.length).fill(-1) : null;
+  const slotHolds: Account[] = [];
+  const caseOfSlot: number[] = [];
+  let unknown = 0;
+  for (let i = 0; i < arrs.length; i++) {
+    const row = index.rowOf(arrs[i].account);
+    if (row < 0) unknown++;
+    if (row < 0 || caseOf[row] < 0) {
+      arrSlot[i] = -1;
+      continue;
+    }
+    if (slotOfRow![row] < 0) {
+      slotOfRow![row] = slotHolds.length;
+      slotHolds.push(all[row]);
+      caseOfSlot.push(caseOf[row]);
+    }
+    arrSlot[i] = slotOfRow![row];
+  }
+  if (unknown) notes.push(`${unknown} arrangement${unknown === 1 ? " is" : "s are"} on accounts not in the accounts table: not on the worklist`);
+
+  // One pass over the transactions: each line's account row (exports list an account's lines together more often
+  // than not, so the last account's row is kept rather than looked up again), the arrangements' ledger lines, each
+  // case's last payment on or before the as-of date, and the first date the transactions cover.
   const txs = input.transactions;
-  const txRow = new Int32Array(txs.length);
-  for (let i = 0; i < txs.length; i++) txRow[i] = index.rowOf(txs[i].account);
-
-  // Arrangements: each case's worst outcome (as OUTCOME_RANK), judged for outcome alone (no figures or words).
-  const worst = new Uint8Array(n);
-  if (input.arrangements && input.arrangements.length) {
-    const arrs = input.arrangements;
-    const arrRow = new Int32Array(arrs.length);
-    let unknown = 0;
-    for (let i = 0; i < arrs.length; i++) {
-      const row = index.rowOf(arrs[i].account);
-      if (row < 0) unknown++;
-      // Only the cases' arrangements are judged (the judge reads their accounts' holds).
-      arrRow[i] = row >= 0 && caseOf[row] >= 0 ? row : -1;
-    }
-    if (unknown) notes.push(`${unknown} arrangement${unknown === 1 ? " is" : "s are"} on accounts not in the accounts table: not on the worklist`);
-    const outcomes = arrangementOutcomesByRow(arrs, arrRow, txs, txRow, all, asOf, graces);
-    for (let i = 0; i < arrs.length; i++) {
-      if (outcomes[i] < 0) continue;
-      const c = caseOf[arrRow[i]];
-      const rank = OUTCOME_RANK[ARRANGEMENT_OUTCOMES[outcomes[i]]];
-      if (rank > worst[c]) worst[c] = rank;
-    }
-  } else if (byReason.has("brokenArrangement") || byReason.has("arrangementAtRisk")) notes.push("no arrangements table given: the broken and at-risk arrangement reasons were not judged");
-
-  // Payments: each case's last credit on or before the as-of date, and the first date the transactions cover.
+  const ledger = judgingArrangements ? ledgerLines(txs.length, slotHolds.length) : null;
   const lastPaid = new Float64Array(n);
   const paidSeen = new Uint8Array(n);
   let firstDate = Infinity;
+  let lastRef: string | null = null;
+  let row = -1;
   for (let i = 0; i < txs.length; i++) {
     const t = txs[i];
+    if (t.account !== lastRef) {
+      lastRef = t.account;
+      row = index.rowOf(t.account);
+    }
+    if (ledger) putLine(ledger, i, t, row < 0 ? -1 : slotOfRow![row]);
     if (t.date > asOf) continue;
     if (t.date < firstDate) firstDate = t.date;
     if (t.amount < 0 && PAYMENT_TYPES.has(t.type)) {
-      const row = txRow[i];
       const c = row < 0 ? -1 : caseOf[row];
       if (c >= 0 && (!paidSeen[c] || t.date > lastPaid[c])) {
         lastPaid[c] = t.date;
@@ -423,6 +430,19 @@ export function worklistOf(input: WorklistInput): Worklist {
       }
     }
   }
+
+  // Each case's worst arrangement outcome (as OUTCOME_RANK), judged for outcome alone (no figures or words).
+  const worst = new Uint8Array(n);
+  if (ledger) {
+    const outcomes = arrangementOutcomesBySlot(arrs, arrSlot, ledger, slotHolds, asOf, graces);
+    for (let i = 0; i < arrs.length; i++) {
+      if (outcomes[i] < 0) continue;
+      const c = caseOfSlot[arrSlot[i]];
+      const rank = OUTCOME_RANK[ARRANGEMENT_OUTCOMES[outcomes[i]]];
+      if (rank > worst[c]) worst[c] = rank;
+    }
+  } else if (byReason.has("brokenArrangement") || byReason.has("arrangementAtRisk")) notes.push("no arrangements table given: the broken and at-risk arrangement reasons were not judged");
+
   const paymentsKnown = firstDate !== Infinity;
   if (!paymentsKnown && byReason.has("noPayment")) notes.push("no transactions dated on or before the as-of date: the no-payment reason was not judged");
 
