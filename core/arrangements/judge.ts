@@ -189,27 +189,47 @@ export function putLine(lines: LedgerLines, i: number, t: Transaction, slot: num
  * Groups the kept lines into a {@link LedgerTable}. Two passes over the columns (count,
  * then fill) and no object per line: this runs over the whole export on every call, and
  * at team scale an object per line cost more in garbage collection than the judging itself.
+ * Each pass is its own small function: V8 compiles a hot loop on its own when it is
+ * entered mid-function (on-stack replacement), and code after the loop that had not yet
+ * run was compiled without type feedback and dropped back to the interpreter on every
+ * call (over a hundred deoptimisations in 30 runs of the bench case, most of its time).
  */
 function groupLines(lines: LedgerLines): LedgerTable {
-  const { slot, kind, pence, date, slots } = lines;
-  const n = slot.length;
-  const counts = new Int32Array(slots * SLOTS + 1);
-  for (let i = 0; i < n; i++) {
+  const start = startsOf(countLines(lines));
+  const total = start[start.length - 1];
+  const table: LedgerTable = { dates: new Float64Array(total), cum: new Float64Array(total), start };
+  fillLines(lines, table);
+  sortSegments(table, lines.slots);
+  return table;
+}
+
+/** How many lines each slot and kind holds (credit dates counted under CREDIT_DATES too), with one spare entry. */
+function countLines(lines: LedgerLines): Int32Array {
+  const { slot, kind, pence } = lines;
+  const counts = new Int32Array(lines.slots * SLOTS + 1);
+  for (let i = 0; i < slot.length; i++) {
     const k = slot[i];
     if (k < 0) continue;
     counts[k * SLOTS + kind[i]]++;
     // Credits are negative amounts in the canonical export.
     if (kind[i] !== RENT && pence[i] < 0) counts[k * SLOTS + CREDIT_DATES]++;
   }
-  // Each slot's start in the shared arrays (start[last] is the total).
+  return counts;
+}
+
+/** Each slot's start in the shared arrays, from the counts (the last entry is the total). */
+function startsOf(counts: Int32Array): Int32Array {
   const start = new Int32Array(counts.length);
   for (let s = 1; s < counts.length; s++) start[s] = start[s - 1] + counts[s - 1];
-  const total = start[counts.length - 1];
-  const dates = new Float64Array(total);
-  const cum = new Float64Array(total);
-  const fill = start.slice();
-  // The lines in export order (a stable sort below keeps it within a day).
-  for (let i = 0; i < n; i++) {
+  return start;
+}
+
+/** Writes the lines into the table's segments in export order (a stable sort then keeps that order within a day). */
+function fillLines(lines: LedgerLines, table: LedgerTable): void {
+  const { slot, kind, pence, date } = lines;
+  const { dates, cum } = table;
+  const fill = table.start.slice();
+  for (let i = 0; i < slot.length; i++) {
     const k = slot[i];
     if (k < 0) continue;
     const kd = kind[i];
@@ -220,6 +240,11 @@ function groupLines(lines: LedgerLines): LedgerTable {
     cum[j] = kd === RENT ? p : -p;
     if (kd !== RENT && p < 0) dates[fill[k * SLOTS + CREDIT_DATES]++] = date[i];
   }
+}
+
+/** Sorts each segment by date and turns its pence into running totals. */
+function sortSegments(table: LedgerTable, slots: number): void {
+  const { dates, cum, start } = table;
   for (let s = 0; s < slots * SLOTS; s++) {
     const from = start[s];
     const to = start[s + 1];
@@ -228,7 +253,6 @@ function groupLines(lines: LedgerLines): LedgerTable {
     sortSegment(dates, kd === CREDIT_DATES ? null : cum, from, to);
     if (kd !== CREDIT_DATES) for (let i = from + 1; i < to; i++) cum[i] += cum[i - 1];
   }
-  return { dates, cum, start };
 }
 
 /** A ledger whose running totals can be pointed at any slot of one table: one object reused for every arrangement judged. */
@@ -396,16 +420,31 @@ export function judgeArrangements(
   accounts: readonly AccountHolds[] = [],
 ): ArrangementJudgement[] {
   const o = parseOrThrow(ArrangementOptionsSchema, options);
-  // One slot per arranged account (its first arrangement's position), one map lookup per transaction.
+  // Loops in functions of their own, none here: see groupLines on V8 and loops entered mid-function.
+  const slotOf = slotsOfAccounts(arrangements);
+  const table = groupLines(linesOf(transactions, slotOf));
+  return judgeAll(arrangements, slotOf, table, holdsOfSlots(accounts, slotOf), asOf, o);
+}
+
+/** One slot per arranged account, numbered in order of first appearance. */
+function slotsOfAccounts(arrangements: readonly Arrangement[]): Map<string, number> {
   const slotOf = new Map<string, number>();
   for (const a of arrangements) if (!slotOf.has(a.account)) slotOf.set(a.account, slotOf.size);
-  const table = groupLines(linesOf(transactions, slotOf));
-  // Only the arranged accounts' holds: a team's accounts table is several times the arrangements (the last row of a repeated account wins).
-  const holds = new Array<AccountHolds | undefined>(slotOf.size);
+  return slotOf;
+}
+
+/** Only the arranged accounts' holds, by slot: a team's accounts table is several times the arrangements (the last row of a repeated account wins). */
+function holdsOfSlots(accounts: readonly AccountHolds[], slotOf: ReadonlyMap<string, number>): (AccountHolds | undefined)[] {
+  const holds = new Array<AccountHolds | undefined>(slotOf.size).fill(undefined);
   for (const a of accounts) {
     const k = slotOf.get(a.account);
     if (k !== undefined) holds[k] = a;
   }
+  return holds;
+}
+
+/** Each arrangement judged in words from its account's slot of the table. */
+function judgeAll(arrangements: readonly Arrangement[], slotOf: ReadonlyMap<string, number>, table: LedgerTable, holds: readonly (AccountHolds | undefined)[], asOf: number, o: ArrangementOptions): ArrangementJudgement[] {
   const view = ledgerView(table);
   const m = blankMeasures();
   const out = new Array<ArrangementJudgement>(arrangements.length);

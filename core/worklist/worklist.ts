@@ -206,6 +206,23 @@ function historyUpTo(h: BalanceHistory, asOf: number): BalanceHistory {
   return { ...h, dates: h.dates.slice(0, keep), balances: h.balances.map((row) => row.slice(0, keep)) };
 }
 
+/** Each account's reference, by row. */
+function referencesOf(accounts: readonly Account[]): string[] {
+  const refs = new Array<string>(accounts.length);
+  for (let i = 0; i < accounts.length; i++) refs[i] = accounts[i].account;
+  return refs;
+}
+
+/** Raises each case's worst outcome rank (into `worst`) by its arrangements' outcomes (indexes into ARRANGEMENT_OUTCOMES, -1 not judged). */
+function worstOutcomes(outcomes: Int8Array, arrSlot: Int32Array, caseOfSlot: readonly number[], worst: Uint8Array): void {
+  for (let i = 0; i < outcomes.length; i++) {
+    if (outcomes[i] < 0) continue;
+    const c = caseOfSlot[arrSlot[i]];
+    const rank = OUTCOME_RANK[ARRANGEMENT_OUTCOMES[outcomes[i]]];
+    if (rank > worst[c]) worst[c] = rank;
+  }
+}
+
 /** Outcome weight: an account with several arrangements is judged by its worst. */
 const OUTCOME_RANK: Record<ArrangementOutcome, number> = { broken: 2, "at risk": 1, kept: 0, completed: 0, "on hold": 0 };
 
@@ -339,10 +356,11 @@ export function worklistOf(input: WorklistInput): Worklist {
   const notes: string[] = [];
 
   // Every account's row, once: transactions, arrangements and results are resolved through it.
+  // Each hot loop below sits in a function of its own: V8 compiles a long loop on its own once it is hot (on-stack
+  // replacement), and code after it in the same function that had not yet run was compiled without type feedback and
+  // dropped back to the interpreter on every call (the same deoptimisation, call after call, in the bench case).
   const all = input.accounts;
-  const refs = new Array<string>(all.length);
-  for (let i = 0; i < all.length; i++) refs[i] = all[i].account;
-  const index = refIndex(refs);
+  const index = refIndex(referencesOf(all));
   if (index.repeatedRow >= 0) throw new ArrearsInputError("accounts", `account ${all[index.repeatedRow].account} appears twice in the accounts table`);
 
   // The cases: current tenancies in arrears, less wholly technical arrears.
@@ -350,20 +368,23 @@ export function worklistOf(input: WorklistInput): Worklist {
   /** Each account row's position among the cases, or -1. */
   const caseOf = new Int32Array(all.length).fill(-1);
   const technical = new Map<string, number>();
-  for (let row = 0; row < all.length; row++) {
-    const a = all[row];
-    if (a.status !== "current") continue;
-    const balP = toPence(a.balance);
-    if (!(balP > 0)) continue;
-    const cycleWeeks = a.benefit === "UC" ? o.ucTechnicalWeeks : a.benefit === "HB" ? o.hbTechnicalWeeks : 0;
-    // As the monthly return's technical arrears: one cycle of rent, rounded to the penny.
-    if (cycleWeeks > 0 && balP <= Math.round(toPence(a.weeklyRent) * cycleWeeks)) {
-      technical.set(a.officer, (technical.get(a.officer) ?? 0) + 1);
-      continue;
+  const findCases = () => {
+    for (let row = 0; row < all.length; row++) {
+      const a = all[row];
+      if (a.status !== "current") continue;
+      const balP = toPence(a.balance);
+      if (!(balP > 0)) continue;
+      const cycleWeeks = a.benefit === "UC" ? o.ucTechnicalWeeks : a.benefit === "HB" ? o.hbTechnicalWeeks : 0;
+      // As the monthly return's technical arrears: one cycle of rent, rounded to the penny.
+      if (cycleWeeks > 0 && balP <= Math.round(toPence(a.weeklyRent) * cycleWeeks)) {
+        technical.set(a.officer, (technical.get(a.officer) ?? 0) + 1);
+        continue;
+      }
+      caseOf[row] = cases.length;
+      cases.push(a);
     }
-    caseOf[row] = cases.length;
-    cases.push(a);
-  }
+  };
+  findCases();
   const n = cases.length;
 
   // As columns: the worklist reads each case's stage and due flag, and the next action only for the rows listed.
@@ -386,21 +407,25 @@ export function worklistOf(input: WorklistInput): Worklist {
   const slotOfRow = judgingArrangements ? new Int32Array(all.length).fill(-1) : null;
   const slotHolds: Account[] = [];
   const caseOfSlot: number[] = [];
-  let unknown = 0;
-  for (let i = 0; i < arrs.length; i++) {
-    const row = index.rowOf(arrs[i].account);
-    if (row < 0) unknown++;
-    if (row < 0 || caseOf[row] < 0) {
-      arrSlot[i] = -1;
-      continue;
+  const slotArrangements = (): number => {
+    let unknown = 0;
+    for (let i = 0; i < arrs.length; i++) {
+      const row = index.rowOf(arrs[i].account);
+      if (row < 0) unknown++;
+      if (row < 0 || caseOf[row] < 0) {
+        arrSlot[i] = -1;
+        continue;
+      }
+      if (slotOfRow![row] < 0) {
+        slotOfRow![row] = slotHolds.length;
+        slotHolds.push(all[row]);
+        caseOfSlot.push(caseOf[row]);
+      }
+      arrSlot[i] = slotOfRow![row];
     }
-    if (slotOfRow![row] < 0) {
-      slotOfRow![row] = slotHolds.length;
-      slotHolds.push(all[row]);
-      caseOfSlot.push(caseOf[row]);
-    }
-    arrSlot[i] = slotOfRow![row];
-  }
+    return unknown;
+  };
+  const unknown = slotArrangements();
   if (unknown) notes.push(`${unknown} arrangement${unknown === 1 ? " is" : "s are"} on accounts not in the accounts table: not on the worklist`);
 
   // One pass over the transactions: each line's account row (exports list an account's lines together more often
@@ -410,37 +435,35 @@ export function worklistOf(input: WorklistInput): Worklist {
   const ledger = judgingArrangements ? ledgerLines(txs.length, slotHolds.length) : null;
   const lastPaid = new Float64Array(n);
   const paidSeen = new Uint8Array(n);
-  let firstDate = Infinity;
-  let lastRef: string | null = null;
-  let row = -1;
-  for (let i = 0; i < txs.length; i++) {
-    const t = txs[i];
-    if (t.account !== lastRef) {
-      lastRef = t.account;
-      row = index.rowOf(t.account);
-    }
-    if (ledger) putLine(ledger, i, t, row < 0 ? -1 : slotOfRow![row]);
-    if (t.date > asOf) continue;
-    if (t.date < firstDate) firstDate = t.date;
-    if (t.amount < 0 && PAYMENT_TYPES.has(t.type)) {
-      const c = row < 0 ? -1 : caseOf[row];
-      if (c >= 0 && (!paidSeen[c] || t.date > lastPaid[c])) {
-        lastPaid[c] = t.date;
-        paidSeen[c] = 1;
+  const readTransactions = (): number => {
+    let firstDate = Infinity;
+    let lastRef: string | null = null;
+    let row = -1;
+    for (let i = 0; i < txs.length; i++) {
+      const t = txs[i];
+      if (t.account !== lastRef) {
+        lastRef = t.account;
+        row = index.rowOf(t.account);
+      }
+      if (ledger) putLine(ledger, i, t, row < 0 ? -1 : slotOfRow![row]);
+      if (t.date > asOf) continue;
+      if (t.date < firstDate) firstDate = t.date;
+      if (t.amount < 0 && PAYMENT_TYPES.has(t.type)) {
+        const c = row < 0 ? -1 : caseOf[row];
+        if (c >= 0 && (!paidSeen[c] || t.date > lastPaid[c])) {
+          lastPaid[c] = t.date;
+          paidSeen[c] = 1;
+        }
       }
     }
-  }
+    return firstDate;
+  };
+  const firstDate = readTransactions();
 
   // Each case's worst arrangement outcome (as OUTCOME_RANK), judged for outcome alone (no figures or words).
   const worst = new Uint8Array(n);
   if (ledger) {
-    const outcomes = arrangementOutcomesBySlot(arrs, arrSlot, ledger, slotHolds, asOf, graces);
-    for (let i = 0; i < arrs.length; i++) {
-      if (outcomes[i] < 0) continue;
-      const c = caseOfSlot[arrSlot[i]];
-      const rank = OUTCOME_RANK[ARRANGEMENT_OUTCOMES[outcomes[i]]];
-      if (rank > worst[c]) worst[c] = rank;
-    }
+    worstOutcomes(arrangementOutcomesBySlot(arrs, arrSlot, ledger, slotHolds, asOf, graces), arrSlot, caseOfSlot, worst);
   } else if (byReason.has("brokenArrangement") || byReason.has("arrangementAtRisk")) notes.push("no arrangements table given: the broken and at-risk arrangement reasons were not judged");
 
   const paymentsKnown = firstDate !== Infinity;
@@ -505,56 +528,65 @@ export function worklistOf(input: WorklistInput): Worklist {
     return l;
   };
   const facts = blankFacts();
-  for (let c = 0; c < n; c++) {
-    const a = cases[c];
-    if (isHeld(a, asOf)) {
-      held.push({ account: a.account, officer: a.officer, hold: holdOf(a, asOf)!, balance: a.balance, weeksOwed: weeksOwedOf(a), reasonText: reasonsOf(c).reasonText });
-      heldCount.set(a.officer, (heldCount.get(a.officer) ?? 0) + 1);
-      continue;
+  const scoreCases = () => {
+    for (let c = 0; c < n; c++) {
+      const a = cases[c];
+      if (isHeld(a, asOf)) {
+        held.push({ account: a.account, officer: a.officer, hold: holdOf(a, asOf)!, balance: a.balance, weeksOwed: weeksOwedOf(a), reasonText: reasonsOf(c).reasonText });
+        heldCount.set(a.officer, (heldCount.get(a.officer) ?? 0) + 1);
+        continue;
+      }
+      // One facts record reused for every case: scoring builds no text and keeps nothing.
+      factsOf(c, facts);
+      const s = judgeReasons(j, a, facts, null);
+      // Every listed reason adds at least 1 point (a 0-point row is never listed): no score, no reason.
+      if (s === 0) continue;
+      score[c] = s;
+      candidates.push(c);
+      const l = line(a.officer);
+      l.needsAction++;
+      if (facts.dueToEscalate) {
+        const by = dueBy(true, facts.stage, a);
+        if (by === null || by >= asOf) l.dueToday++;
+        else l.overdue++;
+      }
+      if (facts.awaiting) l.awaitingTeamLeader++;
     }
-    // One facts record reused for every case: scoring builds no text and keeps nothing.
-    factsOf(c, facts);
-    const s = judgeReasons(j, a, facts, null);
-    // Every listed reason adds at least 1 point (a 0-point row is never listed): no score, no reason.
-    if (s === 0) continue;
-    score[c] = s;
-    candidates.push(c);
-    const l = line(a.officer);
-    l.needsAction++;
-    if (facts.dueToEscalate) {
-      const by = dueBy(true, facts.stage, a);
-      if (by === null || by >= asOf) l.dueToday++;
-      else l.overdue++;
-    }
-    if (facts.awaiting) l.awaitingTeamLeader++;
-  }
+  };
+  scoreCases();
 
   const balP = new Float64Array(n);
-  for (const c of candidates) balP[c] = toPence(cases[c].balance);
+  const pence = () => {
+    for (const c of candidates) balP[c] = toPence(cases[c].balance);
+  };
+  pence();
   candidates.sort((x, y) => score[y] - score[x] || balP[y] - balP[x] || byCode(cases[x].account, cases[y].account));
   const perOfficer = new Map<string, number>();
   const rows: WorklistRow[] = [];
-  for (const c of candidates) {
-    const a = cases[c];
-    const k = perOfficer.get(a.officer) ?? 0;
-    perOfficer.set(a.officer, k + 1);
-    if (k >= o.capPerOfficer) continue;
-    const { listed, reasons, reasonText } = reasonsOf(c);
-    const escalating = reasons.some((r) => r.reason === "dueToEscalate");
-    rows.push({
-      rank: rows.length + 1,
-      account: a.account,
-      officer: a.officer,
-      score: reasons.reduce((sum, r) => sum + r.points, 0),
-      reasons,
-      reasonText,
-      // The next action in words only for the rows shown: the escalation's full result for this case.
-      nextAction: escalating ? escalationNextAction(c) : listed[0].row.action,
-      balance: a.balance,
-      weeksOwed: weeksOwedOf(a),
-      dueBy: dueBy(escalation.due[c] === 1, stageOf(c), a),
-    });
-  }
+  const listRows = () => {
+    for (const c of candidates) {
+      const a = cases[c];
+      const k = perOfficer.get(a.officer) ?? 0;
+      perOfficer.set(a.officer, k + 1);
+      if (k >= o.capPerOfficer) continue;
+      const { listed, reasons, reasonText } = reasonsOf(c);
+      const escalating = reasons.some((r) => r.reason === "dueToEscalate");
+      rows.push({
+        rank: rows.length + 1,
+        account: a.account,
+        officer: a.officer,
+        score: reasons.reduce((sum, r) => sum + r.points, 0),
+        reasons,
+        reasonText,
+        // The next action in words only for the rows shown: the escalation's full result for this case.
+        nextAction: escalating ? escalationNextAction(c) : listed[0].row.action,
+        balance: a.balance,
+        weeksOwed: weeksOwedOf(a),
+        dueBy: dueBy(escalation.due[c] === 1, stageOf(c), a),
+      });
+    }
+  };
+  listRows();
   held.sort((x, y) => byCode(x.officer, y.officer) || toPence(y.balance) - toPence(x.balance) || byCode(x.account, y.account));
 
   for (const r of rows) line(r.officer).listed++;
