@@ -484,8 +484,11 @@ export function arrangementOutcomesBySlot(
     const k = arrangementSlot[i];
     if (k < 0) continue;
     const a = arrangements[i];
-    measure(a, pointAt(view, table, k) ? view : EMPTY, asOf, options, m);
-    out[i] = OUTCOME_INDEX[outcomeOfVerdict(verdictOf(a, m, asOf, HOLD_STATUSES.has(a.status) || accountHeld(holds[k], asOf)))];
+    const held = HOLD_STATUSES.has(a.status) || accountHeld(holds[k], asOf);
+    // Recorded, held and not-started arrangements are decided without reading the ledger (the outcome needs no figures).
+    let v = verdictBeforeMeasuring(a, asOf, held);
+    if (v < 0) v = verdictOf(a, measure(a, pointAt(view, table, k) ? view : EMPTY, asOf, options, m), asOf, held);
+    out[i] = OUTCOME_INDEX[outcomeOfVerdict(v)];
   }
   return out;
 }
@@ -592,14 +595,21 @@ const VERDICT_RAN_TO_END = 5;
 const VERDICT_RULES = 6;
 
 function verdictOf(a: Arrangement, m: Measures, asOf: number, held: boolean): number {
-  if (a.status === "completed") return VERDICT_RECORDED_COMPLETED;
-  if (held) return VERDICT_HOLD;
-  if (a.startDate > asOf) return VERDICT_NOT_STARTED;
-  if (a.status === "broken") return VERDICT_RECORDED_BROKEN;
+  const early = verdictBeforeMeasuring(a, asOf, held);
+  if (early >= 0) return early;
   if (a.startBalance !== null && a.startBalance > 0 && m.credits - m.rentSince >= toPence(a.startBalance)) return VERDICT_PAID_OFF;
   if (a.endDate !== null && a.endDate < asOf && m.overdue === 0) return VERDICT_RAN_TO_END;
   const rule = matchingRule(m.missed, m.overdue, m.inst);
   return rule === null ? VERDICT_RULES : VERDICT_RULES + 1 + ARRANGEMENT_RULES.indexOf(rule);
+}
+
+/** The verdicts that need no measures (recorded status, hold, not started), or -1 when the ledger must be read. */
+function verdictBeforeMeasuring(a: Arrangement, asOf: number, held: boolean): number {
+  if (a.status === "completed") return VERDICT_RECORDED_COMPLETED;
+  if (held) return VERDICT_HOLD;
+  if (a.startDate > asOf) return VERDICT_NOT_STARTED;
+  if (a.status === "broken") return VERDICT_RECORDED_BROKEN;
+  return -1;
 }
 
 const VERDICT_OUTCOMES: readonly ArrangementOutcome[] = ["completed", "on hold", "kept", "broken", "completed", "completed", "kept"];

@@ -412,7 +412,8 @@ export function worklistOf(input: WorklistInput): Worklist {
     for (let i = 0; i < arrs.length; i++) {
       const row = index.rowOf(arrs[i].account);
       if (row < 0) unknown++;
-      if (row < 0 || caseOf[row] < 0) {
+      // A held case's arrangements are all on hold (or completed), the account's hold applying: none adds a reason, so none is judged.
+      if (row < 0 || caseOf[row] < 0 || isHeld(all[row], asOf)) {
         arrSlot[i] = -1;
         continue;
       }
