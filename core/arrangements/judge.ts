@@ -368,7 +368,10 @@ const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
  * per instalment (the same dates: a test holds the two together).
  */
 export function dueDates(start: number, frequency: Frequency): (k: number) => number {
-  if (frequency !== "monthly" && frequency !== "ucPeriod") return (k) => dueDate(start, frequency, k);
+  if (frequency !== "monthly" && frequency !== "ucPeriod") {
+    const step = frequency === "weekly" ? 7 : frequency === "fortnightly" ? 14 : 28;
+    return (k) => start + step * k;
+  }
   if (start < MARCH_1900) return (k) => dueDate(start, frequency, k);
   const s = serialToDate(start);
   const [y, m, day] = [s.getUTCFullYear(), s.getUTCMonth(), s.getUTCDate()];
