@@ -336,8 +336,11 @@ function judgeReasons(j: Judging, a: Account, f: CaseFacts, into: Listed[] | nul
  * ordered). Pure: the same input gives the same output, whatever the order of the accounts.
  *
  * Speed (17,000 accounts): accounts are resolved by row once (one reference index, no
- * text-keyed maps per transaction); each case is scored from its figures alone, and the
- * reasons' words are built only for the rows listed after the cap and for held cases.
+ * text-keyed maps per transaction) and the transactions read in one pass (rows, last
+ * payments, the arrangements' ledger lines as typed columns); arrangements are judged for
+ * their outcome alone and escalation read as columns; each case is scored from its figures
+ * alone, and the reasons' words are built only for the rows listed after the cap and for
+ * held cases.
  * @throws ArrearsInputError for a bad option, points table or as-of date, a repeated account, or an account escalation cannot judge.
  */
 export function worklistOf(input: WorklistInput): Worklist {
