@@ -359,8 +359,6 @@ export function dueDate(start: number, frequency: Frequency, k: number): number 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Excel serial of 1900-03-01: from here on a serial is plain days since 1899-12-30. */
 const MARCH_1900 = 61;
-const MS_PER_DAY = 86_400_000;
-const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
 
 /**
  * {@link dueDate} for k = 0, 1, 2…, as judging walks them: the start date's year, month
@@ -368,21 +366,64 @@ const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
  * per instalment (the same dates: a test holds the two together).
  */
 export function dueDates(start: number, frequency: Frequency): (k: number) => number {
-  if (frequency !== "monthly" && frequency !== "ucPeriod") {
-    const step = frequency === "weekly" ? 7 : frequency === "fortnightly" ? 14 : 28;
-    return (k) => start + step * k;
-  }
+  const step = stepDays(frequency);
+  if (step > 0) return (k) => start + step * k;
   if (start < MARCH_1900) return (k) => dueDate(start, frequency, k);
-  const s = serialToDate(start);
-  const [y, m, day] = [s.getUTCFullYear(), s.getUTCMonth(), s.getUTCDate()];
-  return (k) => {
-    const months = m + k;
-    const yy = y + Math.floor(months / 12);
-    const mm = months - Math.floor(months / 12) * 12;
-    const leap = yy % 4 === 0 && (yy % 100 !== 0 || yy % 400 === 0);
-    const last = mm === 1 && leap ? 29 : DAYS_IN_MONTH[mm];
-    return (Date.UTC(yy, mm, Math.min(day, last)) - EPOCH_1899_12_30) / MS_PER_DAY;
-  };
+  const c = civilOf(start);
+  return (k) => monthlyDue(c, k);
+}
+
+/** Days between a weekly, fortnightly or 4-weekly arrangement's due dates; 0 for the calendar-month ones (monthly, UC period). */
+const stepDays = (frequency: Frequency): number => (frequency === "weekly" ? 7 : frequency === "fortnightly" ? 14 : frequency === "fourWeekly" ? 28 : 0);
+
+/** Days from 1970-01-01 to an Excel serial (from 1 March 1900 on, where serials are plain days). */
+const UNIX_DAY_0 = 25569;
+
+/**
+ * A serial's civil date packed in one small integer, year × 10,000 + month (0–11) × 100 +
+ * day, by day arithmetic (days to civil date, H. Hinnant's algorithm): one number, so a
+ * judgement walking a monthly arrangement allocates nothing. From 1 March 1900 on.
+ */
+function civilOf(serial: number): number {
+  // Days since 1970-01-01, then shifted to an era starting 0000-03-01.
+  const z = serial - UNIX_DAY_0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 10000 + (month - 1) * 100 + day;
+}
+
+/** The Excel serial of a civil date (month 1–12), by day arithmetic (civil date to days, H. Hinnant's algorithm). */
+function serialOfCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468 + UNIX_DAY_0;
+}
+
+/** The k-th monthly due date from a start date given as {@link civilOf}: its day of the month, or the month's last day when it has fewer. */
+function monthlyDue(civil: number, k: number): number {
+  const y = Math.floor(civil / 10000);
+  const m = Math.floor(civil / 100) % 100;
+  const day = civil % 100;
+  const months = m + k;
+  const yy = y + Math.floor(months / 12);
+  const mm = months - Math.floor(months / 12) * 12;
+  const leap = yy % 4 === 0 && (yy % 100 !== 0 || yy % 400 === 0);
+  const last = mm === 1 && leap ? 29 : DAYS_IN_MONTH[mm];
+  return serialOfCivil(yy, mm + 1, Math.min(day, last));
+}
+
+/** The k-th due date of an arrangement whose step is `step` days (0: calendar months from `civil`, or -1 before March 1900: by {@link dueDate}). */
+function dueAt(a: Arrangement, step: number, civil: number, k: number): number {
+  return step > 0 ? a.startDate + step * k : civil >= 0 ? monthlyDue(civil, k) : dueDate(a.startDate, a.frequency, k);
 }
 
 const HOLD_WORDS: Partial<Record<RecordedStatus, string>> = {
@@ -400,8 +441,6 @@ function accountHold(a: AccountHolds | undefined, asOf: number): string | null {
   if (a.benefitPending) return "a benefit claim is pending on the account";
   return null;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Whether the account has a hold in force at asOf (the test {@link accountHold} words). */
 const accountHeld = (a: AccountHolds | undefined, asOf: number): boolean => a !== undefined && ((a.breathingSpaceUntil !== null && a.breathingSpaceUntil >= asOf) || a.vulnerable || a.benefitPending);
@@ -432,16 +471,20 @@ export function judgeArrangements(
 /** One slot per arranged account, numbered in order of first appearance. */
 function slotsOfAccounts(arrangements: readonly Arrangement[]): Map<string, number> {
   const slotOf = new Map<string, number>();
-  for (const a of arrangements) if (!slotOf.has(a.account)) slotOf.set(a.account, slotOf.size);
+  // Indexed loops: a for…of over a long list allocated an iterator result per item in this once-per-call code.
+  for (let i = 0; i < arrangements.length; i++) {
+    const ref = arrangements[i].account;
+    if (!slotOf.has(ref)) slotOf.set(ref, slotOf.size);
+  }
   return slotOf;
 }
 
 /** Only the arranged accounts' holds, by slot: a team's accounts table is several times the arrangements (the last row of a repeated account wins). */
 function holdsOfSlots(accounts: readonly AccountHolds[], slotOf: ReadonlyMap<string, number>): (AccountHolds | undefined)[] {
   const holds = new Array<AccountHolds | undefined>(slotOf.size).fill(undefined);
-  for (const a of accounts) {
-    const k = slotOf.get(a.account);
-    if (k !== undefined) holds[k] = a;
+  for (let i = 0; i < accounts.length; i++) {
+    const k = slotOf.get(accounts[i].account);
+    if (k !== undefined) holds[k] = accounts[i];
   }
   return holds;
 }
@@ -540,14 +583,16 @@ function measure(a: Arrangement, l: Ledger, asOf: number, o: ArrangementOptions,
   const u0 = cumBefore(l.uc, ui);
   const h0 = cumBefore(l.hb, hi);
   const r0 = cumBefore(l.rent, ri);
-  const nextDue = dueDates(start, a.frequency);
+  // Due dates by arithmetic on numbers (no closure or Date per arrangement: see dueDates).
+  const step = stepDays(a.frequency);
+  const civil = step > 0 || start < MARCH_1900 ? -1 : civilOf(start);
   let due = 0;
   let judged = 0;
   let missed = 0;
   let firstMissed: number | null = null;
   let prevBehind = 0;
   for (let k = 0; ; k++) {
-    const d = nextDue(k);
+    const d = dueAt(a, step, civil, k);
     if (d > lastDue) break;
     due++;
     if (asOf <= d + window) continue; // still within its window: not yet judged
@@ -621,24 +666,33 @@ const outcomeOfVerdict = (v: number): ArrangementOutcome => (v > VERDICT_RULES ?
 /** The judgement with its figures and reason in words, from the measures. */
 function judged(a: Arrangement, m: Measures, asOf: number, holdsOf: AccountHolds | undefined): ArrangementJudgement {
   const { due, judged: judgedCount, missed, firstMissed } = m;
-  let facts = `${plural(due, "instalment")} of ${reasonPounds(a.instalment)} due, ${reasonPounds(fromPence(m.paid))} paid; `;
-  facts += missed > 0 ? `${plural(missed, "missed instalment")} (first due ${reasonDate(firstMissed!)})` : "none missed";
-  if (due > judgedCount) facts += `; ${plural(due - judgedCount, "instalment")} still within the payment window`;
   const hold = HOLD_STATUSES.has(a.status) ? HOLD_WORDS[a.status]! : accountHold(holdsOf, asOf);
   const v = verdictOf(a, m, asOf, hold !== null);
   const outcome = outcomeOfVerdict(v);
-  let why: string;
-  if (v === VERDICT_RECORDED_COMPLETED) why = "recorded as completed";
-  else if (v === VERDICT_HOLD) why = hold!;
-  else if (v === VERDICT_NOT_STARTED) why = `not started: first instalment due ${reasonDate(a.startDate)}`;
-  else if (v === VERDICT_RECORDED_BROKEN) why = "recorded as broken in the housing system";
-  else if (v === VERDICT_PAID_OFF) why = `the start balance of ${reasonPounds(a.startBalance!)} has been paid off`;
-  else if (v === VERDICT_RAN_TO_END) why = `ran to its end date ${reasonDate(a.endDate!)} with every instalment paid`;
-  else if (v === VERDICT_RULES) why = missed > 0 ? "missed instalments since made good" : "every instalment judged so far was paid";
+  // The reason's pieces joined once into one flat text: a chain of concatenations left a
+  // tree of partial texts per judgement, most of the garbage (and of what a collection
+  // copies while the judgements are still in use). Counts, dates and instalments recur
+  // from one arrangement to the next and are written once (see the caches below).
+  const w = REASON_PARTS;
+  w.start();
+  w.put(OUTCOME_WORD[outcome]).put(": ");
+  if (v === VERDICT_RECORDED_COMPLETED) w.put("recorded as completed");
+  else if (v === VERDICT_HOLD) w.put(hold!);
+  else if (v === VERDICT_NOT_STARTED) w.put("not started: first instalment due ").put(cachedDate(a.startDate));
+  else if (v === VERDICT_RECORDED_BROKEN) w.put("recorded as broken in the housing system");
+  else if (v === VERDICT_PAID_OFF) w.put("the start balance of ").put(reasonPounds(a.startBalance!)).put(" has been paid off");
+  else if (v === VERDICT_RAN_TO_END) w.put("ran to its end date ").put(cachedDate(a.endDate!)).put(" with every instalment paid");
+  else if (v === VERDICT_RULES) w.put(missed > 0 ? "missed instalments since made good" : "every instalment judged so far was paid");
   else {
     const rule = ARRANGEMENT_RULES[v - VERDICT_RULES - 1];
-    why = rule.why + (a.type === "spo" && rule.outcome === "broken" ? ": a breach of the suspended order's terms" : "");
+    w.put(rule.why);
+    if (a.type === "spo" && rule.outcome === "broken") w.put(": a breach of the suspended order's terms");
   }
+  w.put("; ").put(counted(due, INSTALMENTS)).put(" of ").put(cachedPounds(a.instalment)).put(" due, ").put(reasonPounds(fromPence(m.paid))).put(" paid; ");
+  if (missed > 0) w.put(counted(missed, MISSED_INSTALMENTS)).put(" (first due ").put(cachedDate(firstMissed!)).put(")");
+  else w.put("none missed");
+  if (due > judgedCount) w.put("; ").put(counted(due - judgedCount, INSTALMENTS)).put(" still within the payment window");
+  w.put(".");
   return {
     account: a.account,
     officer: a.officer,
@@ -649,8 +703,73 @@ function judged(a: Arrangement, m: Measures, asOf: number, holdsOf: AccountHolds
     missed,
     firstMissed,
     daysSinceLastPayment: m.lastCredit === null ? null : asOf - m.lastCredit,
-    reason: `${OUTCOME_WORD[outcome]}: ${why}; ${facts}.`,
+    reason: w.text(),
   };
+}
+
+/**
+ * The pieces of one reason, in one array reused for every judgement and joined into the
+ * reason's text before the next one. Its length never changes (the pieces not used are
+ * ""): emptying an array gives up its storage, and refilling it allocated it again.
+ */
+class ReasonParts {
+  private readonly parts: string[] = new Array<string>(32).fill("");
+  private n = 0;
+  private used = 0;
+  start(): void {
+    this.n = 0;
+  }
+  put(piece: string): this {
+    this.parts[this.n++] = piece;
+    return this;
+  }
+  text(): string {
+    for (let i = this.n; i < this.used; i++) this.parts[i] = "";
+    this.used = this.n;
+    return this.parts.join("");
+  }
+}
+const REASON_PARTS = new ReasonParts();
+
+/** "1 instalment", "3 instalments": one text per count, written the first time it is needed. */
+interface CountWords {
+  one: string;
+  many: string;
+  texts: string[];
+}
+const INSTALMENTS: CountWords = { one: "instalment", many: "instalments", texts: [] };
+const MISSED_INSTALMENTS: CountWords = { one: "missed instalment", many: "missed instalments", texts: [] };
+/** Counts kept written: far more instalments than any arrangement runs to in a lifetime of weekly payments. */
+const COUNTS_KEPT = 4096;
+function counted(n: number, w: CountWords): string {
+  if (n >= 0 && n < COUNTS_KEPT) return (w.texts[n] ??= countText(n, w));
+  return countText(n, w);
+}
+const countText = (n: number, w: CountWords): string => `${n} ${n === 1 ? w.one : w.many}`;
+
+/**
+ * Texts of dates and amounts already written, by value: a team's arrangements share
+ * their first-missed dates (a few weeks' due dates) and instalments (a few amounts).
+ * Bounded (emptied when full), so the texts stay the same whatever was judged before.
+ */
+const TEXTS_KEPT = 8192;
+const DATE_TEXTS = new Map<number, string>();
+const POUND_TEXTS = new Map<number, string>();
+function cachedDate(serial: number): string {
+  let t = DATE_TEXTS.get(serial);
+  if (t === undefined) {
+    if (DATE_TEXTS.size >= TEXTS_KEPT) DATE_TEXTS.clear();
+    DATE_TEXTS.set(serial, (t = reasonDate(serial)));
+  }
+  return t;
+}
+function cachedPounds(x: number): string {
+  let t = POUND_TEXTS.get(x);
+  if (t === undefined) {
+    if (POUND_TEXTS.size >= TEXTS_KEPT) POUND_TEXTS.clear();
+    POUND_TEXTS.set(x, (t = reasonPounds(x)));
+  }
+  return t;
 }
 
 /** "£12.50": formatPounds' text, without its thousands pass for the amounts under £1,000 most instalments and payments are. */
@@ -659,16 +778,10 @@ export const reasonPounds = (x: number): string => (Math.abs(x) < 999.99 ? `${x 
 /** serialToIso's text from day arithmetic (days to civil date, H. Hinnant's algorithm), without a Date object per reason. */
 export function reasonDate(serial: number): string {
   if (serial < MARCH_1900 || serial > LAST_SERIAL) return serialToIso(serial);
-  // Days since 1970-01-01, then shifted to an era starting 0000-03-01.
-  const z = serial - 25569 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const c = civilOf(serial);
+  const year = Math.floor(c / 10000);
+  const month = (Math.floor(c / 100) % 100) + 1;
+  const day = c % 100;
   return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 
