@@ -172,6 +172,38 @@ export function ledgerLines(n: number, slots: number): LedgerLines {
   return { slot: new Int32Array(n), kind: new Int8Array(n), pence: new Float64Array(n), date: new Float64Array(n), slots };
 }
 
+/**
+ * {@link ledgerLines} in columns kept from one call to the next, for a caller that groups
+ * them (and judges) before it returns: they are good only until the next call of this
+ * function (judgeArrangements calls it too). At team scale a new set of columns per call
+ * was megabytes of fresh memory on every recalculation; up to {@link KEPT_LINES} lines
+ * they are reused (beyond it, as at a million accounts, they are made afresh and let go).
+ */
+export function reusedLedgerLines(n: number, slots: number): LedgerLines {
+  if (n > KEPT_LINES) return ledgerLines(n, slots);
+  return { slot: KEPT.slot(n), kind: KEPT.kind(n), pence: KEPT.pence(n), date: KEPT.date(n), slots };
+}
+
+/** Most transactions whose columns (and grouped table) are kept between calls: a large team's year, about 10 MB. */
+const KEPT_LINES = 250_000;
+
+/** A typed array kept between calls, grown as needed; `(n)` gives its first n entries (contents left from before: callers write before they read). */
+function keptArray<T extends Int32Array | Int8Array | Float64Array>(make: (n: number) => T): (n: number) => T {
+  let buf = make(0);
+  return (n) => {
+    if (buf.length < n) buf = make(Math.max(n, Math.ceil(buf.length * 1.5)));
+    return buf.subarray(0, n) as T;
+  };
+}
+const KEPT = {
+  slot: keptArray((n) => new Int32Array(n)),
+  kind: keptArray((n) => new Int8Array(n)),
+  pence: keptArray((n) => new Float64Array(n)),
+  date: keptArray((n) => new Float64Array(n)),
+  tableDates: keptArray((n) => new Float64Array(n)),
+  tableCum: keptArray((n) => new Float64Array(n)),
+};
+
 /** Records transaction i (line t) for account slot `slot` (-1: not wanted). */
 export function putLine(lines: LedgerLines, i: number, t: Transaction, slot: number): void {
   const kind = slot < 0 ? -1 : kindOf(t.type);
@@ -194,10 +226,12 @@ export function putLine(lines: LedgerLines, i: number, t: Transaction, slot: num
  * run was compiled without type feedback and dropped back to the interpreter on every
  * call (over a hundred deoptimisations in 30 runs of the bench case, most of its time).
  */
-function groupLines(lines: LedgerLines): LedgerTable {
+function groupLines(lines: LedgerLines, reuse: boolean): LedgerTable {
   const start = startsOf(countLines(lines));
   const total = start[start.length - 1];
-  const table: LedgerTable = { dates: new Float64Array(total), cum: new Float64Array(total), start };
+  // Every entry is written by fillLines (the counts are the fills), so kept columns need no clearing.
+  const kept = reuse && total <= KEPT_LINES;
+  const table: LedgerTable = { dates: kept ? KEPT.tableDates(total) : new Float64Array(total), cum: kept ? KEPT.tableCum(total) : new Float64Array(total), start };
   fillLines(lines, table);
   sortSegments(table, lines.slots);
   return table;
@@ -290,7 +324,8 @@ export function ledgersOf(transactions: readonly Transaction[], wanted: Readonly
     index.set(a, names.length);
     names.push(a);
   }
-  const table = groupLines(linesOf(transactions, index));
+  // The ledgers are handed back, so their table is the caller's own (not the kept columns).
+  const table = groupLines(linesOf(transactions, index, false), false);
   const out = new Map<string, Ledger>();
   for (let k = 0; k < names.length; k++) {
     const l = ledgerView(table);
@@ -300,8 +335,8 @@ export function ledgersOf(transactions: readonly Transaction[], wanted: Readonly
 }
 
 /** The transactions as ledger lines, each line's slot its account's in `index` (-1 when not there). */
-function linesOf(transactions: readonly Transaction[], index: ReadonlyMap<string, number>): LedgerLines {
-  const lines = ledgerLines(transactions.length, index.size);
+function linesOf(transactions: readonly Transaction[], index: ReadonlyMap<string, number>, reuse: boolean): LedgerLines {
+  const lines = reuse ? reusedLedgerLines(transactions.length, index.size) : ledgerLines(transactions.length, index.size);
   // Exports list an account's lines together more often than not: the last account's slot is kept, not looked up again.
   let lastRef: string | null = null;
   let lastSlot = -1;
@@ -463,20 +498,24 @@ export function judgeArrangements(
 ): ArrangementJudgement[] {
   const o = parseOrThrow(ArrangementOptionsSchema, options);
   // Loops in functions of their own, none here: see groupLines on V8 and loops entered mid-function.
-  const slotOf = slotsOfAccounts(arrangements);
-  const table = groupLines(linesOf(transactions, slotOf));
-  return judgeAll(arrangements, slotOf, table, holdsOfSlots(accounts, slotOf), asOf, o);
+  const slotOf = new Map<string, number>();
+  const arrSlot = slotsOfAccounts(arrangements, slotOf);
+  // Lines and table in kept columns: both are read only until the judgements (plain numbers and text) are made.
+  const table = groupLines(linesOf(transactions, slotOf, true), true);
+  return judgeAll(arrangements, arrSlot, table, holdsOfSlots(accounts, slotOf), asOf, o);
 }
 
-/** One slot per arranged account, numbered in order of first appearance. */
-function slotsOfAccounts(arrangements: readonly Arrangement[]): Map<string, number> {
-  const slotOf = new Map<string, number>();
+/** Each arrangement's account slot (into `slotOf`: one slot per arranged account, numbered in order of first appearance). */
+function slotsOfAccounts(arrangements: readonly Arrangement[], slotOf: Map<string, number>): Int32Array {
+  const arrSlot = new Int32Array(arrangements.length);
   // Indexed loops: a for…of over a long list allocated an iterator result per item in this once-per-call code.
   for (let i = 0; i < arrangements.length; i++) {
     const ref = arrangements[i].account;
-    if (!slotOf.has(ref)) slotOf.set(ref, slotOf.size);
+    let k = slotOf.get(ref);
+    if (k === undefined) slotOf.set(ref, (k = slotOf.size));
+    arrSlot[i] = k;
   }
-  return slotOf;
+  return arrSlot;
 }
 
 /** Only the arranged accounts' holds, by slot: a team's accounts table is several times the arrangements (the last row of a repeated account wins). */
@@ -490,13 +529,13 @@ function holdsOfSlots(accounts: readonly AccountHolds[], slotOf: ReadonlyMap<str
 }
 
 /** Each arrangement judged in words from its account's slot of the table. */
-function judgeAll(arrangements: readonly Arrangement[], slotOf: ReadonlyMap<string, number>, table: LedgerTable, holds: readonly (AccountHolds | undefined)[], asOf: number, o: ArrangementOptions): ArrangementJudgement[] {
+function judgeAll(arrangements: readonly Arrangement[], arrSlot: Int32Array, table: LedgerTable, holds: readonly (AccountHolds | undefined)[], asOf: number, o: ArrangementOptions): ArrangementJudgement[] {
   const view = ledgerView(table);
   const m = blankMeasures();
   const out = new Array<ArrangementJudgement>(arrangements.length);
   for (let i = 0; i < arrangements.length; i++) {
     const a = arrangements[i];
-    const k = slotOf.get(a.account)!;
+    const k = arrSlot[i];
     out[i] = judged(a, measure(a, pointAt(view, table, k) ? view : EMPTY, asOf, o, m), asOf, holds[k]);
   }
   return out;
@@ -522,7 +561,8 @@ export function arrangementOutcomesBySlot(
   asOf: number,
   options: ArrangementOptions,
 ): Int8Array {
-  const table = groupLines(lines);
+  // The table is read only here: kept columns (the lines may be the kept ones too: they are read first).
+  const table = groupLines(lines, true);
   const view = ledgerView(table);
   const m = blankMeasures();
   const out = new Int8Array(arrangements.length).fill(-1);
@@ -688,11 +728,10 @@ function judged(a: Arrangement, m: Measures, asOf: number, holdsOf: AccountHolds
     w.put(rule.why);
     if (a.type === "spo" && rule.outcome === "broken") w.put(": a breach of the suspended order's terms");
   }
-  w.put("; ").put(counted(due, INSTALMENTS)).put(" of ").put(cachedPounds(a.instalment)).put(" due, ").put(reasonPounds(fromPence(m.paid))).put(" paid; ");
-  if (missed > 0) w.put(counted(missed, MISSED_INSTALMENTS)).put(" (first due ").put(cachedDate(firstMissed!)).put(")");
-  else w.put("none missed");
-  if (due > judgedCount) w.put("; ").put(counted(due - judgedCount, INSTALMENTS)).put(" still within the payment window");
-  w.put(".");
+  w.put(counted(due, INSTALMENTS_OF)).put(cachedPounds(a.instalment)).put(" due, ").put(reasonPounds(fromPence(m.paid))).put(" paid; ");
+  if (missed > 0) w.put(counted(missed, MISSED_FIRST_DUE)).put(cachedDate(firstMissed!)).put(due > judgedCount ? ")" : ").");
+  else w.put(due > judgedCount ? "none missed" : "none missed.");
+  if (due > judgedCount) w.put(counted(due - judgedCount, STILL_WITHIN));
   return {
     account: a.account,
     officer: a.officer,
@@ -731,21 +770,24 @@ class ReasonParts {
 }
 const REASON_PARTS = new ReasonParts();
 
-/** "1 instalment", "3 instalments": one text per count, written the first time it is needed. */
+/** "; 3 instalments of ": a count with the words either side of it, one text per count, written the first time it is needed. */
 interface CountWords {
+  before: string;
   one: string;
   many: string;
+  after: string;
   texts: string[];
 }
-const INSTALMENTS: CountWords = { one: "instalment", many: "instalments", texts: [] };
-const MISSED_INSTALMENTS: CountWords = { one: "missed instalment", many: "missed instalments", texts: [] };
+const INSTALMENTS_OF: CountWords = { before: "; ", one: "instalment", many: "instalments", after: " of ", texts: [] };
+const MISSED_FIRST_DUE: CountWords = { before: "", one: "missed instalment", many: "missed instalments", after: " (first due ", texts: [] };
+const STILL_WITHIN: CountWords = { before: "; ", one: "instalment", many: "instalments", after: " still within the payment window.", texts: [] };
 /** Counts kept written: far more instalments than any arrangement runs to in a lifetime of weekly payments. */
 const COUNTS_KEPT = 4096;
 function counted(n: number, w: CountWords): string {
   if (n >= 0 && n < COUNTS_KEPT) return (w.texts[n] ??= countText(n, w));
   return countText(n, w);
 }
-const countText = (n: number, w: CountWords): string => `${n} ${n === 1 ? w.one : w.many}`;
+const countText = (n: number, w: CountWords): string => `${w.before}${n} ${n === 1 ? w.one : w.many}${w.after}`;
 
 /**
  * Texts of dates and amounts already written, by value: a team's arrangements share

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TEAM_LINE } from "../arrangements/byOfficer";
-import { ArrangementOptionsSchema, arrangementOutcomesBySlot, ledgerLines, putLine } from "../arrangements/judge";
+import { ArrangementOptionsSchema, arrangementOutcomesBySlot, putLine, reusedLedgerLines } from "../arrangements/judge";
 import { ARRANGEMENT_OUTCOMES, type ArrangementOutcome } from "../arrangements/rules";
 import type { Arrangement } from "../arrangements/schema";
 import { refIndex } from "../columns/refIndex";
@@ -436,7 +436,7 @@ export function worklistOf(input: WorklistInput): Worklist {
   // than not, so the last account's row is kept rather than looked up again), the arrangements' ledger lines, each
   // case's last payment on or before the as-of date, and the first date the transactions cover.
   const txs = input.transactions;
-  const ledger = judgingArrangements ? ledgerLines(txs.length, slotHolds.length) : null;
+  const ledger = judgingArrangements ? reusedLedgerLines(txs.length, slotHolds.length) : null;
   const lastPaid = new Float64Array(n);
   const paidSeen = new Uint8Array(n);
   const readTransactions = (): number => {
