@@ -29,8 +29,8 @@ import { HOLD_STATUSES, type Arrangement, type Frequency, type RecordedStatus } 
  * (the UC or HB grace once the account has such a credit, or for a DWP deduction).
  */
 
-/** Transaction types counted as paid by the tenant (dates count with the payment grace). */
-const TENANT_CREDITS: ReadonlySet<TransactionType> = new Set(["payment", "dhp"]);
+// Transaction types counted as paid by the tenant (dates count with the payment grace): payment and dhp (see kindOf:
+// compared as text there, one line at a time, rather than looked up in a set).
 
 /** Default graces in days: none for the tenant's own payments (due means due); for UC and HB the existing technical-arrears weeks (UC 52/12 weeks, about 30 days, monthly in arrears; HB 4 weeks, 28 days, 4-weekly in arrears), rounded down to whole days. */
 export const DEFAULT_ARRANGEMENT_GRACE = {
@@ -150,7 +150,7 @@ interface LedgerTable {
 }
 
 /** The kind slot of a transaction type, or -1 for a type no ledger keeps. */
-const kindOf = (type: TransactionType): number => (type === "rent" ? RENT : type === "uc" ? UC : type === "hb" ? HB : TENANT_CREDITS.has(type) ? TENANT : -1);
+const kindOf = (type: TransactionType): number => (type === "rent" ? RENT : type === "uc" ? UC : type === "hb" ? HB : type === "payment" || type === "dhp" ? TENANT : -1);
 
 /**
  * Transactions read once into columns for grouping: each line's account slot (-1 for a

@@ -140,8 +140,8 @@ export const HELD_COLUMNS = ["Account", "Officer", "Hold", "Balance £", "Weeks 
 /** Column headings of the per-officer counts. */
 export const OFFICER_WORKLIST_COLUMNS = ["Officer", "Needs action", "Listed", "Due today", "Overdue", "Awaiting team leader", "Held", "Technical only"] as const;
 
-/** Transaction types that count as a payment for "no payment for N days" (the arrangement judge's credits). */
-const PAYMENT_TYPES: ReadonlySet<TransactionType> = new Set(["payment", "dhp", "uc", "hb"]);
+/** Whether a transaction type counts as a payment for "no payment for N days" (the arrangement judge's credits: payment, dhp, uc, hb); compared as text, as it runs once per transaction. */
+const isPaymentType = (type: TransactionType): boolean => type === "payment" || type === "dhp" || type === "uc" || type === "hb";
 
 const asOfSchema = z
   .number({ error: "as-of date must be a date" })
@@ -204,6 +204,37 @@ function historyUpTo(h: BalanceHistory, asOf: number): BalanceHistory {
   const keep = h.dates.filter((d) => d <= asOf).length;
   if (keep === h.dates.length) return h;
   return { ...h, dates: h.dates.slice(0, keep), balances: h.balances.map((row) => row.slice(0, keep)) };
+}
+
+/**
+ * The balance history of the cases alone (row c: case c's history row), when the history
+ * lists the accounts table's references row for row (as an export gives them), else null.
+ * The same trend as the whole history gives each case: every reference is once in the
+ * accounts table (checked before), so once in such a history too, and case c's reference
+ * finds exactly that row. The trend then indexes the cases' references, not every
+ * account's: about a third of the table, and a third of the memory.
+ */
+function casesHistory(h: BalanceHistory, all: readonly Account[], caseRow: Int32Array, n: number): BalanceHistory | null {
+  if (!aligned(h.accounts, all)) return null;
+  const balances = new Array<(typeof h.balances)[number]>(n);
+  for (let c = 0; c < n; c++) balances[c] = h.balances[caseRow[c]];
+  const accounts = new Array<string>(n);
+  for (let c = 0; c < n; c++) accounts[c] = all[caseRow[c]].account;
+  return { ...h, accounts, balances };
+}
+
+/** Whether the history's references are the accounts table's, row for row. */
+function aligned(refs: readonly string[], all: readonly Account[]): boolean {
+  if (refs.length !== all.length) return false;
+  for (let row = 0; row < refs.length; row++) if (refs[row] !== all[row].account) return false;
+  return true;
+}
+
+/** The cases' references, in case order. */
+function caseRefsOf(cases: readonly Account[]): string[] {
+  const refs = new Array<string>(cases.length);
+  for (let c = 0; c < cases.length; c++) refs[c] = cases[c].account;
+  return refs;
 }
 
 /** Each account's reference, by row. */
@@ -370,6 +401,8 @@ export function worklistOf(input: WorklistInput): Worklist {
   const cases: Account[] = [];
   /** Each account row's position among the cases, or -1. */
   const caseOf = new Int32Array(all.length).fill(-1);
+  /** Each case's account row. */
+  const caseRow = new Int32Array(all.length);
   const technical = new Map<string, number>();
   const findCases = () => {
     for (let row = 0; row < all.length; row++) {
@@ -384,6 +417,7 @@ export function worklistOf(input: WorklistInput): Worklist {
         continue;
       }
       caseOf[row] = cases.length;
+      caseRow[cases.length] = row;
       cases.push(a);
     }
   };
@@ -400,7 +434,11 @@ export function worklistOf(input: WorklistInput): Worklist {
     if (e instanceof ArrearsInputError) throw e;
     return e.nextAction;
   };
-  const trend = input.history ? balanceTrendColumns(cases.map((c) => c.account), historyUpTo(input.history, asOf)) : null;
+  // TODO(coretrend): once core/columns/historyColumns.ts is merged, read the trend as historyColumnsOf(history,
+  // references, index) then trendColumnsOfHistory(columns, { fromWeek: weeks - TREND_WEEKS, rows: the cases' rows })
+  // (slope per week scaled as balanceTrendColumns does), so no reference is hashed when the history lists the
+  // accounts in order. Until then the cases' own rows of such a history are handed over, not the whole table.
+  const trend = input.history ? balanceTrendColumns(caseRefsOf(cases), historyUpTo(casesHistory(input.history, all, caseRow, n) ?? input.history, asOf)) : null;
   if (!input.history && byReason.has("worseningTrend")) notes.push("no balance history given: the worsening-trend reason was not judged");
 
   // Arrangements: the cases' ones, each under a slot of its account (the judge reads their accounts' holds).
@@ -452,7 +490,7 @@ export function worklistOf(input: WorklistInput): Worklist {
       if (ledger) putLine(ledger, i, t, row < 0 ? -1 : slotOfRow![row]);
       if (t.date > asOf) continue;
       if (t.date < firstDate) firstDate = t.date;
-      if (t.amount < 0 && PAYMENT_TYPES.has(t.type)) {
+      if (t.amount < 0 && isPaymentType(t.type)) {
         const c = row < 0 ? -1 : caseOf[row];
         if (c >= 0 && (!paidSeen[c] || t.date > lastPaid[c])) {
           lastPaid[c] = t.date;
@@ -480,6 +518,15 @@ export function worklistOf(input: WorklistInput): Worklist {
   if (byReason.has("ucOldRent") && !(firstDate < aprilStart)) notes.push(`the transactions do not reach back before ${serialToIso(aprilStart)}: the UC old-rent reason was not judged`);
 
   const auth = input.authorisations ?? null;
+  // Awaiting the team leader, by case: the flagged references resolved once through the accounts' index (every
+  // reference is once in the table), rather than a lookup in the set for each case.
+  const awaiting = new Uint8Array(n);
+  if (auth !== null) {
+    for (const ref of auth.accounts) {
+      const row = index.rowOf(ref);
+      if (row >= 0 && caseOf[row] >= 0) awaiting[caseOf[row]] = 1;
+    }
+  }
   if (auth === null && byReason.has("awaitingAuthorisation")) notes.push("the accounts table has no awaiting authorisation column (yes/no): the team leader's authorisation reason was not judged");
 
   const j: Judging = {
@@ -505,7 +552,7 @@ export function worklistOf(input: WorklistInput): Worklist {
     f.paid = paidSeen[c] === 1;
     f.lastPaid = lastPaid[c];
     f.rentChange = unreported.size ? unreported.get(ref) : undefined;
-    f.awaiting = auth !== null && auth.accounts.has(ref);
+    f.awaiting = awaiting[c] === 1;
     return f;
   };
   const blankFacts = (): CaseFacts => ({ outcomeRank: 0, worseningSlope: NaN, trendWeeks: 0, dueToEscalate: false, stage: "", paid: false, lastPaid: 0, rentChange: undefined, awaiting: false });
