@@ -6,9 +6,9 @@ import type { Arrangement } from "../arrangements/schema";
 import { refIndex } from "../columns/refIndex";
 import { LAST_SERIAL, serialToIso } from "../dates/excelSerial";
 import { ArrearsInputError } from "../errors";
-import { escalationColumnsOf } from "../escalation/escalate";
+import { escalationColumnsOf, type EscalationColumns } from "../escalation/escalate";
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from "../escalation/policy";
-import { balanceTrendColumns } from "../escalation/withTrend";
+import { balanceTrendColumns, type BalanceTrendColumns } from "../escalation/withTrend";
 import type { Account, BalanceHistory, Transaction, TransactionType } from "../export/schema";
 import { DEFAULT_TECHNICAL_WEEKS } from "../kpi/monthlyReturn";
 import { formatPounds, round2dp, toPence } from "../money";
@@ -181,15 +181,16 @@ function minDaysAfterOf(policy: EscalationPolicy, stage: string, tenancyType: st
 }
 
 /** The day a due escalation fell due: the last action date plus the smallest "days after" of the rules for that stage and tenancy type; null when the stage is reached on the arrears alone. Worked out once per stage and tenancy type. */
-function dueByOf(policy: EscalationPolicy): (due: boolean, stage: string, a: Account) => number | null {
-  const known = new Map<string, number | null>();
-  return (due, stage, a) => {
+class DueBy {
+  private readonly known = new Map<string, number | null>();
+  constructor(private readonly policy: EscalationPolicy) {}
+  at(due: boolean, stage: string, a: Account): number | null {
     if (!due || a.lastActionDate === null) return null;
     const key = `${stage}\u0000${a.tenancyType}`;
-    let days = known.get(key);
-    if (days === undefined) known.set(key, (days = minDaysAfterOf(policy, stage, a.tenancyType)));
+    let days = this.known.get(key);
+    if (days === undefined) this.known.set(key, (days = minDaysAfterOf(this.policy, stage, a.tenancyType)));
     return days === null ? null : a.lastActionDate + days;
-  };
+  }
 }
 
 /** Weeks of rent owed as the escalation result gives it (ESCALATION's weeksOwed: balance ÷ weekly rent in whole pence, 2 dp), or null without a weekly rent. */
@@ -362,6 +363,167 @@ function judgeReasons(j: Judging, a: Account, f: CaseFacts, into: Listed[] | nul
   return score;
 }
 
+/** A case's reasons in full, as shown. */
+interface ShownReasons {
+  listed: Listed[];
+  reasons: ListedReason[];
+  reasonText: string;
+}
+
+const REASON_ORDER = new Map(REASON_IDS.map((id, i) => [id, i]));
+const blankFacts = (): CaseFacts => ({ outcomeRank: 0, worseningSlope: NaN, trendWeeks: 0, dueToEscalate: false, stage: "", paid: false, lastPaid: 0, rentChange: undefined, awaiting: false });
+const blankLine = (officer: string): OfficerWorklist => ({ officer, needsAction: 0, listed: 0, dueToday: 0, overdue: 0, awaitingTeamLeader: 0, held: 0, technicalOnly: 0 });
+
+/**
+ * One list's scoring: every case scored from its figures (held cases apart, with their
+ * reasons in words), the candidates ranked, and the rows listed after the cap with their
+ * words. What {@link worklistOf} has gathered by case is read through it.
+ */
+class Scoring {
+  readonly score: Float64Array;
+  readonly candidates: number[] = [];
+  readonly held: HeldCase[] = [];
+  readonly heldCount = new Map<string, number>();
+  readonly lines = new Map<string, OfficerWorklist>();
+  private readonly facts = blankFacts();
+  // The escalation's columns held apart from the object that carries them: that object's shape (closures among
+  // its fields, new ones each call) changed from one call to the next, and code reading it was dropped each time.
+  private readonly stageIds: readonly string[];
+  private readonly stage: Int32Array;
+  private readonly due: Uint8Array;
+  private readonly resultAt: EscalationColumns["resultAt"];
+
+  constructor(
+    private readonly j: Judging,
+    private readonly cases: readonly Account[],
+    private readonly worst: Uint8Array,
+    private readonly trend: BalanceTrendColumns | null,
+    escalation: EscalationColumns,
+    private readonly paidSeen: Uint8Array,
+    private readonly lastPaid: Float64Array,
+    private readonly unreported: ReadonlyMap<string, { credit: number; changeDate: number }>,
+    private readonly awaiting: Uint8Array,
+    private readonly dueBy: DueBy,
+    private readonly asOf: number,
+  ) {
+    this.score = new Float64Array(cases.length);
+    this.stageIds = escalation.stageIds;
+    this.stage = escalation.stage;
+    this.due = escalation.due;
+    this.resultAt = escalation.resultAt;
+  }
+
+  /** The officer's counts, begun at nought. */
+  line(officer: string): OfficerWorklist {
+    let l = this.lines.get(officer);
+    if (!l) this.lines.set(officer, (l = blankLine(officer)));
+    return l;
+  }
+
+  stageOf(c: number): string {
+    return this.stageIds[this.stage[c]];
+  }
+
+  /** Fills `f` with case c's facts (one record is reused for every case scored). */
+  factsOf(c: number, f: CaseFacts): CaseFacts {
+    const trend = this.trend;
+    f.outcomeRank = this.worst[c];
+    f.worseningSlope = trend !== null && trend.fitted[c] && TREND_DIRECTIONS[trend.direction[c]] === "worsening" ? trend.slopePerWeek[c] : NaN;
+    f.trendWeeks = trend === null ? 0 : trend.weeks[c];
+    f.dueToEscalate = this.due[c] === 1;
+    f.stage = this.stageOf(c);
+    f.paid = this.paidSeen[c] === 1;
+    f.lastPaid = this.lastPaid[c];
+    f.rentChange = this.unreported.size ? this.unreported.get(this.cases[c].account) : undefined;
+    f.awaiting = this.awaiting[c] === 1;
+    return f;
+  }
+
+  /** A case's reasons in full: most points first; equal points in the reasons' own order. */
+  reasonsOf(c: number): ShownReasons {
+    const listed: Listed[] = [];
+    judgeReasons(this.j, this.cases[c], this.factsOf(c, blankFacts()), listed);
+    listed.sort((x, y) => y.row.points - x.row.points || REASON_ORDER.get(x.row.reason)! - REASON_ORDER.get(y.row.reason)!);
+    const reasons = listed.map((l) => ({ reason: l.row.reason, words: l.words, points: l.row.points }));
+    return { listed, reasons, reasonText: reasons.map((r) => `${r.words} (+${r.points})`).join("; ") };
+  }
+
+  /** Scores every case from its figures; held cases go apart (with their reasons in words). */
+  scoreCases(): void {
+    const { cases, asOf, facts } = this;
+    for (let c = 0; c < cases.length; c++) {
+      const a = cases[c];
+      if (isHeld(a, asOf)) {
+        this.held.push({ account: a.account, officer: a.officer, hold: holdOf(a, asOf)!, balance: a.balance, weeksOwed: weeksOwedOf(a), reasonText: this.reasonsOf(c).reasonText });
+        this.heldCount.set(a.officer, (this.heldCount.get(a.officer) ?? 0) + 1);
+        continue;
+      }
+      // One facts record reused for every case: scoring builds no text and keeps nothing.
+      this.factsOf(c, facts);
+      const s = judgeReasons(this.j, a, facts, null);
+      // Every listed reason adds at least 1 point (a 0-point row is never listed): no score, no reason.
+      if (s === 0) continue;
+      this.score[c] = s;
+      this.candidates.push(c);
+      const l = this.line(a.officer);
+      l.needsAction++;
+      if (facts.dueToEscalate) {
+        const by = this.dueBy.at(true, facts.stage, a);
+        if (by === null || by >= asOf) l.dueToday++;
+        else l.overdue++;
+      }
+      if (facts.awaiting) l.awaitingTeamLeader++;
+    }
+  }
+
+  /** Ranks the candidates: score, then balance in pence, highest first; then reference in character-code order. */
+  sortCandidates(): void {
+    const { cases, score } = this;
+    const balP = new Float64Array(cases.length);
+    for (let i = 0; i < this.candidates.length; i++) {
+      const c = this.candidates[i];
+      balP[c] = toPence(cases[c].balance);
+    }
+    this.candidates.sort((x, y) => score[y] - score[x] || balP[y] - balP[x] || byCode(cases[x].account, cases[y].account));
+  }
+
+  /** The ranked rows: each officer's first `cap` candidates, with their reasons in words and next action. */
+  listRows(cap: number): WorklistRow[] {
+    const perOfficer = new Map<string, number>();
+    const rows: WorklistRow[] = [];
+    for (let i = 0; i < this.candidates.length; i++) {
+      const c = this.candidates[i];
+      const a = this.cases[c];
+      const k = perOfficer.get(a.officer) ?? 0;
+      perOfficer.set(a.officer, k + 1);
+      if (k >= cap) continue;
+      const { listed, reasons, reasonText } = this.reasonsOf(c);
+      const escalating = reasons.some((r) => r.reason === "dueToEscalate");
+      rows.push({
+        rank: rows.length + 1,
+        account: a.account,
+        officer: a.officer,
+        score: reasons.reduce((sum, r) => sum + r.points, 0),
+        reasons,
+        reasonText,
+        // The next action in words only for the rows shown: the escalation's full result for this case.
+        nextAction: escalating ? this.escalationNextAction(c) : listed[0].row.action,
+        balance: a.balance,
+        weeksOwed: weeksOwedOf(a),
+        dueBy: this.dueBy.at(this.due[c] === 1, this.stageOf(c), a),
+      });
+    }
+    return rows;
+  }
+
+  /** Case c's next action as the escalation's full result words it. */
+  private escalationNextAction(c: number): string {
+    const e = this.resultAt(c);
+    if (e instanceof ArrearsInputError) throw e;
+    return e.nextAction;
+  }
+}
+
 /**
  * Builds the worklist (see the module comment for what is listed, how it is scored and
  * ordered). Pure: the same input gives the same output, whatever the order of the accounts.
@@ -427,13 +589,7 @@ export function worklistOf(input: WorklistInput): Worklist {
   // As columns: the worklist reads each case's stage and due flag, and the next action only for the rows listed.
   const escalation = escalationColumnsOf(cases, policy, asOf);
   if (escalation.firstError) throw escalation.firstError;
-  const stageOf = (c: number): string => escalation.stageIds[escalation.stage[c]];
-  const dueBy = dueByOf(policy);
-  const escalationNextAction = (c: number): string => {
-    const e = escalation.resultAt(c);
-    if (e instanceof ArrearsInputError) throw e;
-    return e.nextAction;
-  };
+  const dueBy = new DueBy(policy);
   // TODO(coretrend): once core/columns/historyColumns.ts is merged, read the trend as historyColumnsOf(history,
   // references, index) then trendColumnsOfHistory(columns, { fromWeek: weeks - TREND_WEEKS, rows: the cases' rows })
   // (slope per week scaled as balanceTrendColumns does), so no reference is hashed when the history lists the
@@ -541,110 +697,21 @@ export function worklistOf(input: WorklistInput): Worklist {
     paymentsKnown,
     firstDate,
   };
-  /** Fills `f` with case c's facts (one record is reused for every case scored). */
-  const factsOf = (c: number, f: CaseFacts): CaseFacts => {
-    const ref = cases[c].account;
-    f.outcomeRank = worst[c];
-    f.worseningSlope = trend !== null && trend.fitted[c] && TREND_DIRECTIONS[trend.direction[c]] === "worsening" ? trend.slopePerWeek[c] : NaN;
-    f.trendWeeks = trend === null ? 0 : trend.weeks[c];
-    f.dueToEscalate = escalation.due[c] === 1;
-    f.stage = stageOf(c);
-    f.paid = paidSeen[c] === 1;
-    f.lastPaid = lastPaid[c];
-    f.rentChange = unreported.size ? unreported.get(ref) : undefined;
-    f.awaiting = awaiting[c] === 1;
-    return f;
-  };
-  const blankFacts = (): CaseFacts => ({ outcomeRank: 0, worseningSlope: NaN, trendWeeks: 0, dueToEscalate: false, stage: "", paid: false, lastPaid: 0, rentChange: undefined, awaiting: false });
-  const order = new Map(REASON_IDS.map((id, i) => [id, i]));
-  /** A case's reasons in full: most points first; equal points in the reasons' own order. */
-  const reasonsOf = (c: number): { listed: Listed[]; reasons: ListedReason[]; reasonText: string } => {
-    const listed: Listed[] = [];
-    judgeReasons(j, cases[c], factsOf(c, blankFacts()), listed);
-    listed.sort((x, y) => y.row.points - x.row.points || order.get(x.row.reason)! - order.get(y.row.reason)!);
-    const reasons = listed.map((l) => ({ reason: l.row.reason, words: l.words, points: l.row.points }));
-    return { listed, reasons, reasonText: reasons.map((r) => `${r.words} (+${r.points})`).join("; ") };
-  };
-
-  // Score every case from its figures; held cases go apart (with their reasons in words).
-  const score = new Float64Array(n);
-  const candidates: number[] = [];
-  const held: HeldCase[] = [];
-  const heldCount = new Map<string, number>();
-  const lines = new Map<string, OfficerWorklist>();
-  const blank = (officer: string): OfficerWorklist => ({ officer, needsAction: 0, listed: 0, dueToday: 0, overdue: 0, awaitingTeamLeader: 0, held: 0, technicalOnly: 0 });
-  const line = (officer: string) => {
-    let l = lines.get(officer);
-    if (!l) lines.set(officer, (l = blank(officer)));
-    return l;
-  };
-  const facts = blankFacts();
-  const scoreCases = () => {
-    for (let c = 0; c < n; c++) {
-      const a = cases[c];
-      if (isHeld(a, asOf)) {
-        held.push({ account: a.account, officer: a.officer, hold: holdOf(a, asOf)!, balance: a.balance, weeksOwed: weeksOwedOf(a), reasonText: reasonsOf(c).reasonText });
-        heldCount.set(a.officer, (heldCount.get(a.officer) ?? 0) + 1);
-        continue;
-      }
-      // One facts record reused for every case: scoring builds no text and keeps nothing.
-      factsOf(c, facts);
-      const s = judgeReasons(j, a, facts, null);
-      // Every listed reason adds at least 1 point (a 0-point row is never listed): no score, no reason.
-      if (s === 0) continue;
-      score[c] = s;
-      candidates.push(c);
-      const l = line(a.officer);
-      l.needsAction++;
-      if (facts.dueToEscalate) {
-        const by = dueBy(true, facts.stage, a);
-        if (by === null || by >= asOf) l.dueToday++;
-        else l.overdue++;
-      }
-      if (facts.awaiting) l.awaitingTeamLeader++;
-    }
-  };
-  scoreCases();
-
-  const balP = new Float64Array(n);
-  const pence = () => {
-    for (const c of candidates) balP[c] = toPence(cases[c].balance);
-  };
-  pence();
-  candidates.sort((x, y) => score[y] - score[x] || balP[y] - balP[x] || byCode(cases[x].account, cases[y].account));
-  const perOfficer = new Map<string, number>();
-  const rows: WorklistRow[] = [];
-  const listRows = () => {
-    for (const c of candidates) {
-      const a = cases[c];
-      const k = perOfficer.get(a.officer) ?? 0;
-      perOfficer.set(a.officer, k + 1);
-      if (k >= o.capPerOfficer) continue;
-      const { listed, reasons, reasonText } = reasonsOf(c);
-      const escalating = reasons.some((r) => r.reason === "dueToEscalate");
-      rows.push({
-        rank: rows.length + 1,
-        account: a.account,
-        officer: a.officer,
-        score: reasons.reduce((sum, r) => sum + r.points, 0),
-        reasons,
-        reasonText,
-        // The next action in words only for the rows shown: the escalation's full result for this case.
-        nextAction: escalating ? escalationNextAction(c) : listed[0].row.action,
-        balance: a.balance,
-        weeksOwed: weeksOwedOf(a),
-        dueBy: dueBy(escalation.due[c] === 1, stageOf(c), a),
-      });
-    }
-  };
-  listRows();
+  // Scoring and listing as methods of one object rather than closures made afresh on every call: V8 optimises a
+  // closure for the one context it has seen, then drops that code when the next call's closure arrives (a
+  // deoptimisation per closure over the first several recalculations).
+  const s = new Scoring(j, cases, worst, trend, escalation, paidSeen, lastPaid, unreported, awaiting, dueBy, asOf);
+  s.scoreCases();
+  const { held, heldCount, lines } = s;
+  s.sortCandidates();
+  const rows = s.listRows(o.capPerOfficer);
   held.sort((x, y) => byCode(x.officer, y.officer) || toPence(y.balance) - toPence(x.balance) || byCode(x.account, y.account));
 
-  for (const r of rows) line(r.officer).listed++;
-  for (const [officer, count] of heldCount) line(officer).held = count;
-  for (const [officer, count] of technical) line(officer).technicalOnly = count;
+  for (const r of rows) s.line(r.officer).listed++;
+  for (const [officer, count] of heldCount) s.line(officer).held = count;
+  for (const [officer, count] of technical) s.line(officer).technicalOnly = count;
   const byOfficer = [...lines.values()].sort((x, y) => byCode(x.officer, y.officer));
-  const team = blank(TEAM_LINE);
+  const team = blankLine(TEAM_LINE);
   for (const l of byOfficer) {
     for (const k of ["needsAction", "listed", "dueToday", "overdue", "awaitingTeamLeader", "held", "technicalOnly"] as const) team[k] += l[k];
   }
