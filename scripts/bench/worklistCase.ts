@@ -1,10 +1,8 @@
 import type { ArrangementJudgement } from "../../core/arrangements/judge";
-import type { Arrangement } from "../../core/arrangements/schema";
 import type { Account } from "../../core/export/schema";
 import type { Worklist, WorklistInput } from "../../core/worklist/worklist";
-import { readArrangements } from "../../core/arrangements/readArrangements";
 import { plantArrangements } from "../../samples/generator/plantedArrangements";
-import { teamExportTables } from "../../samples/generator/teamExport";
+import { asTheSheetReadsThem } from "./arrangementsCase";
 import { SEED, type BenchData } from "./data";
 import { shippedCore } from "./shippedCore";
 import { median } from "./timing";
@@ -20,13 +18,9 @@ import { median } from "./timing";
  * notice served 20 to 79 days before the period end; every 11th awaits the team leader.
  * The 52-week balance history gives the 13-week trend reason.
  *
- * The arrangements reach the core as the sheet's ARREARS.ARRANGEMENTS and ARREARS.WORKLIST
- * give them: written out as the Arrangements table and read back by readArrangements
- * (before the clock starts; checked equal, field for field, to the planted ones). The
- * generator builds each planted arrangement by spreading a shared base, which leaves
- * V8 with a hidden class of its own per object, 3,000 in all: every field read in the
- * judge then took the slow, many-shapes path (about a quarter of the case's time), a
- * cost no workbook's arrangements, read from one table by one reader, ever have.
+ * The arrangements reach the core as the sheet passes them: written out as the
+ * Arrangements table and read back by readArrangements before the clock starts
+ * (asTheSheetReadsThem, shared with the arrangements case).
  */
 
 export const WORKLIST_ARRANGEMENTS = 3_000;
@@ -55,15 +49,6 @@ export function worklistInput(data: BenchData): WorklistInput {
     authorisations: { column: "Awaiting authorisation", accounts: awaiting },
     options: { capPerOfficer: 25 },
   };
-}
-
-/** The arrangements as the Arrangements table holds them, read back by readArrangements (what the add-in and the CLI pass on). */
-function asTheSheetReadsThem(planted: readonly Arrangement[]): Arrangement[] {
-  const rows = teamExportTables({ accounts: [], transactions: [], voids: [], balanceHistory: { dates: [], accounts: [], balances: [] }, arrangements: [...planted] }).arrangements!;
-  const read = readArrangements(rows);
-  const differ = read.findIndex((a, i) => JSON.stringify(a, Object.keys(planted[i]).sort()) !== JSON.stringify(planted[i], Object.keys(planted[i]).sort()));
-  if (read.length !== planted.length || differ >= 0) throw new Error(`the Arrangements table read back differs from the planted arrangements at ${differ}`);
-  return read;
 }
 
 export interface WorklistOutput {
