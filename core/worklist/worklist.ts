@@ -420,6 +420,7 @@ class Scoring {
     return l;
   }
 
+  /** The stage id case c is at (or due to move to). */
   stageOf(c: number): string {
     return this.stageIds[this.stage[c]];
   }
