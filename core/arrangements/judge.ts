@@ -4,7 +4,7 @@ import type { Account, Transaction, TransactionType } from "../export/schema";
 import { DEFAULT_TECHNICAL_WEEKS } from "../kpi/monthlyReturn";
 import { formatPounds, fromPence, toPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
-import { matchingRule, type ArrangementOutcome } from "./rules";
+import { ARRANGEMENT_RULES, matchingRule, type ArrangementOutcome } from "./rules";
 import { HOLD_STATUSES, type Arrangement, type Frequency, type RecordedStatus } from "./schema";
 
 /**
@@ -29,8 +29,8 @@ import { HOLD_STATUSES, type Arrangement, type Frequency, type RecordedStatus } 
  * (the UC or HB grace once the account has such a credit, or for a DWP deduction).
  */
 
-/** Transaction types counted as paid by the tenant (dates count with the payment grace). */
-const TENANT_CREDITS: ReadonlySet<TransactionType> = new Set(["payment", "dhp"]);
+// Transaction types counted as paid by the tenant (dates count with the payment grace): payment and dhp (see kindOf:
+// compared as text there, one line at a time, rather than looked up in a set).
 
 /** Default graces in days: none for the tenant's own payments (due means due); for UC and HB the existing technical-arrears weeks (UC 52/12 weeks, about 30 days, monthly in arrears; HB 4 weeks, 28 days, 4-weekly in arrears), rounded down to whole days. */
 export const DEFAULT_ARRANGEMENT_GRACE = {
@@ -139,11 +139,183 @@ const CREDIT_DATES = 4;
 const SLOTS = 5;
 
 /**
+ * Many accounts' lines grouped by account slot, in shared columns: slot s's lines of
+ * kind k are `dates[start[s * SLOTS + k] .. start[s * SLOTS + k + 1])`, sorted by date,
+ * with `cum` their running pence (the credit dates have no pence).
+ */
+interface LedgerTable {
+  dates: Float64Array;
+  cum: Float64Array;
+  start: Int32Array;
+}
+
+/** The kind slot of a transaction type, or -1 for a type no ledger keeps. */
+const kindOf = (type: TransactionType): number => (type === "rent" ? RENT : type === "uc" ? UC : type === "hb" ? HB : type === "payment" || type === "dhp" ? TENANT : -1);
+
+/**
+ * Transactions read once into columns for grouping: each line's account slot (-1 for a
+ * line no ledger keeps: no wanted account, or a type not counted), kind, pence and date.
+ * Filled by the caller's own pass over the transactions ({@link putLine}), so a caller
+ * that reads them anyway (the worklist's payments) touches each transaction object once.
+ */
+export interface LedgerLines {
+  slot: Int32Array;
+  kind: Int8Array;
+  pence: Float64Array;
+  date: Float64Array;
+  /** How many account slots. */
+  slots: number;
+}
+
+/** Columns for `n` transactions over `slots` account slots, every line not yet kept. */
+export function ledgerLines(n: number, slots: number): LedgerLines {
+  return { slot: new Int32Array(n), kind: new Int8Array(n), pence: new Float64Array(n), date: new Float64Array(n), slots };
+}
+
+/**
+ * {@link ledgerLines} in columns kept from one call to the next, for a caller that groups
+ * them (and judges) before it returns: they are good only until the next call of this
+ * function (judgeArrangements calls it too). At team scale a new set of columns per call
+ * was megabytes of fresh memory on every recalculation; up to {@link KEPT_LINES} lines
+ * they are reused (beyond it, as at a million accounts, they are made afresh and let go).
+ */
+export function reusedLedgerLines(n: number, slots: number): LedgerLines {
+  if (n > KEPT_LINES) return ledgerLines(n, slots);
+  return { slot: KEPT.slot(n), kind: KEPT.kind(n), pence: KEPT.pence(n), date: KEPT.date(n), slots };
+}
+
+/** Most transactions whose columns (and grouped table) are kept between calls: a large team's year, about 10 MB. */
+const KEPT_LINES = 250_000;
+
+/** A typed array kept between calls, grown as needed; `(n)` gives its first n entries (contents left from before: callers write before they read). */
+function keptArray<T extends Int32Array | Int8Array | Float64Array>(make: (n: number) => T): (n: number) => T {
+  let buf = make(0);
+  return (n) => {
+    if (buf.length < n) buf = make(Math.max(n, Math.ceil(buf.length * 1.5)));
+    return buf.subarray(0, n) as T;
+  };
+}
+const KEPT = {
+  slot: keptArray((n) => new Int32Array(n)),
+  kind: keptArray((n) => new Int8Array(n)),
+  pence: keptArray((n) => new Float64Array(n)),
+  date: keptArray((n) => new Float64Array(n)),
+  tableDates: keptArray((n) => new Float64Array(n)),
+  tableCum: keptArray((n) => new Float64Array(n)),
+};
+
+/** Records transaction i (line t) for account slot `slot` (-1: not wanted). */
+export function putLine(lines: LedgerLines, i: number, t: Transaction, slot: number): void {
+  const kind = slot < 0 ? -1 : kindOf(t.type);
+  if (kind < 0) {
+    lines.slot[i] = -1;
+    return;
+  }
+  lines.slot[i] = slot;
+  lines.kind[i] = kind;
+  lines.pence[i] = toPence(t.amount);
+  lines.date[i] = t.date;
+}
+
+/**
+ * Groups the kept lines into a {@link LedgerTable}. Two passes over the columns (count,
+ * then fill) and no object per line: this runs over the whole export on every call, and
+ * at team scale an object per line cost more in garbage collection than the judging itself.
+ * Each pass is its own small function: V8 compiles a hot loop on its own when it is
+ * entered mid-function (on-stack replacement), and code after the loop that had not yet
+ * run was compiled without type feedback and dropped back to the interpreter on every
+ * call (over a hundred deoptimisations in 30 runs of the bench case, most of its time).
+ */
+function groupLines(lines: LedgerLines, reuse: boolean): LedgerTable {
+  const start = startsOf(countLines(lines));
+  const total = start[start.length - 1];
+  // Every entry is written by fillLines (the counts are the fills), so kept columns need no clearing.
+  const kept = reuse && total <= KEPT_LINES;
+  const table: LedgerTable = { dates: kept ? KEPT.tableDates(total) : new Float64Array(total), cum: kept ? KEPT.tableCum(total) : new Float64Array(total), start };
+  fillLines(lines, table);
+  sortSegments(table, lines.slots);
+  return table;
+}
+
+/** How many lines each slot and kind holds (credit dates counted under CREDIT_DATES too), with one spare entry. */
+function countLines(lines: LedgerLines): Int32Array {
+  const { slot, kind, pence } = lines;
+  const counts = new Int32Array(lines.slots * SLOTS + 1);
+  for (let i = 0; i < slot.length; i++) {
+    const k = slot[i];
+    if (k < 0) continue;
+    counts[k * SLOTS + kind[i]]++;
+    // Credits are negative amounts in the canonical export.
+    if (kind[i] !== RENT && pence[i] < 0) counts[k * SLOTS + CREDIT_DATES]++;
+  }
+  return counts;
+}
+
+/** Each slot's start in the shared arrays, from the counts (the last entry is the total). */
+function startsOf(counts: Int32Array): Int32Array {
+  const start = new Int32Array(counts.length);
+  for (let s = 1; s < counts.length; s++) start[s] = start[s - 1] + counts[s - 1];
+  return start;
+}
+
+/** Writes the lines into the table's segments in export order (a stable sort then keeps that order within a day). */
+function fillLines(lines: LedgerLines, table: LedgerTable): void {
+  const { slot, kind, pence, date } = lines;
+  const { dates, cum } = table;
+  const fill = table.start.slice();
+  for (let i = 0; i < slot.length; i++) {
+    const k = slot[i];
+    if (k < 0) continue;
+    const kd = kind[i];
+    const p = pence[i];
+    const j = fill[k * SLOTS + kd]++;
+    dates[j] = date[i];
+    // Paid is the credit's opposite; rent is as it stands.
+    cum[j] = kd === RENT ? p : -p;
+    if (kd !== RENT && p < 0) dates[fill[k * SLOTS + CREDIT_DATES]++] = date[i];
+  }
+}
+
+/** Sorts each segment by date and turns its pence into running totals. */
+function sortSegments(table: LedgerTable, slots: number): void {
+  const { dates, cum, start } = table;
+  for (let s = 0; s < slots * SLOTS; s++) {
+    const from = start[s];
+    const to = start[s + 1];
+    if (to - from < 2) continue;
+    const kd = s % SLOTS;
+    sortSegment(dates, kd === CREDIT_DATES ? null : cum, from, to);
+    if (kd !== CREDIT_DATES) for (let i = from + 1; i < to; i++) cum[i] += cum[i - 1];
+  }
+}
+
+/** A ledger whose running totals can be pointed at any slot of one table: one object reused for every arrangement judged. */
+function ledgerView(table: LedgerTable): Ledger {
+  const run = (): Running => ({ dates: table.dates, cum: table.cum, from: 0, to: 0 });
+  return { tenant: run(), uc: run(), hb: run(), rent: run(), creditDates: run() };
+}
+
+/** Points `view` at slot k of the table; false (view untouched) when the slot has no lines. */
+function pointAt(view: Ledger, table: LedgerTable, k: number): boolean {
+  const st = table.start;
+  const base = k * SLOTS;
+  if (st[base + SLOTS] === st[base]) return false;
+  const set = (r: Running, kind: number) => {
+    r.from = st[base + kind];
+    r.to = st[base + kind + 1];
+  };
+  set(view.tenant, TENANT);
+  set(view.uc, UC);
+  set(view.hb, HB);
+  set(view.rent, RENT);
+  set(view.creditDates, CREDIT_DATES);
+  return true;
+}
+
+/**
  * Groups the wanted accounts' transactions into ledgers, once; each judgement reads
- * them up to its own as-of date. Column arrays shared by every account, in two passes
- * over the transactions (count, then fill), with one map lookup per transaction and
- * no object per line: this runs over the whole export on every call, and at team scale
- * an object per line cost more in garbage collection than the judging itself.
+ * them up to its own as-of date (one ledger object per account: for callers that keep
+ * them, as the per-officer summary does; judging a list reuses one view instead).
  */
 export function ledgersOf(transactions: readonly Transaction[], wanted: ReadonlySet<string>): Map<string, Ledger> {
   const index = new Map<string, number>();
@@ -152,56 +324,31 @@ export function ledgersOf(transactions: readonly Transaction[], wanted: Readonly
     index.set(a, names.length);
     names.push(a);
   }
-  const n = transactions.length;
-  // Pass 1: each line's account slot and pence, and how many lines each slot holds.
-  const slotOf = new Int32Array(n).fill(-1);
-  const penceOf = new Float64Array(n);
-  const counts = new Int32Array(names.length * SLOTS + 1);
-  for (let i = 0; i < n; i++) {
-    const t = transactions[i];
-    const k = index.get(t.account);
-    if (k === undefined) continue;
-    const type = t.type;
-    const kind = type === "rent" ? RENT : type === "uc" ? UC : type === "hb" ? HB : TENANT_CREDITS.has(type) ? TENANT : -1;
-    if (kind < 0) continue;
-    const pence = toPence(t.amount);
-    slotOf[i] = k * SLOTS + kind;
-    // Credits are negative amounts in the canonical export; paid is their opposite.
-    penceOf[i] = kind === RENT ? pence : -pence;
-    counts[slotOf[i]]++;
-    if (kind !== RENT && pence < 0) counts[k * SLOTS + CREDIT_DATES]++;
-  }
-  // Each slot's start in the shared arrays.
-  const start = new Int32Array(counts.length);
-  for (let s = 1; s < counts.length; s++) start[s] = start[s - 1] + counts[s - 1];
-  const total = start[counts.length - 1];
-  const dates = new Float64Array(total);
-  const cum = new Float64Array(total);
-  const fill = start.slice();
-  // Pass 2: the lines in export order (a stable sort below keeps it within a day).
-  for (let i = 0; i < n; i++) {
-    const slot = slotOf[i];
-    if (slot < 0) continue;
-    const date = transactions[i].date;
-    const at = fill[slot]++;
-    dates[at] = date;
-    cum[at] = penceOf[i];
-    if (slot % SLOTS !== RENT && penceOf[i] > 0) dates[fill[slot - (slot % SLOTS) + CREDIT_DATES]++] = date;
-  }
+  // The ledgers are handed back, so their table is the caller's own (not the kept columns).
+  const table = groupLines(linesOf(transactions, index, false), false);
   const out = new Map<string, Ledger>();
   for (let k = 0; k < names.length; k++) {
-    const base = k * SLOTS;
-    if (start[base + SLOTS] === start[base]) continue;
-    const run = (kind: number): Running => {
-      const from = start[base + kind];
-      const to = from + counts[base + kind];
-      sortSegment(dates, kind === CREDIT_DATES ? null : cum, from, to);
-      if (kind !== CREDIT_DATES) for (let i = from + 1; i < to; i++) cum[i] += cum[i - 1];
-      return { dates, cum, from, to };
-    };
-    out.set(names[k], { tenant: run(TENANT), uc: run(UC), hb: run(HB), rent: run(RENT), creditDates: run(CREDIT_DATES) });
+    const l = ledgerView(table);
+    if (pointAt(l, table, k)) out.set(names[k], l);
   }
   return out;
+}
+
+/** The transactions as ledger lines, each line's slot its account's in `index` (-1 when not there). */
+function linesOf(transactions: readonly Transaction[], index: ReadonlyMap<string, number>, reuse: boolean): LedgerLines {
+  const lines = reuse ? reusedLedgerLines(transactions.length, index.size) : ledgerLines(transactions.length, index.size);
+  // Exports list an account's lines together more often than not: the last account's slot is kept, not looked up again.
+  let lastRef: string | null = null;
+  let lastSlot = -1;
+  for (let i = 0; i < transactions.length; i++) {
+    const t = transactions[i];
+    if (t.account !== lastRef) {
+      lastRef = t.account;
+      lastSlot = index.get(t.account) ?? -1;
+    }
+    putLine(lines, i, t, lastSlot);
+  }
+  return lines;
 }
 
 /**
@@ -247,8 +394,6 @@ export function dueDate(start: number, frequency: Frequency, k: number): number 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Excel serial of 1900-03-01: from here on a serial is plain days since 1899-12-30. */
 const MARCH_1900 = 61;
-const MS_PER_DAY = 86_400_000;
-const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
 
 /**
  * {@link dueDate} for k = 0, 1, 2…, as judging walks them: the start date's year, month
@@ -256,18 +401,64 @@ const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
  * per instalment (the same dates: a test holds the two together).
  */
 export function dueDates(start: number, frequency: Frequency): (k: number) => number {
-  if (frequency !== "monthly" && frequency !== "ucPeriod") return (k) => dueDate(start, frequency, k);
+  const step = stepDays(frequency);
+  if (step > 0) return (k) => start + step * k;
   if (start < MARCH_1900) return (k) => dueDate(start, frequency, k);
-  const s = serialToDate(start);
-  const [y, m, day] = [s.getUTCFullYear(), s.getUTCMonth(), s.getUTCDate()];
-  return (k) => {
-    const months = m + k;
-    const yy = y + Math.floor(months / 12);
-    const mm = months - Math.floor(months / 12) * 12;
-    const leap = yy % 4 === 0 && (yy % 100 !== 0 || yy % 400 === 0);
-    const last = mm === 1 && leap ? 29 : DAYS_IN_MONTH[mm];
-    return (Date.UTC(yy, mm, Math.min(day, last)) - EPOCH_1899_12_30) / MS_PER_DAY;
-  };
+  const c = civilOf(start);
+  return (k) => monthlyDue(c, k);
+}
+
+/** Days between a weekly, fortnightly or 4-weekly arrangement's due dates; 0 for the calendar-month ones (monthly, UC period). */
+const stepDays = (frequency: Frequency): number => (frequency === "weekly" ? 7 : frequency === "fortnightly" ? 14 : frequency === "fourWeekly" ? 28 : 0);
+
+/** Days from 1970-01-01 to an Excel serial (from 1 March 1900 on, where serials are plain days). */
+const UNIX_DAY_0 = 25569;
+
+/**
+ * A serial's civil date packed in one small integer, year × 10,000 + month (0–11) × 100 +
+ * day, by day arithmetic (days to civil date, H. Hinnant's algorithm): one number, so a
+ * judgement walking a monthly arrangement allocates nothing. From 1 March 1900 on.
+ */
+function civilOf(serial: number): number {
+  // Days since 1970-01-01, then shifted to an era starting 0000-03-01.
+  const z = serial - UNIX_DAY_0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 10000 + (month - 1) * 100 + day;
+}
+
+/** The Excel serial of a civil date (month 1–12), by day arithmetic (civil date to days, H. Hinnant's algorithm). */
+function serialOfCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468 + UNIX_DAY_0;
+}
+
+/** The k-th monthly due date from a start date given as {@link civilOf}: its day of the month, or the month's last day when it has fewer. */
+function monthlyDue(civil: number, k: number): number {
+  const y = Math.floor(civil / 10000);
+  const m = Math.floor(civil / 100) % 100;
+  const day = civil % 100;
+  const months = m + k;
+  const yy = y + Math.floor(months / 12);
+  const mm = months - Math.floor(months / 12) * 12;
+  const leap = yy % 4 === 0 && (yy % 100 !== 0 || yy % 400 === 0);
+  const last = mm === 1 && leap ? 29 : DAYS_IN_MONTH[mm];
+  return serialOfCivil(yy, mm + 1, Math.min(day, last));
+}
+
+/** The k-th due date of an arrangement whose step is `step` days (0: calendar months from `civil`, or -1 before March 1900: by {@link dueDate}). */
+function dueAt(a: Arrangement, step: number, civil: number, k: number): number {
+  return step > 0 ? a.startDate + step * k : civil >= 0 ? monthlyDue(civil, k) : dueDate(a.startDate, a.frequency, k);
 }
 
 const HOLD_WORDS: Partial<Record<RecordedStatus, string>> = {
@@ -286,7 +477,8 @@ function accountHold(a: AccountHolds | undefined, asOf: number): string | null {
   return null;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** Whether the account has a hold in force at asOf (the test {@link accountHold} words). */
+const accountHeld = (a: AccountHolds | undefined, asOf: number): boolean => a !== undefined && ((a.breathingSpaceUntil !== null && a.breathingSpaceUntil >= asOf) || a.vulnerable || a.benefitPending);
 
 /**
  * Judges each arrangement at `asOf` from the transactions (see the module comment for
@@ -305,18 +497,115 @@ export function judgeArrangements(
   accounts: readonly AccountHolds[] = [],
 ): ArrangementJudgement[] {
   const o = parseOrThrow(ArrangementOptionsSchema, options);
-  const wanted = new Set<string>();
-  for (const a of arrangements) wanted.add(a.account);
-  const ledgers = ledgersOf(transactions, wanted);
-  // Only the arranged accounts' holds: a team's accounts table is several times the arrangements (the last row of a repeated account wins).
-  const holds = new Map<string, AccountHolds>();
-  for (const a of accounts) if (wanted.has(a.account)) holds.set(a.account, a);
-  return arrangements.map((a) => judgeOne(a, ledgers.get(a.account), asOf, o, holds.get(a.account)));
+  // Loops in functions of their own, none here: see groupLines on V8 and loops entered mid-function.
+  const slotOf = new Map<string, number>();
+  const arrSlot = slotsOfAccounts(arrangements, slotOf);
+  // Lines and table in kept columns: both are read only until the judgements (plain numbers and text) are made.
+  const table = groupLines(linesOf(transactions, slotOf, true), true);
+  return judgeAll(arrangements, arrSlot, table, holdsOfSlots(accounts, slotOf), asOf, o);
 }
+
+/** Each arrangement's account slot (into `slotOf`: one slot per arranged account, numbered in order of first appearance). */
+function slotsOfAccounts(arrangements: readonly Arrangement[], slotOf: Map<string, number>): Int32Array {
+  const arrSlot = new Int32Array(arrangements.length);
+  // Indexed loops: a for…of over a long list allocated an iterator result per item in this once-per-call code.
+  for (let i = 0; i < arrangements.length; i++) {
+    const ref = arrangements[i].account;
+    let k = slotOf.get(ref);
+    if (k === undefined) slotOf.set(ref, (k = slotOf.size));
+    arrSlot[i] = k;
+  }
+  return arrSlot;
+}
+
+/** Only the arranged accounts' holds, by slot: a team's accounts table is several times the arrangements (the last row of a repeated account wins). */
+function holdsOfSlots(accounts: readonly AccountHolds[], slotOf: ReadonlyMap<string, number>): (AccountHolds | undefined)[] {
+  const holds = new Array<AccountHolds | undefined>(slotOf.size).fill(undefined);
+  for (let i = 0; i < accounts.length; i++) {
+    const k = slotOf.get(accounts[i].account);
+    if (k !== undefined) holds[k] = accounts[i];
+  }
+  return holds;
+}
+
+/** Each arrangement judged in words from its account's slot of the table. */
+function judgeAll(arrangements: readonly Arrangement[], arrSlot: Int32Array, table: LedgerTable, holds: readonly (AccountHolds | undefined)[], asOf: number, o: ArrangementOptions): ArrangementJudgement[] {
+  const view = ledgerView(table);
+  const m = blankMeasures();
+  const out = new Array<ArrangementJudgement>(arrangements.length);
+  for (let i = 0; i < arrangements.length; i++) {
+    const a = arrangements[i];
+    const k = arrSlot[i];
+    out[i] = judged(a, measure(a, pointAt(view, table, k) ? view : EMPTY, asOf, o, m), asOf, holds[k]);
+  }
+  return out;
+}
+
+/**
+ * Each arrangement's outcome alone (an index into {@link ARRANGEMENT_OUTCOMES}; -1 for an
+ * arrangement not asked for), decided exactly as {@link judgeArrangements} decides it but
+ * with no figures or words: for the worklist, which reads only whether a case's
+ * arrangement is broken or at risk. The caller resolves arrangements and transactions to
+ * account slots itself (the worklist, through the one reference index it reads everything
+ * by), so nothing here is keyed by text.
+ * @param arrangementSlot each arrangement's account slot, or -1 to leave it out.
+ * @param lines the transactions as ledger lines over the same slots ({@link putLine}).
+ * @param holds each slot's account, whose hold fields apply (undefined: none).
+ * @param options checked options (ArrangementOptionsSchema's output).
+ */
+export function arrangementOutcomesBySlot(
+  arrangements: readonly Arrangement[],
+  arrangementSlot: Int32Array,
+  lines: LedgerLines,
+  holds: readonly (AccountHolds | undefined)[],
+  asOf: number,
+  options: ArrangementOptions,
+): Int8Array {
+  // The table is read only here: kept columns (the lines may be the kept ones too: they are read first).
+  const table = groupLines(lines, true);
+  const view = ledgerView(table);
+  const m = blankMeasures();
+  const out = new Int8Array(arrangements.length).fill(-1);
+  for (let i = 0; i < arrangements.length; i++) {
+    const k = arrangementSlot[i];
+    if (k < 0) continue;
+    const a = arrangements[i];
+    const held = HOLD_STATUSES.has(a.status) || accountHeld(holds[k], asOf);
+    // Recorded, held and not-started arrangements are decided without reading the ledger (the outcome needs no figures).
+    let v = verdictBeforeMeasuring(a, asOf, held);
+    if (v < 0) v = verdictOf(a, measure(a, pointAt(view, table, k) ? view : EMPTY, asOf, options, m), asOf, held);
+    out[i] = OUTCOME_INDEX[outcomeOfVerdict(v)];
+  }
+  return out;
+}
+
+const OUTCOME_INDEX: Record<ArrangementOutcome, number> = { kept: 0, "at risk": 1, broken: 2, completed: 3, "on hold": 4 };
 
 /** Judges one arrangement from its account's ledger at `asOf` (lines dated after it are not read). */
 export function judgeOne(a: Arrangement, ledger: Ledger | undefined, asOf: number, o: ArrangementOptions, holdsOf: AccountHolds | undefined): ArrangementJudgement {
-  const l = ledger ?? EMPTY;
+  return judged(a, measure(a, ledger ?? EMPTY, asOf, o, blankMeasures()), asOf, holdsOf);
+}
+
+/** What judging one arrangement measures from its ledger, in pence where money (one record reused across a list). */
+interface Measures {
+  inst: number;
+  due: number;
+  judged: number;
+  missed: number;
+  firstMissed: number | null;
+  /** Credits counted since the start date, and rent debited over the same days. */
+  credits: number;
+  rentSince: number;
+  paid: number;
+  shortfall: number;
+  overdue: number;
+  lastCredit: number | null;
+}
+
+const blankMeasures = (): Measures => ({ inst: 0, due: 0, judged: 0, missed: 0, firstMissed: null, credits: 0, rentSince: 0, paid: 0, shortfall: 0, overdue: 0, lastCredit: null });
+
+/** Walks one arrangement's instalments against its ledger at `asOf`, into `m`. */
+function measure(a: Arrangement, l: Ledger, asOf: number, o: ArrangementOptions, m: Measures): Measures {
   const inst = toPence(a.instalment);
   const lastDue = a.endDate === null ? asOf : Math.min(asOf, a.endDate);
   // The window after a due date before a shortfall is a miss: the longest grace in play on this account.
@@ -334,14 +623,16 @@ export function judgeOne(a: Arrangement, ledger: Ledger | undefined, asOf: numbe
   const u0 = cumBefore(l.uc, ui);
   const h0 = cumBefore(l.hb, hi);
   const r0 = cumBefore(l.rent, ri);
-  const nextDue = dueDates(start, a.frequency);
+  // Due dates by arithmetic on numbers (no closure or Date per arrangement: see dueDates).
+  const step = stepDays(a.frequency);
+  const civil = step > 0 || start < MARCH_1900 ? -1 : civilOf(start);
   let due = 0;
   let judged = 0;
   let missed = 0;
   let firstMissed: number | null = null;
   let prevBehind = 0;
   for (let k = 0; ; k++) {
-    const d = nextDue(k);
+    const d = dueAt(a, step, civil, k);
     if (d > lastDue) break;
     due++;
     if (asOf <= d + window) continue; // still within its window: not yet judged
@@ -361,53 +652,166 @@ export function judgeOne(a: Arrangement, ledger: Ledger | undefined, asOf: numbe
   }
   const credits = upTo(l.tenant, asOf) - t0 + upTo(l.uc, asOf) - u0 + upTo(l.hb, asOf) - h0;
   const rentSince = upTo(l.rent, asOf) - r0;
-  const paidPence = credits - (arrearsPart ? rentSince : 0);
-  const shortfallPence = Math.max(0, due * inst - paidPence);
-  const overduePence = Math.max(0, judged * inst - paidPence);
-  const towardArrears = credits - rentSince;
-  const lastCredit = lastCreditBy(l, asOf);
+  const paid = credits - (arrearsPart ? rentSince : 0);
+  m.inst = inst;
+  m.due = due;
+  m.judged = judged;
+  m.missed = missed;
+  m.firstMissed = firstMissed;
+  m.credits = credits;
+  m.rentSince = rentSince;
+  m.paid = paid;
+  m.shortfall = Math.max(0, due * inst - paid);
+  m.overdue = Math.max(0, judged * inst - paid);
+  m.lastCredit = lastCreditBy(l, asOf);
+  return m;
+}
 
-  let facts = `${plural(due, "instalment")} of ${reasonPounds(a.instalment)} due, ${reasonPounds(fromPence(paidPence))} paid; `;
-  facts += missed > 0 ? `${plural(missed, "missed instalment")} (first due ${reasonDate(firstMissed!)})` : "none missed";
-  if (due > judged) facts += `; ${plural(due - judged, "instalment")} still within the payment window`;
-  let outcome: ArrangementOutcome;
-  let why: string;
+/**
+ * Which way an arrangement is decided, in the order the checks run: completed as
+ * recorded; on hold; not started; broken as recorded; start balance paid off; ran to
+ * its end date; else the rules (VERDICT_RULES + 1 + the matching rule's index, or
+ * VERDICT_RULES when none matches: kept). One decision for the judgement with words and
+ * the outcome alone, so the two cannot disagree.
+ */
+const VERDICT_RECORDED_COMPLETED = 0;
+const VERDICT_HOLD = 1;
+const VERDICT_NOT_STARTED = 2;
+const VERDICT_RECORDED_BROKEN = 3;
+const VERDICT_PAID_OFF = 4;
+const VERDICT_RAN_TO_END = 5;
+const VERDICT_RULES = 6;
+
+function verdictOf(a: Arrangement, m: Measures, asOf: number, held: boolean): number {
+  const early = verdictBeforeMeasuring(a, asOf, held);
+  if (early >= 0) return early;
+  if (a.startBalance !== null && a.startBalance > 0 && m.credits - m.rentSince >= toPence(a.startBalance)) return VERDICT_PAID_OFF;
+  if (a.endDate !== null && a.endDate < asOf && m.overdue === 0) return VERDICT_RAN_TO_END;
+  const rule = matchingRule(m.missed, m.overdue, m.inst);
+  return rule === null ? VERDICT_RULES : VERDICT_RULES + 1 + ARRANGEMENT_RULES.indexOf(rule);
+}
+
+/** The verdicts that need no measures (recorded status, hold, not started), or -1 when the ledger must be read. */
+function verdictBeforeMeasuring(a: Arrangement, asOf: number, held: boolean): number {
+  if (a.status === "completed") return VERDICT_RECORDED_COMPLETED;
+  if (held) return VERDICT_HOLD;
+  if (a.startDate > asOf) return VERDICT_NOT_STARTED;
+  if (a.status === "broken") return VERDICT_RECORDED_BROKEN;
+  return -1;
+}
+
+const VERDICT_OUTCOMES: readonly ArrangementOutcome[] = ["completed", "on hold", "kept", "broken", "completed", "completed", "kept"];
+const outcomeOfVerdict = (v: number): ArrangementOutcome => (v > VERDICT_RULES ? ARRANGEMENT_RULES[v - VERDICT_RULES - 1].outcome : VERDICT_OUTCOMES[v]);
+
+/** The judgement with its figures and reason in words, from the measures. */
+function judged(a: Arrangement, m: Measures, asOf: number, holdsOf: AccountHolds | undefined): ArrangementJudgement {
+  const { due, judged: judgedCount, missed, firstMissed } = m;
   const hold = HOLD_STATUSES.has(a.status) ? HOLD_WORDS[a.status]! : accountHold(holdsOf, asOf);
-  if (a.status === "completed") {
-    outcome = "completed";
-    why = "recorded as completed";
-  } else if (hold !== null) {
-    outcome = "on hold";
-    why = hold;
-  } else if (start > asOf) {
-    outcome = "kept";
-    why = `not started: first instalment due ${reasonDate(start)}`;
-  } else if (a.status === "broken") {
-    outcome = "broken";
-    why = "recorded as broken in the housing system";
-  } else if (a.startBalance !== null && a.startBalance > 0 && towardArrears >= toPence(a.startBalance)) {
-    outcome = "completed";
-    why = `the start balance of ${reasonPounds(a.startBalance)} has been paid off`;
-  } else if (a.endDate !== null && a.endDate < asOf && overduePence === 0) {
-    outcome = "completed";
-    why = `ran to its end date ${reasonDate(a.endDate)} with every instalment paid`;
-  } else {
-    const rule = matchingRule(missed, overduePence, inst);
-    outcome = rule ? rule.outcome : "kept";
-    why = rule ? rule.why + (a.type === "spo" && rule.outcome === "broken" ? ": a breach of the suspended order's terms" : "") : missed > 0 ? "missed instalments since made good" : "every instalment judged so far was paid";
+  const v = verdictOf(a, m, asOf, hold !== null);
+  const outcome = outcomeOfVerdict(v);
+  // The reason's pieces joined once into one flat text: a chain of concatenations left a
+  // tree of partial texts per judgement, most of the garbage (and of what a collection
+  // copies while the judgements are still in use). Counts, dates and instalments recur
+  // from one arrangement to the next and are written once (see the caches below).
+  const w = REASON_PARTS;
+  w.start();
+  w.put(OUTCOME_WORD[outcome]).put(": ");
+  if (v === VERDICT_RECORDED_COMPLETED) w.put("recorded as completed");
+  else if (v === VERDICT_HOLD) w.put(hold!);
+  else if (v === VERDICT_NOT_STARTED) w.put("not started: first instalment due ").put(cachedDate(a.startDate));
+  else if (v === VERDICT_RECORDED_BROKEN) w.put("recorded as broken in the housing system");
+  else if (v === VERDICT_PAID_OFF) w.put("the start balance of ").put(reasonPounds(a.startBalance!)).put(" has been paid off");
+  else if (v === VERDICT_RAN_TO_END) w.put("ran to its end date ").put(cachedDate(a.endDate!)).put(" with every instalment paid");
+  else if (v === VERDICT_RULES) w.put(missed > 0 ? "missed instalments since made good" : "every instalment judged so far was paid");
+  else {
+    const rule = ARRANGEMENT_RULES[v - VERDICT_RULES - 1];
+    w.put(rule.why);
+    if (a.type === "spo" && rule.outcome === "broken") w.put(": a breach of the suspended order's terms");
   }
+  w.put(counted(due, INSTALMENTS_OF)).put(cachedPounds(a.instalment)).put(" due, ").put(reasonPounds(fromPence(m.paid))).put(" paid; ");
+  if (missed > 0) w.put(counted(missed, MISSED_FIRST_DUE)).put(cachedDate(firstMissed!)).put(due > judgedCount ? ")" : ").");
+  else w.put(due > judgedCount ? "none missed" : "none missed.");
+  if (due > judgedCount) w.put(counted(due - judgedCount, STILL_WITHIN));
   return {
     account: a.account,
     officer: a.officer,
     outcome,
     instalmentsDue: due,
-    paid: fromPence(paidPence),
-    shortfall: fromPence(shortfallPence),
+    paid: fromPence(m.paid),
+    shortfall: fromPence(m.shortfall),
     missed,
     firstMissed,
-    daysSinceLastPayment: lastCredit === null ? null : asOf - lastCredit,
-    reason: `${OUTCOME_WORD[outcome]}: ${why}; ${facts}.`,
+    daysSinceLastPayment: m.lastCredit === null ? null : asOf - m.lastCredit,
+    reason: w.text(),
   };
+}
+
+/**
+ * The pieces of one reason, in one array reused for every judgement and joined into the
+ * reason's text before the next one. Its length never changes (the pieces not used are
+ * ""): emptying an array gives up its storage, and refilling it allocated it again.
+ */
+class ReasonParts {
+  private readonly parts: string[] = new Array<string>(32).fill("");
+  private n = 0;
+  private used = 0;
+  start(): void {
+    this.n = 0;
+  }
+  put(piece: string): this {
+    this.parts[this.n++] = piece;
+    return this;
+  }
+  text(): string {
+    for (let i = this.n; i < this.used; i++) this.parts[i] = "";
+    this.used = this.n;
+    return this.parts.join("");
+  }
+}
+const REASON_PARTS = new ReasonParts();
+
+/** "; 3 instalments of ": a count with the words either side of it, one text per count, written the first time it is needed. */
+interface CountWords {
+  before: string;
+  one: string;
+  many: string;
+  after: string;
+  texts: string[];
+}
+const INSTALMENTS_OF: CountWords = { before: "; ", one: "instalment", many: "instalments", after: " of ", texts: [] };
+const MISSED_FIRST_DUE: CountWords = { before: "", one: "missed instalment", many: "missed instalments", after: " (first due ", texts: [] };
+const STILL_WITHIN: CountWords = { before: "; ", one: "instalment", many: "instalments", after: " still within the payment window.", texts: [] };
+/** Counts kept written: far more instalments than any arrangement runs to in a lifetime of weekly payments. */
+const COUNTS_KEPT = 4096;
+function counted(n: number, w: CountWords): string {
+  if (n >= 0 && n < COUNTS_KEPT) return (w.texts[n] ??= countText(n, w));
+  return countText(n, w);
+}
+const countText = (n: number, w: CountWords): string => `${w.before}${n} ${n === 1 ? w.one : w.many}${w.after}`;
+
+/**
+ * Texts of dates and amounts already written, by value: a team's arrangements share
+ * their first-missed dates (a few weeks' due dates) and instalments (a few amounts).
+ * Bounded (emptied when full), so the texts stay the same whatever was judged before.
+ */
+const TEXTS_KEPT = 8192;
+const DATE_TEXTS = new Map<number, string>();
+const POUND_TEXTS = new Map<number, string>();
+function cachedDate(serial: number): string {
+  let t = DATE_TEXTS.get(serial);
+  if (t === undefined) {
+    if (DATE_TEXTS.size >= TEXTS_KEPT) DATE_TEXTS.clear();
+    DATE_TEXTS.set(serial, (t = reasonDate(serial)));
+  }
+  return t;
+}
+function cachedPounds(x: number): string {
+  let t = POUND_TEXTS.get(x);
+  if (t === undefined) {
+    if (POUND_TEXTS.size >= TEXTS_KEPT) POUND_TEXTS.clear();
+    POUND_TEXTS.set(x, (t = reasonPounds(x)));
+  }
+  return t;
 }
 
 /** "£12.50": formatPounds' text, without its thousands pass for the amounts under £1,000 most instalments and payments are. */
@@ -416,16 +820,10 @@ export const reasonPounds = (x: number): string => (Math.abs(x) < 999.99 ? `${x 
 /** serialToIso's text from day arithmetic (days to civil date, H. Hinnant's algorithm), without a Date object per reason. */
 export function reasonDate(serial: number): string {
   if (serial < MARCH_1900 || serial > LAST_SERIAL) return serialToIso(serial);
-  // Days since 1970-01-01, then shifted to an era starting 0000-03-01.
-  const z = serial - 25569 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const c = civilOf(serial);
+  const year = Math.floor(c / 10000);
+  const month = (Math.floor(c / 100) % 100) + 1;
+  const day = c % 100;
   return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 

@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { TEAM_LINE } from "../arrangements/byOfficer";
-import { ArrangementOptionsSchema, judgeArrangements } from "../arrangements/judge";
-import type { ArrangementOutcome } from "../arrangements/rules";
+import { ArrangementOptionsSchema, arrangementOutcomesBySlot, putLine, reusedLedgerLines } from "../arrangements/judge";
+import { ARRANGEMENT_OUTCOMES, type ArrangementOutcome } from "../arrangements/rules";
 import type { Arrangement } from "../arrangements/schema";
 import { refIndex } from "../columns/refIndex";
 import { LAST_SERIAL, serialToIso } from "../dates/excelSerial";
 import { ArrearsInputError } from "../errors";
-import { escalationsOf, type EscalationResult } from "../escalation/escalate";
+import { escalationColumnsOf, type EscalationColumns } from "../escalation/escalate";
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from "../escalation/policy";
-import { balanceTrendColumns } from "../escalation/withTrend";
+import { balanceTrendColumns, type BalanceTrendColumns } from "../escalation/withTrend";
 import type { Account, BalanceHistory, Transaction, TransactionType } from "../export/schema";
 import { DEFAULT_TECHNICAL_WEEKS } from "../kpi/monthlyReturn";
-import { formatPounds, toPence } from "../money";
+import { formatPounds, round2dp, toPence } from "../money";
 import { TREND_DIRECTIONS } from "../trend/trend";
 import { parseOrThrow } from "../zodIssues";
 import type { Authorisations } from "./authorisation";
@@ -140,8 +140,8 @@ export const HELD_COLUMNS = ["Account", "Officer", "Hold", "Balance £", "Weeks 
 /** Column headings of the per-officer counts. */
 export const OFFICER_WORKLIST_COLUMNS = ["Officer", "Needs action", "Listed", "Due today", "Overdue", "Awaiting team leader", "Held", "Technical only"] as const;
 
-/** Transaction types that count as a payment for "no payment for N days" (the arrangement judge's credits). */
-const PAYMENT_TYPES: ReadonlySet<TransactionType> = new Set(["payment", "dhp", "uc", "hb"]);
+/** Whether a transaction type counts as a payment for "no payment for N days" (the arrangement judge's credits: payment, dhp, uc, hb); compared as text, as it runs once per transaction. */
+const isPaymentType = (type: TransactionType): boolean => type === "payment" || type === "dhp" || type === "uc" || type === "hb";
 
 const asOfSchema = z
   .number({ error: "as-of date must be a date" })
@@ -171,14 +171,32 @@ function bandOf(byReason: Map<ReasonId, PointsRow[]>, reason: ReasonId, value: n
   return best;
 }
 
-/** The day a due escalation fell due: the last action date plus the smallest "days after" of the rules for that stage and tenancy type; null when the stage is reached on the arrears alone. */
-function dueByOf(e: EscalationResult, a: Account, policy: EscalationPolicy): number | null {
-  if (!e.dueToEscalate || a.lastActionDate === null) return null;
-  const forStage = policy.rules.filter((r) => r.stage === e.stage);
-  const specific = forStage.filter((r) => r.tenancyTypes.includes(a.tenancyType));
+/** The smallest "days after" of the policy's rules for a stage and tenancy type (the type's own rules, else those for any type); null when none counts days. */
+function minDaysAfterOf(policy: EscalationPolicy, stage: string, tenancyType: string): number | null {
+  const forStage = policy.rules.filter((r) => r.stage === stage);
+  const specific = forStage.filter((r) => (r.tenancyTypes as readonly string[]).includes(tenancyType));
   const rules = specific.length ? specific : forStage.filter((r) => r.tenancyTypes.includes("any"));
   const days = rules.map((r) => r.minDaysAfter).filter((d): d is number => d != null);
-  return days.length ? a.lastActionDate + Math.min(...days) : null;
+  return days.length ? Math.min(...days) : null;
+}
+
+/** The day a due escalation fell due: the last action date plus the smallest "days after" of the rules for that stage and tenancy type; null when the stage is reached on the arrears alone. Worked out once per stage and tenancy type. */
+class DueBy {
+  private readonly known = new Map<string, number | null>();
+  constructor(private readonly policy: EscalationPolicy) {}
+  at(due: boolean, stage: string, a: Account): number | null {
+    if (!due || a.lastActionDate === null) return null;
+    const key = `${stage}\u0000${a.tenancyType}`;
+    let days = this.known.get(key);
+    if (days === undefined) this.known.set(key, (days = minDaysAfterOf(this.policy, stage, a.tenancyType)));
+    return days === null ? null : a.lastActionDate + days;
+  }
+}
+
+/** Weeks of rent owed as the escalation result gives it (ESCALATION's weeksOwed: balance ÷ weekly rent in whole pence, 2 dp), or null without a weekly rent. */
+function weeksOwedOf(a: Account): number | null {
+  const rentP = Math.round(a.weeklyRent * 100);
+  return rentP > 0 ? round2dp(Math.round(a.balance * 100) / rentP) : null;
 }
 
 /** A dated history cut at the as-of date (snapshots after it have not happened yet on the day the list is for); a history by period numbers is used as it is. */
@@ -187,6 +205,54 @@ function historyUpTo(h: BalanceHistory, asOf: number): BalanceHistory {
   const keep = h.dates.filter((d) => d <= asOf).length;
   if (keep === h.dates.length) return h;
   return { ...h, dates: h.dates.slice(0, keep), balances: h.balances.map((row) => row.slice(0, keep)) };
+}
+
+/**
+ * The balance history of the cases alone (row c: case c's history row), when the history
+ * lists the accounts table's references row for row (as an export gives them), else null.
+ * The same trend as the whole history gives each case: every reference is once in the
+ * accounts table (checked before), so once in such a history too, and case c's reference
+ * finds exactly that row. The trend then indexes the cases' references, not every
+ * account's: about a third of the table, and a third of the memory.
+ */
+function casesHistory(h: BalanceHistory, all: readonly Account[], caseRow: Int32Array, n: number): BalanceHistory | null {
+  if (!aligned(h.accounts, all)) return null;
+  const balances = new Array<(typeof h.balances)[number]>(n);
+  for (let c = 0; c < n; c++) balances[c] = h.balances[caseRow[c]];
+  const accounts = new Array<string>(n);
+  for (let c = 0; c < n; c++) accounts[c] = all[caseRow[c]].account;
+  return { ...h, accounts, balances };
+}
+
+/** Whether the history's references are the accounts table's, row for row. */
+function aligned(refs: readonly string[], all: readonly Account[]): boolean {
+  if (refs.length !== all.length) return false;
+  for (let row = 0; row < refs.length; row++) if (refs[row] !== all[row].account) return false;
+  return true;
+}
+
+/** The cases' references, in case order. */
+function caseRefsOf(cases: readonly Account[]): string[] {
+  const refs = new Array<string>(cases.length);
+  for (let c = 0; c < cases.length; c++) refs[c] = cases[c].account;
+  return refs;
+}
+
+/** Each account's reference, by row. */
+function referencesOf(accounts: readonly Account[]): string[] {
+  const refs = new Array<string>(accounts.length);
+  for (let i = 0; i < accounts.length; i++) refs[i] = accounts[i].account;
+  return refs;
+}
+
+/** Raises each case's worst outcome rank (into `worst`) by its arrangements' outcomes (indexes into ARRANGEMENT_OUTCOMES, -1 not judged). */
+function worstOutcomes(outcomes: Int8Array, arrSlot: Int32Array, caseOfSlot: readonly number[], worst: Uint8Array): void {
+  for (let i = 0; i < outcomes.length; i++) {
+    if (outcomes[i] < 0) continue;
+    const c = caseOfSlot[arrSlot[i]];
+    const rank = OUTCOME_RANK[ARRANGEMENT_OUTCOMES[outcomes[i]]];
+    if (rank > worst[c]) worst[c] = rank;
+  }
 }
 
 /** Outcome weight: an account with several arrangements is judged by its worst. */
@@ -227,7 +293,9 @@ interface CaseFacts {
   /** Trend slope £ a week when the trend is worsening, else NaN. */
   worseningSlope: number;
   trendWeeks: number;
-  escalation: EscalationResult;
+  /** Due to escalate (the policy's verdict), and the stage id it is due to move to. */
+  dueToEscalate: boolean;
+  stage: string;
   /** Whether the transactions hold a payment for the case, and the date of the last one. */
   paid: boolean;
   lastPaid: number;
@@ -267,10 +335,9 @@ function judgeReasons(j: Judging, a: Account, f: CaseFacts, into: Listed[] | nul
       if (into) into.push({ row: r, words: fillWords(r.words, { weeks: weeks.toFixed(1) }) });
     }
   }
-  const e = f.escalation;
-  if (e.dueToEscalate && (r = adding(j.escalate))) {
+  if (f.dueToEscalate && (r = adding(j.escalate))) {
     score += r.points;
-    if (into) into.push({ row: r, words: fillWords(r.words, { stage: j.stageLabel.get(e.stage) ?? e.stage }) });
+    if (into) into.push({ row: r, words: fillWords(r.words, { stage: j.stageLabel.get(f.stage) ?? f.stage }) });
   }
   if (j.paymentsKnown) {
     const last = f.lastPaid;
@@ -296,13 +363,178 @@ function judgeReasons(j: Judging, a: Account, f: CaseFacts, into: Listed[] | nul
   return score;
 }
 
+/** A case's reasons in full, as shown. */
+interface ShownReasons {
+  listed: Listed[];
+  reasons: ListedReason[];
+  reasonText: string;
+}
+
+const REASON_ORDER = new Map(REASON_IDS.map((id, i) => [id, i]));
+const blankFacts = (): CaseFacts => ({ outcomeRank: 0, worseningSlope: NaN, trendWeeks: 0, dueToEscalate: false, stage: "", paid: false, lastPaid: 0, rentChange: undefined, awaiting: false });
+const blankLine = (officer: string): OfficerWorklist => ({ officer, needsAction: 0, listed: 0, dueToday: 0, overdue: 0, awaitingTeamLeader: 0, held: 0, technicalOnly: 0 });
+
+/**
+ * One list's scoring: every case scored from its figures (held cases apart, with their
+ * reasons in words), the candidates ranked, and the rows listed after the cap with their
+ * words. What {@link worklistOf} has gathered by case is read through it.
+ */
+class Scoring {
+  readonly score: Float64Array;
+  readonly candidates: number[] = [];
+  readonly held: HeldCase[] = [];
+  readonly heldCount = new Map<string, number>();
+  readonly lines = new Map<string, OfficerWorklist>();
+  private readonly facts = blankFacts();
+  // The escalation's columns held apart from the object that carries them: that object's shape (closures among
+  // its fields, new ones each call) changed from one call to the next, and code reading it was dropped each time.
+  private readonly stageIds: readonly string[];
+  private readonly stage: Int32Array;
+  private readonly due: Uint8Array;
+  private readonly resultAt: EscalationColumns["resultAt"];
+
+  constructor(
+    private readonly j: Judging,
+    private readonly cases: readonly Account[],
+    private readonly worst: Uint8Array,
+    private readonly trend: BalanceTrendColumns | null,
+    escalation: EscalationColumns,
+    private readonly paidSeen: Uint8Array,
+    private readonly lastPaid: Float64Array,
+    private readonly unreported: ReadonlyMap<string, { credit: number; changeDate: number }>,
+    private readonly awaiting: Uint8Array,
+    private readonly dueBy: DueBy,
+    private readonly asOf: number,
+  ) {
+    this.score = new Float64Array(cases.length);
+    this.stageIds = escalation.stageIds;
+    this.stage = escalation.stage;
+    this.due = escalation.due;
+    this.resultAt = escalation.resultAt;
+  }
+
+  /** The officer's counts, begun at nought. */
+  line(officer: string): OfficerWorklist {
+    let l = this.lines.get(officer);
+    if (!l) this.lines.set(officer, (l = blankLine(officer)));
+    return l;
+  }
+
+  /** The stage id case c is at (or due to move to). */
+  stageOf(c: number): string {
+    return this.stageIds[this.stage[c]];
+  }
+
+  /** Fills `f` with case c's facts (one record is reused for every case scored). */
+  factsOf(c: number, f: CaseFacts): CaseFacts {
+    const trend = this.trend;
+    f.outcomeRank = this.worst[c];
+    f.worseningSlope = trend !== null && trend.fitted[c] && TREND_DIRECTIONS[trend.direction[c]] === "worsening" ? trend.slopePerWeek[c] : NaN;
+    f.trendWeeks = trend === null ? 0 : trend.weeks[c];
+    f.dueToEscalate = this.due[c] === 1;
+    f.stage = this.stageOf(c);
+    f.paid = this.paidSeen[c] === 1;
+    f.lastPaid = this.lastPaid[c];
+    f.rentChange = this.unreported.size ? this.unreported.get(this.cases[c].account) : undefined;
+    f.awaiting = this.awaiting[c] === 1;
+    return f;
+  }
+
+  /** A case's reasons in full: most points first; equal points in the reasons' own order. */
+  reasonsOf(c: number): ShownReasons {
+    const listed: Listed[] = [];
+    judgeReasons(this.j, this.cases[c], this.factsOf(c, blankFacts()), listed);
+    listed.sort((x, y) => y.row.points - x.row.points || REASON_ORDER.get(x.row.reason)! - REASON_ORDER.get(y.row.reason)!);
+    const reasons = listed.map((l) => ({ reason: l.row.reason, words: l.words, points: l.row.points }));
+    return { listed, reasons, reasonText: reasons.map((r) => `${r.words} (+${r.points})`).join("; ") };
+  }
+
+  /** Scores every case from its figures; held cases go apart (with their reasons in words). */
+  scoreCases(): void {
+    const { cases, asOf, facts } = this;
+    for (let c = 0; c < cases.length; c++) {
+      const a = cases[c];
+      if (isHeld(a, asOf)) {
+        this.held.push({ account: a.account, officer: a.officer, hold: holdOf(a, asOf)!, balance: a.balance, weeksOwed: weeksOwedOf(a), reasonText: this.reasonsOf(c).reasonText });
+        this.heldCount.set(a.officer, (this.heldCount.get(a.officer) ?? 0) + 1);
+        continue;
+      }
+      // One facts record reused for every case: scoring builds no text and keeps nothing.
+      this.factsOf(c, facts);
+      const s = judgeReasons(this.j, a, facts, null);
+      // Every listed reason adds at least 1 point (a 0-point row is never listed): no score, no reason.
+      if (s === 0) continue;
+      this.score[c] = s;
+      this.candidates.push(c);
+      const l = this.line(a.officer);
+      l.needsAction++;
+      if (facts.dueToEscalate) {
+        const by = this.dueBy.at(true, facts.stage, a);
+        if (by === null || by >= asOf) l.dueToday++;
+        else l.overdue++;
+      }
+      if (facts.awaiting) l.awaitingTeamLeader++;
+    }
+  }
+
+  /** Ranks the candidates: score, then balance in pence, highest first; then reference in character-code order. */
+  sortCandidates(): void {
+    const { cases, score } = this;
+    const balP = new Float64Array(cases.length);
+    for (let i = 0; i < this.candidates.length; i++) {
+      const c = this.candidates[i];
+      balP[c] = toPence(cases[c].balance);
+    }
+    this.candidates.sort((x, y) => score[y] - score[x] || balP[y] - balP[x] || byCode(cases[x].account, cases[y].account));
+  }
+
+  /** The ranked rows: each officer's first `cap` candidates, with their reasons in words and next action. */
+  listRows(cap: number): WorklistRow[] {
+    const perOfficer = new Map<string, number>();
+    const rows: WorklistRow[] = [];
+    for (let i = 0; i < this.candidates.length; i++) {
+      const c = this.candidates[i];
+      const a = this.cases[c];
+      const k = perOfficer.get(a.officer) ?? 0;
+      perOfficer.set(a.officer, k + 1);
+      if (k >= cap) continue;
+      const { listed, reasons, reasonText } = this.reasonsOf(c);
+      const escalating = reasons.some((r) => r.reason === "dueToEscalate");
+      rows.push({
+        rank: rows.length + 1,
+        account: a.account,
+        officer: a.officer,
+        score: reasons.reduce((sum, r) => sum + r.points, 0),
+        reasons,
+        reasonText,
+        // The next action in words only for the rows shown: the escalation's full result for this case.
+        nextAction: escalating ? this.escalationNextAction(c) : listed[0].row.action,
+        balance: a.balance,
+        weeksOwed: weeksOwedOf(a),
+        dueBy: this.dueBy.at(this.due[c] === 1, this.stageOf(c), a),
+      });
+    }
+    return rows;
+  }
+
+  /** Case c's next action as the escalation's full result words it. */
+  private escalationNextAction(c: number): string {
+    const e = this.resultAt(c);
+    if (e instanceof ArrearsInputError) throw e;
+    return e.nextAction;
+  }
+}
+
 /**
  * Builds the worklist (see the module comment for what is listed, how it is scored and
  * ordered). Pure: the same input gives the same output, whatever the order of the accounts.
  *
  * Speed (17,000 accounts): accounts are resolved by row once (one reference index, no
- * text-keyed maps per transaction); each case is scored from its figures alone, and the
- * reasons' words are built only for the rows listed after the cap and for held cases.
+ * text-keyed maps per transaction) and the transactions read in one pass (rows, last
+ * payments, the arrangements' ledger lines as typed columns); arrangements are judged for
+ * their outcome alone and escalation read as columns; each case is scored from its figures
+ * alone, and the reasons' words are built only for the rows listed after the cap and for
+ * held cases.
  * @throws ArrearsInputError for a bad option, points table or as-of date, a repeated account, or an account escalation cannot judge.
  */
 export function worklistOf(input: WorklistInput): Worklist {
@@ -321,87 +553,118 @@ export function worklistOf(input: WorklistInput): Worklist {
   const notes: string[] = [];
 
   // Every account's row, once: transactions, arrangements and results are resolved through it.
+  // Each hot loop below sits in a function of its own: V8 compiles a long loop on its own once it is hot (on-stack
+  // replacement), and code after it in the same function that had not yet run was compiled without type feedback and
+  // dropped back to the interpreter on every call (the same deoptimisation, call after call, in the bench case).
   const all = input.accounts;
-  const refs = new Array<string>(all.length);
-  for (let i = 0; i < all.length; i++) refs[i] = all[i].account;
-  const index = refIndex(refs);
+  const index = refIndex(referencesOf(all));
   if (index.repeatedRow >= 0) throw new ArrearsInputError("accounts", `account ${all[index.repeatedRow].account} appears twice in the accounts table`);
 
   // The cases: current tenancies in arrears, less wholly technical arrears.
   const cases: Account[] = [];
   /** Each account row's position among the cases, or -1. */
   const caseOf = new Int32Array(all.length).fill(-1);
+  /** Each case's account row. */
+  const caseRow = new Int32Array(all.length);
   const technical = new Map<string, number>();
-  for (let row = 0; row < all.length; row++) {
-    const a = all[row];
-    if (a.status !== "current") continue;
-    const balP = toPence(a.balance);
-    if (!(balP > 0)) continue;
-    const cycleWeeks = a.benefit === "UC" ? o.ucTechnicalWeeks : a.benefit === "HB" ? o.hbTechnicalWeeks : 0;
-    // As the monthly return's technical arrears: one cycle of rent, rounded to the penny.
-    if (cycleWeeks > 0 && balP <= Math.round(toPence(a.weeklyRent) * cycleWeeks)) {
-      technical.set(a.officer, (technical.get(a.officer) ?? 0) + 1);
-      continue;
-    }
-    caseOf[row] = cases.length;
-    cases.push(a);
-  }
-  const n = cases.length;
-
-  // Without the reason words: the worklist reads only the stage, due flag and next action.
-  const judged = escalationsOf(cases, policy, asOf, false);
-  for (const e of judged) if (e instanceof ArrearsInputError) throw e;
-  const escalations = judged as EscalationResult[];
-  const trend = input.history ? balanceTrendColumns(cases.map((c) => c.account), historyUpTo(input.history, asOf)) : null;
-  if (!input.history && byReason.has("worseningTrend")) notes.push("no balance history given: the worsening-trend reason was not judged");
-
-  // Arrangements: each case's worst outcome (as OUTCOME_RANK).
-  const worst = new Uint8Array(n);
-  if (input.arrangements && input.arrangements.length) {
-    const mine: Arrangement[] = [];
-    const holders: Account[] = [];
-    const holderSeen = new Uint8Array(n);
-    let unknown = 0;
-    for (const arr of input.arrangements) {
-      const row = index.rowOf(arr.account);
-      if (row < 0) {
-        unknown++;
+  const findCases = () => {
+    for (let row = 0; row < all.length; row++) {
+      const a = all[row];
+      if (a.status !== "current") continue;
+      const balP = toPence(a.balance);
+      if (!(balP > 0)) continue;
+      const cycleWeeks = a.benefit === "UC" ? o.ucTechnicalWeeks : a.benefit === "HB" ? o.hbTechnicalWeeks : 0;
+      // As the monthly return's technical arrears: one cycle of rent, rounded to the penny.
+      if (cycleWeeks > 0 && balP <= Math.round(toPence(a.weeklyRent) * cycleWeeks)) {
+        technical.set(a.officer, (technical.get(a.officer) ?? 0) + 1);
         continue;
       }
-      const c = caseOf[row];
-      if (c < 0) continue;
-      mine.push(arr);
-      // The judge reads only these accounts' holds: the cases with an arrangement.
-      if (!holderSeen[c]) {
-        holderSeen[c] = 1;
-        holders.push(cases[c]);
-      }
+      caseOf[row] = cases.length;
+      caseRow[cases.length] = row;
+      cases.push(a);
     }
-    if (unknown) notes.push(`${unknown} arrangement${unknown === 1 ? " is" : "s are"} on accounts not in the accounts table: not on the worklist`);
-    const results = judgeArrangements(mine, input.transactions, asOf, graces, holders);
-    for (const r of results) {
-      const c = caseOf[index.rowOf(r.account)];
-      const rank = OUTCOME_RANK[r.outcome];
-      if (rank > worst[c]) worst[c] = rank;
-    }
-  } else if (byReason.has("brokenArrangement") || byReason.has("arrangementAtRisk")) notes.push("no arrangements table given: the broken and at-risk arrangement reasons were not judged");
+  };
+  findCases();
+  const n = cases.length;
 
-  // Payments: each case's last credit on or before the as-of date, and the first date the transactions cover.
+  // As columns: the worklist reads each case's stage and due flag, and the next action only for the rows listed.
+  const escalation = escalationColumnsOf(cases, policy, asOf);
+  if (escalation.firstError) throw escalation.firstError;
+  const dueBy = new DueBy(policy);
+  // TODO(coretrend): once core/columns/historyColumns.ts is merged, read the trend as historyColumnsOf(history,
+  // references, index) then trendColumnsOfHistory(columns, { fromWeek: weeks - TREND_WEEKS, rows: the cases' rows })
+  // (slope per week scaled as balanceTrendColumns does), so no reference is hashed when the history lists the
+  // accounts in order. Until then the cases' own rows of such a history are handed over, not the whole table.
+  const trend = input.history ? balanceTrendColumns(caseRefsOf(cases), historyUpTo(casesHistory(input.history, all, caseRow, n) ?? input.history, asOf)) : null;
+  if (!input.history && byReason.has("worseningTrend")) notes.push("no balance history given: the worsening-trend reason was not judged");
+
+  // Arrangements: the cases' ones, each under a slot of its account (the judge reads their accounts' holds).
+  const arrs = input.arrangements ?? [];
+  const judgingArrangements = arrs.length > 0;
+  const arrSlot = new Int32Array(arrs.length);
+  const slotOfRow = judgingArrangements ? new Int32Array(all.length).fill(-1) : null;
+  const slotHolds: Account[] = [];
+  const caseOfSlot: number[] = [];
+  const slotArrangements = (): number => {
+    let unknown = 0;
+    for (let i = 0; i < arrs.length; i++) {
+      const row = index.rowOf(arrs[i].account);
+      if (row < 0) unknown++;
+      // A held case's arrangements are all on hold (or completed), the account's hold applying: none adds a reason, so none is judged.
+      if (row < 0 || caseOf[row] < 0 || isHeld(all[row], asOf)) {
+        arrSlot[i] = -1;
+        continue;
+      }
+      if (slotOfRow![row] < 0) {
+        slotOfRow![row] = slotHolds.length;
+        slotHolds.push(all[row]);
+        caseOfSlot.push(caseOf[row]);
+      }
+      arrSlot[i] = slotOfRow![row];
+    }
+    return unknown;
+  };
+  const unknown = slotArrangements();
+  if (unknown) notes.push(`${unknown} arrangement${unknown === 1 ? " is" : "s are"} on accounts not in the accounts table: not on the worklist`);
+
+  // One pass over the transactions: each line's account row (exports list an account's lines together more often
+  // than not, so the last account's row is kept rather than looked up again), the arrangements' ledger lines, each
+  // case's last payment on or before the as-of date, and the first date the transactions cover.
+  const txs = input.transactions;
+  const ledger = judgingArrangements ? reusedLedgerLines(txs.length, slotHolds.length) : null;
   const lastPaid = new Float64Array(n);
   const paidSeen = new Uint8Array(n);
-  let firstDate = Infinity;
-  for (const t of input.transactions) {
-    if (t.date > asOf) continue;
-    if (t.date < firstDate) firstDate = t.date;
-    if (t.amount < 0 && PAYMENT_TYPES.has(t.type)) {
-      const row = index.rowOf(t.account);
-      const c = row < 0 ? -1 : caseOf[row];
-      if (c >= 0 && (!paidSeen[c] || t.date > lastPaid[c])) {
-        lastPaid[c] = t.date;
-        paidSeen[c] = 1;
+  const readTransactions = (): number => {
+    let firstDate = Infinity;
+    let lastRef: string | null = null;
+    let row = -1;
+    for (let i = 0; i < txs.length; i++) {
+      const t = txs[i];
+      if (t.account !== lastRef) {
+        lastRef = t.account;
+        row = index.rowOf(t.account);
+      }
+      if (ledger) putLine(ledger, i, t, row < 0 ? -1 : slotOfRow![row]);
+      if (t.date > asOf) continue;
+      if (t.date < firstDate) firstDate = t.date;
+      if (t.amount < 0 && isPaymentType(t.type)) {
+        const c = row < 0 ? -1 : caseOf[row];
+        if (c >= 0 && (!paidSeen[c] || t.date > lastPaid[c])) {
+          lastPaid[c] = t.date;
+          paidSeen[c] = 1;
+        }
       }
     }
-  }
+    return firstDate;
+  };
+  const firstDate = readTransactions();
+
+  // Each case's worst arrangement outcome (as OUTCOME_RANK), judged for outcome alone (no figures or words).
+  const worst = new Uint8Array(n);
+  if (ledger) {
+    worstOutcomes(arrangementOutcomesBySlot(arrs, arrSlot, ledger, slotHolds, asOf, graces), arrSlot, caseOfSlot, worst);
+  } else if (byReason.has("brokenArrangement") || byReason.has("arrangementAtRisk")) notes.push("no arrangements table given: the broken and at-risk arrangement reasons were not judged");
+
   const paymentsKnown = firstDate !== Infinity;
   if (!paymentsKnown && byReason.has("noPayment")) notes.push("no transactions dated on or before the as-of date: the no-payment reason was not judged");
 
@@ -412,6 +675,15 @@ export function worklistOf(input: WorklistInput): Worklist {
   if (byReason.has("ucOldRent") && !(firstDate < aprilStart)) notes.push(`the transactions do not reach back before ${serialToIso(aprilStart)}: the UC old-rent reason was not judged`);
 
   const auth = input.authorisations ?? null;
+  // Awaiting the team leader, by case: the flagged references resolved once through the accounts' index (every
+  // reference is once in the table), rather than a lookup in the set for each case.
+  const awaiting = new Uint8Array(n);
+  if (auth !== null) {
+    for (const ref of auth.accounts) {
+      const row = index.rowOf(ref);
+      if (row >= 0 && caseOf[row] >= 0) awaiting[caseOf[row]] = 1;
+    }
+  }
   if (auth === null && byReason.has("awaitingAuthorisation")) notes.push("the accounts table has no awaiting authorisation column (yes/no): the team leader's authorisation reason was not judged");
 
   const j: Judging = {
@@ -426,101 +698,21 @@ export function worklistOf(input: WorklistInput): Worklist {
     paymentsKnown,
     firstDate,
   };
-  /** Fills `f` with case c's facts (one record is reused for every case scored). */
-  const factsOf = (c: number, f: CaseFacts): CaseFacts => {
-    const ref = cases[c].account;
-    f.outcomeRank = worst[c];
-    f.worseningSlope = trend !== null && trend.fitted[c] && TREND_DIRECTIONS[trend.direction[c]] === "worsening" ? trend.slopePerWeek[c] : NaN;
-    f.trendWeeks = trend === null ? 0 : trend.weeks[c];
-    f.escalation = escalations[c];
-    f.paid = paidSeen[c] === 1;
-    f.lastPaid = lastPaid[c];
-    f.rentChange = unreported.size ? unreported.get(ref) : undefined;
-    f.awaiting = auth !== null && auth.accounts.has(ref);
-    return f;
-  };
-  const blankFacts = (): CaseFacts => ({ outcomeRank: 0, worseningSlope: NaN, trendWeeks: 0, escalation: escalations[0], paid: false, lastPaid: 0, rentChange: undefined, awaiting: false });
-  const order = new Map(REASON_IDS.map((id, i) => [id, i]));
-  /** A case's reasons in full: most points first; equal points in the reasons' own order. */
-  const reasonsOf = (c: number): { listed: Listed[]; reasons: ListedReason[]; reasonText: string } => {
-    const listed: Listed[] = [];
-    judgeReasons(j, cases[c], factsOf(c, blankFacts()), listed);
-    listed.sort((x, y) => y.row.points - x.row.points || order.get(x.row.reason)! - order.get(y.row.reason)!);
-    const reasons = listed.map((l) => ({ reason: l.row.reason, words: l.words, points: l.row.points }));
-    return { listed, reasons, reasonText: reasons.map((r) => `${r.words} (+${r.points})`).join("; ") };
-  };
-
-  // Score every case from its figures; held cases go apart (with their reasons in words).
-  const score = new Float64Array(n);
-  const candidates: number[] = [];
-  const held: HeldCase[] = [];
-  const heldCount = new Map<string, number>();
-  const lines = new Map<string, OfficerWorklist>();
-  const blank = (officer: string): OfficerWorklist => ({ officer, needsAction: 0, listed: 0, dueToday: 0, overdue: 0, awaitingTeamLeader: 0, held: 0, technicalOnly: 0 });
-  const line = (officer: string) => {
-    let l = lines.get(officer);
-    if (!l) lines.set(officer, (l = blank(officer)));
-    return l;
-  };
-  const facts = blankFacts();
-  for (let c = 0; c < n; c++) {
-    const a = cases[c];
-    const e = escalations[c];
-    if (isHeld(a, asOf)) {
-      held.push({ account: a.account, officer: a.officer, hold: holdOf(a, asOf)!, balance: a.balance, weeksOwed: e.weeksOwed, reasonText: reasonsOf(c).reasonText });
-      heldCount.set(a.officer, (heldCount.get(a.officer) ?? 0) + 1);
-      continue;
-    }
-    // One facts record reused for every case: scoring builds no text and keeps nothing.
-    factsOf(c, facts);
-    const s = judgeReasons(j, a, facts, null);
-    // Every listed reason adds at least 1 point (a 0-point row is never listed): no score, no reason.
-    if (s === 0) continue;
-    score[c] = s;
-    candidates.push(c);
-    const l = line(a.officer);
-    l.needsAction++;
-    if (e.dueToEscalate) {
-      const dueBy = dueByOf(e, a, policy);
-      if (dueBy === null || dueBy >= asOf) l.dueToday++;
-      else l.overdue++;
-    }
-    if (facts.awaiting) l.awaitingTeamLeader++;
-  }
-
-  const balP = new Float64Array(n);
-  for (const c of candidates) balP[c] = toPence(cases[c].balance);
-  candidates.sort((x, y) => score[y] - score[x] || balP[y] - balP[x] || byCode(cases[x].account, cases[y].account));
-  const perOfficer = new Map<string, number>();
-  const rows: WorklistRow[] = [];
-  for (const c of candidates) {
-    const a = cases[c];
-    const k = perOfficer.get(a.officer) ?? 0;
-    perOfficer.set(a.officer, k + 1);
-    if (k >= o.capPerOfficer) continue;
-    const e = escalations[c];
-    const { listed, reasons, reasonText } = reasonsOf(c);
-    const escalating = reasons.some((r) => r.reason === "dueToEscalate");
-    rows.push({
-      rank: rows.length + 1,
-      account: a.account,
-      officer: a.officer,
-      score: reasons.reduce((sum, r) => sum + r.points, 0),
-      reasons,
-      reasonText,
-      nextAction: escalating ? e.nextAction : listed[0].row.action,
-      balance: a.balance,
-      weeksOwed: e.weeksOwed,
-      dueBy: dueByOf(e, a, policy),
-    });
-  }
+  // Scoring and listing as methods of one object rather than closures made afresh on every call: V8 optimises a
+  // closure for the one context it has seen, then drops that code when the next call's closure arrives (a
+  // deoptimisation per closure over the first several recalculations).
+  const s = new Scoring(j, cases, worst, trend, escalation, paidSeen, lastPaid, unreported, awaiting, dueBy, asOf);
+  s.scoreCases();
+  const { held, heldCount, lines } = s;
+  s.sortCandidates();
+  const rows = s.listRows(o.capPerOfficer);
   held.sort((x, y) => byCode(x.officer, y.officer) || toPence(y.balance) - toPence(x.balance) || byCode(x.account, y.account));
 
-  for (const r of rows) line(r.officer).listed++;
-  for (const [officer, count] of heldCount) line(officer).held = count;
-  for (const [officer, count] of technical) line(officer).technicalOnly = count;
+  for (const r of rows) s.line(r.officer).listed++;
+  for (const [officer, count] of heldCount) s.line(officer).held = count;
+  for (const [officer, count] of technical) s.line(officer).technicalOnly = count;
   const byOfficer = [...lines.values()].sort((x, y) => byCode(x.officer, y.officer));
-  const team = blank(TEAM_LINE);
+  const team = blankLine(TEAM_LINE);
   for (const l of byOfficer) {
     for (const k of ["needsAction", "listed", "dueToday", "overdue", "awaitingTeamLeader", "held", "technicalOnly"] as const) team[k] += l[k];
   }
