@@ -15,7 +15,8 @@ import { checkOutputTarget, writeOutputFile } from "../io/outputFile";
 import { fitColumnWidths, writeXlsx, type OutCell, type OutSheet, type PrintSetup } from "../io/xlsx";
 import { formatPounds } from "../../core/money";
 import { readArrangements } from "../../core/arrangements/readArrangements";
-import { namingSource, readInputTables, type TableFiles } from "../exportInput";
+import { namingSource, readInputGrids, type TableFiles } from "../exportInput";
+import { asGrid, rowsOfGrid } from "../../core/export/cellGrid";
 import { readAuthorisations } from "../../core/worklist/authorisation";
 import { worklistOf, WorklistOptionsSchema, type Worklist } from "../../core/worklist/worklist";
 import { worklistSheet } from "./worklistSheet";
@@ -129,7 +130,7 @@ export const reportCommand: Command = {
     const asOf = values["as-of"] === undefined ? to : dateOption(values["as-of"], "--as-of");
     const profile = await readProfileOption(values.profile, io.stdin);
     const policy = await readPolicyOption(values.policy, io.stdin);
-    const { history, arrangements, sources, ...tables } = await readInputTables(values as TableFiles, profile, io.stdin);
+    const { history, arrangements, sources, ...tables } = await readInputGrids(values as TableFiles, profile, io.stdin);
     const data = namingSource(sources, () => readExport(tables, profile));
     const ret = monthlyReturn(data, {
       periodStart: from,
@@ -159,7 +160,7 @@ export const reportCommand: Command = {
             arrangements: arrangementList,
             history: balanceHistory,
             policy,
-            authorisations: namingSource(sources, () => readAuthorisations(tables.accounts, profile), "accounts"),
+            authorisations: namingSource(sources, () => readAuthorisations(Array.isArray(tables.accounts) ? tables.accounts : rowsOfGrid(asGrid(tables.accounts)), profile), "accounts"),
             options: { ucTechnicalWeeks: technicalWeeks.UC, hbTechnicalWeeks: technicalWeeks.HB, ...graces },
           }),
         )

@@ -1,0 +1,235 @@
+import type { CellGrid } from "../../core/export/cellGrid";
+import { plainAmount, MAX_LINE_AMOUNT, type AmountOptions } from "../../core/values/amount";
+import { CsvError, detectDelimiter, lineOf, MAX_CSV_FIELD_CHARS, MAX_CSV_FIELDS, MAX_CSV_FIELDS_TOTAL, MAX_CSV_LINE_CHARS, type CsvDelimiter } from "./csv";
+import { readTextInput, CliError } from "./input";
+
+/**
+ * A CSV as a {@link CellGrid}: the decoded text and where each field starts and ends,
+ * in typed arrays, instead of one string per field. The report's inputs are about
+ * 1.2 million fields (900,000 of them the balance history's); as strings they are most
+ * of the run's time, in making them and in the garbage collector moving them. A cell's
+ * text is made only when a reader asks for it, and a plain amount (95.50) is read from
+ * its digits.
+ *
+ * The rules are {@link parseCsv}'s, with the same refusals in the same order (the whole
+ * file is checked before any cell is read): `csvGrid(text).row(r)` is `parseCsv(text)[r]`
+ * for every text (test/cli/io/csvGrid.test.ts).
+ */
+export class CsvGrid implements CellGrid {
+  readonly rowCount: number;
+  /** Field k: text from starts[k] to ends[k]; for a quoted field, the text between its quotes. */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** 1 where field k was quoted (its "" are one "). */
+  private readonly quoted: Uint8Array;
+  /** Row r's fields are rowFirst[r] to rowFirst[r + 1] - 1. */
+  private readonly rowFirst: Int32Array;
+
+  constructor(
+    private readonly text: string,
+    index: { starts: Int32Array; ends: Int32Array; quoted: Uint8Array; rowFirst: Int32Array; rows: number },
+  ) {
+    this.starts = index.starts;
+    this.ends = index.ends;
+    this.quoted = index.quoted;
+    this.rowFirst = index.rowFirst;
+    this.rowCount = index.rows;
+  }
+
+  width(r: number): number {
+    return this.rowFirst[r + 1] - this.rowFirst[r];
+  }
+
+  /** Field index of row r, column c, or -1 past the row's end. */
+  private field(r: number, c: number): number {
+    const k = this.rowFirst[r] + c;
+    return c >= 0 && k < this.rowFirst[r + 1] ? k : -1;
+  }
+
+  private fieldText(k: number): string {
+    const s = this.text.slice(this.starts[k], this.ends[k]);
+    return this.quoted[k] === 1 ? s.replaceAll('""', '"') : s;
+  }
+
+  cell(r: number, c: number): string | undefined {
+    const k = this.field(r, c);
+    return k < 0 ? undefined : this.fieldText(k);
+  }
+
+  row(r: number): string[] {
+    const out: string[] = [];
+    for (let k = this.rowFirst[r]; k < this.rowFirst[r + 1]; k++) out.push(this.fieldText(k));
+    return out;
+  }
+
+  isBlank(r: number, c: number): boolean {
+    const k = this.field(r, c);
+    if (k < 0) return true;
+    const s = this.starts[k];
+    if (s === this.ends[k]) return true;
+    // A printable ASCII first character is not white space: decided without the text.
+    const first = this.text.charCodeAt(s);
+    if (first > 32 && first < 127) return false;
+    return this.fieldText(k).trim() === "";
+  }
+
+  plainAmount(r: number, c: number, options: AmountOptions): number | undefined {
+    const k = this.field(r, c);
+    if (k < 0) return undefined;
+    // Only the default grammar is read from the digits; anything else asks the plain function.
+    if (this.quoted[k] === 1 || (options.decimalSeparator ?? ".") !== "." || options.max !== undefined) return plainAmount(this.fieldText(k), options);
+    return plainDecimal(this.text, this.starts[k], this.ends[k]);
+  }
+}
+
+/**
+ * {@link plainAmount} of the text from `s` to `e`, read from its characters: an optional
+ * minus, 1 to 8 digits, optionally a point and 1 or 2 digits; undefined otherwise. The
+ * value is the digits as a whole number divided by 10 or 100: both are exact integers
+ * and IEEE division rounds correctly, so it is the double nearest the decimal, the same
+ * as Number(text). A magnitude over £10 million is left to the plain function's refusal.
+ */
+export function plainDecimal(text: string, s: number, e: number): number | undefined {
+  let i = s;
+  const negative = text.charCodeAt(i) === 45;
+  if (negative) i++;
+  const intStart = i;
+  let whole = 0;
+  while (i < e) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+    i++;
+  }
+  const intDigits = i - intStart;
+  if (intDigits < 1 || intDigits > 8) return undefined;
+  let scale = 1;
+  if (i < e) {
+    if (text.charCodeAt(i) !== 46) return undefined;
+    const decStart = ++i;
+    while (i < e) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return undefined;
+      whole = whole * 10 + d;
+      scale *= 10;
+      i++;
+    }
+    if (i - decStart < 1 || i - decStart > 2) return undefined;
+  }
+  const magnitude = whole / scale;
+  if (magnitude > MAX_LINE_AMOUNT) return undefined;
+  // + 0 turns -0 ("-0.00") into 0, as plainAmount does.
+  return (negative ? -magnitude : magnitude) + 0;
+}
+
+/**
+ * Indexes CSV text by {@link parseCsv}'s rules: blank lines dropped, the delimiter read
+ * from the header line unless given, the same caps and the same refusals.
+ * @throws CsvError naming the line, as parseCsv does.
+ */
+export function csvGrid(text: string, delimiter?: CsvDelimiter): CsvGrid {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const delim = (delimiter ?? detectDelimiter(text, start)).charCodeAt(0);
+  const QUOTE = 34;
+  const CR = 13;
+  const LF = 10;
+  const n = text.length;
+  // Every field but the last ends at a delimiter or a line break, so their count + 1 bounds the fields
+  // (and the rows): the columns are sized once, and the loop below writes to fixed arrays.
+  let breaks = 0;
+  for (let k = start; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c === delim || c === LF || c === CR) breaks++;
+  }
+  const cap = breaks + 1;
+  const starts = new Int32Array(cap);
+  const ends = new Int32Array(cap);
+  const quoted = new Uint8Array(cap);
+  const rowFirst = new Int32Array(cap + 1);
+  let rows = 0;
+  let fields = 0;
+  /** Fields seen, blank lines' included (the cap counts them, as parseCsv's does). */
+  let total = 0;
+  let rowStartField = 0;
+  let recordStart = start;
+  let i = start;
+  const fail = (message: string, at: number): never => {
+    throw new CsvError(`line ${lineOf(text, at)}: ${message}`);
+  };
+  for (;;) {
+    // One field starts at i.
+    let s = i;
+    let e = i;
+    let isQuoted = 0;
+    if (i < n && text.charCodeAt(i) === QUOTE) {
+      const open = i;
+      isQuoted = 1;
+      s = i + 1;
+      let seg = i + 1;
+      let length = 0;
+      for (;;) {
+        const q = text.indexOf('"', seg);
+        if (length + ((q < 0 ? n : q) - seg) > MAX_CSV_FIELD_CHARS) fail(`a quoted field runs on for more than ${MAX_CSV_FIELD_CHARS} characters: its " is probably never closed`, open);
+        if (q < 0) fail(`the CSV ends inside a quoted field (this " is never closed)`, open);
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          length += q + 1 - seg;
+          seg = q + 2;
+          continue;
+        }
+        length += q - seg;
+        e = q;
+        i = q + 1;
+        break;
+      }
+      const c = i < n ? text.charCodeAt(i) : -1;
+      if (c !== -1 && c !== delim && c !== CR && c !== LF) {
+        const value = text.slice(s, e).replaceAll('""', '"');
+        fail(`text follows the closing quote of a field ("${value.slice(0, 20)}"${text.slice(i, i + 10)}…); quote the whole field`, i);
+      }
+    } else {
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === delim || c === CR || c === LF) break;
+        i++;
+      }
+      if (i - s > MAX_CSV_FIELD_CHARS) fail(`a field is longer than ${MAX_CSV_FIELD_CHARS} characters, more than Excel allows in a cell`, s);
+      e = i;
+    }
+    starts[fields] = s;
+    ends[fields] = e;
+    quoted[fields] = isQuoted;
+    fields++;
+    if (++total > MAX_CSV_FIELDS_TOTAL) fail(`the file has more than ${MAX_CSV_FIELDS_TOTAL.toLocaleString("en-GB")} fields (rows × columns), more than one export should hold; split it`, recordStart);
+    if (fields - rowStartField > MAX_CSV_FIELDS) fail(`the line has more than ${MAX_CSV_FIELDS} fields, more columns than Excel has`, recordStart);
+    if (i - recordStart > MAX_CSV_LINE_CHARS) fail(`the line is longer than ${MAX_CSV_LINE_CHARS} characters`, recordStart);
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    i++;
+    if (c === delim) continue;
+    // End of a record: CRLF, LF or a lone CR.
+    if (c === CR && i < n && text.charCodeAt(i) === LF) i++;
+    // End the record; a lone empty field is a blank line, dropped.
+    if (fields - rowStartField === 1 && starts[rowStartField] === ends[rowStartField]) fields = rowStartField;
+    else {
+      rowFirst[rows++] = rowStartField;
+      rowStartField = fields;
+    }
+    recordStart = i;
+    if (i >= n) break;
+  }
+  if (fields > rowStartField && !(fields - rowStartField === 1 && starts[rowStartField] === ends[rowStartField])) rowFirst[rows++] = rowStartField;
+  else fields = rowStartField;
+  rowFirst[rows] = fields;
+  return new CsvGrid(text, { starts, ends, quoted, rowFirst, rows });
+}
+
+/** Reads a CSV input (a file, or stdin for "-" or none) as a grid; a problem becomes a one-line CliError naming the input and line, as readCsvInput's. */
+export async function readCsvGridInput(file: string | undefined, stdin: NodeJS.ReadableStream): Promise<CsvGrid> {
+  const text = await readTextInput(file, stdin);
+  try {
+    return csvGrid(text);
+  } catch (e) {
+    if (e instanceof CsvError) throw new CliError(`${file && file !== "-" ? file : "standard input"}: ${e.message}`);
+    throw e;
+  }
+}
