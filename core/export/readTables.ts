@@ -1,5 +1,5 @@
 import { ArrearsInputError, describeValue } from "../errors";
-import { plainAmount, readAmount, type AmountOptions } from "../values/amount";
+import { readAmount, type AmountOptions } from "../values/amount";
 import { readCount } from "../values/count";
 import { plainSerial, readDate, type DateFormat } from "../values/date";
 import { excelErrorOf } from "../values/errorCell";
