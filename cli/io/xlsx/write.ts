@@ -4,6 +4,7 @@ import type { CellValue } from "./read";
 import { cellTextAsStored, escapeCellText, escapeXml } from "./xml";
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, rowHeight, TITLE_POINTS } from "./layout";
 import { pageSetupXml, printNames } from "./pageSetup";
+import { zipFast } from "./zipFast";
 
 /**
  * Writes .xlsx workbooks for reports and samples: values with number formats,
@@ -101,9 +102,10 @@ interface StyleKey {
 
 /** Builds the workbook and returns the .xlsx bytes. */
 /**
- * How hard the zip compresses: "small" (deflate level 6, the default, for sample files kept
- * in the repository) or "fast" (level 1: a few per cent larger, a fraction of the CPU; the
- * command line's reports, where the 17,000-account return spent ~0.3 s at level 6).
+ * How hard the zip compresses: "small" (deflate level 6 by fflate, the default, for sample
+ * files kept in the repository byte for byte) or "fast" (level 1 by Node's native zlib, see
+ * zipFast.ts: a few per cent larger, a fraction of the CPU; the command line's reports, where
+ * the 17,000-account return spent ~0.3 s at level 6 and ~0.13 s at fflate's level 1).
  */
 export type XlsxCompression = "small" | "fast";
 
@@ -158,7 +160,8 @@ export function writeXlsx(sheets: readonly OutSheet[], options: { compression?: 
   files["xl/_rels/workbook.xml.rels"] = strToU8(workbookRels(sheets.length, usesDynamicArrays));
   files["xl/styles.xml"] = strToU8(stylesXml(styles));
   if (usesDynamicArrays) files["xl/metadata.xml"] = strToU8(METADATA_XML);
-  return zipSync(files, { level: options.compression === "fast" ? 1 : 6, mtime: ZIP_TIME });
+  // "fast": level 1 by Node's zlib (native); "small": fflate at level 6, the same bytes on every machine.
+  return options.compression === "fast" ? zipFast(files) : zipSync(files, { level: 6, mtime: ZIP_TIME });
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
