@@ -14,13 +14,26 @@ import { readPolicyOption, readProfileOption } from "../settingsFiles";
 import { checkOutputTarget, writeOutputFile } from "../io/outputFile";
 import { fitColumnWidths, writeXlsx, type OutCell, type OutSheet, type PrintSetup } from "../io/xlsx";
 import { formatPounds } from "../../core/money";
-import { readArrangements } from "../../core/arrangements/readArrangements";
 import { namingSource, readInputGrids, type TableFiles } from "../exportInput";
 import { asGrid, rowsOfGrid } from "../../core/export/cellGrid";
-import { readAuthorisations } from "../../core/worklist/authorisation";
-import { worklistOf, WorklistOptionsSchema, type Worklist } from "../../core/worklist/worklist";
-import { worklistSheet } from "./worklistSheet";
-import { arrangementJson, arrangementReport, arrangementSheets, type ArrangementReport } from "./reportArrangements";
+import type { Worklist } from "../../core/worklist/worklist";
+import type { ArrangementReport } from "./reportArrangements";
+
+/* eslint-disable @typescript-eslint/no-require-imports -- a plain require is what loads a module only when it is used */
+/**
+ * The arrangements and worklist code, loaded only for a report given arrangements
+ * (most are not): their schemas and modules are about 20 ms of every report's start-up.
+ */
+function arrangementCode() {
+  return {
+    ...(require("../../core/arrangements/readArrangements") as typeof import("../../core/arrangements/readArrangements")),
+    ...(require("../../core/worklist/authorisation") as typeof import("../../core/worklist/authorisation")),
+    ...(require("../../core/worklist/worklist") as typeof import("../../core/worklist/worklist")),
+    ...(require("./worklistSheet") as typeof import("./worklistSheet")),
+    ...(require("./reportArrangements") as typeof import("./reportArrangements")),
+  };
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const USAGE = `Usage: arrears report --from DATE --to DATE (--in export.xlsx | --accounts a.csv --transactions t.csv [--voids v.csv] [--arrangements r.csv])
                       [--profile mapping.json] [--policy policy.json] [--bands 4,8,13]
@@ -148,19 +161,20 @@ export const reportCommand: Command = {
     for (const w of ret.warnings) io.stderr.write(`arrears report: ${w}\n`);
     const grace = (flag: string) => (values[flag as keyof typeof values] === undefined ? undefined : numberOption(String(values[flag as keyof typeof values]), `--${flag}`));
     const graces = { paymentGraceDays: grace("payment-grace-days"), ucGraceDays: grace("uc-grace-days"), hbGraceDays: grace("hb-grace-days") };
-    const arrangementList = arrangements ? namingSource(sources, () => readArrangements(arrangements, profile), "arrangements") : null;
-    const arrangementsJudged: ArrangementReport | null = arrangementList ? arrangementReport(arrangementList, data.transactions, data.accounts, asOf, from, graces) : null;
+    const { readArrangements, arrangementReport, worklistOf, readAuthorisations, arrangementJson } = arrangements ? arrangementCode() : ({} as Partial<ReturnType<typeof arrangementCode>>);
+    const arrangementList = arrangements ? namingSource(sources, () => readArrangements!(arrangements, profile), "arrangements") : null;
+    const arrangementsJudged: ArrangementReport | null = arrangementList ? arrangementReport!(arrangementList, data.transactions, data.accounts, asOf, from, graces) : null;
     // With arrangements the report is a working pack, so it carries the day's worklist too (the same list `arrears worklist` gives).
     const worklist = arrangementList
       ? namingSource(sources, () =>
-          worklistOf({
+          worklistOf!({
             accounts: data.accounts,
             transactions: data.transactions,
             asOf,
             arrangements: arrangementList,
             history: balanceHistory,
             policy,
-            authorisations: namingSource(sources, () => readAuthorisations(Array.isArray(tables.accounts) ? tables.accounts : rowsOfGrid(asGrid(tables.accounts)), profile), "accounts"),
+            authorisations: namingSource(sources, () => readAuthorisations!(Array.isArray(tables.accounts) ? tables.accounts : rowsOfGrid(asGrid(tables.accounts)), profile), "accounts"),
             options: { ucTechnicalWeeks: technicalWeeks.UC, hbTechnicalWeeks: technicalWeeks.HB, ...graces },
           }),
         )
@@ -174,7 +188,7 @@ export const reportCommand: Command = {
       const arrangementsText = arrangementsJudged ? `, ${arrangementsJudged.rows.length} arrangements (${arrangementsJudged.brokenThisWeek.length} broken this week)` : "";
       io.stdout.write(`wrote ${values.out}: ${ret.kpis.length} figures, ${ret.byOfficer.length} officer lines, ${listed.length} accounts on the escalation list (${due} due to escalate)${arrangementsText}\n`);
     }
-    if (values.json) io.stdout.write(JSON.stringify({ ...toJson(ret, listed, policy, profile), ...(arrangementsJudged ? { arrangements: arrangementJson(arrangementsJudged, serialToIso) } : {}) }, null, 2) + "\n");
+    if (values.json) io.stdout.write(JSON.stringify({ ...toJson(ret, listed, policy, profile), ...(arrangementsJudged ? { arrangements: arrangementJson!(arrangementsJudged, serialToIso) } : {}) }, null, 2) + "\n");
     else if (!values.out) io.stdout.write(toCsv(returnRows(ret)));
     return 0;
   },
@@ -394,12 +408,12 @@ function workbook(
     { max: 120 },
   );
   const arrangementPart = arrangements
-    ? arrangementSheets(arrangements, (name, title, header, body, layout) => reportSheet(name, title, ctx, header, body, layout), (serial) => longDate(serialToIso(serial)))
+    ? arrangementCode().arrangementSheets(arrangements, (name, title, header, body, layout) => reportSheet(name, title, ctx, header, body, layout), (serial) => longDate(serialToIso(serial)))
     : [];
   // The worklist comes with the arrangements (judged at the same as-of date).
   const worklistPart =
     worklist && arrangements
-    ? [worklistSheet(worklist, arrangements.asOf, WorklistOptionsSchema.parse({}).capPerOfficer)].map((p) => reportSheet(p.name, p.title, ctx, p.header, p.body, { ...p.layout, table: p.layout.table && p.body.length > 0 }))
+    ? [arrangementCode().worklistSheet(worklist, arrangements.asOf, arrangementCode().WorklistOptionsSchema.parse({}).capPerOfficer)].map((p) => reportSheet(p.name, p.title, ctx, p.header, p.body, { ...p.layout, table: p.layout.table && p.body.length > 0 }))
     : [];
   return [returnSheet, officers, ageing, escalationSheet, ...arrangementPart, ...worklistPart, about];
 }
