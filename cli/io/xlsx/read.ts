@@ -326,12 +326,17 @@ function sheetRows(xml: string, cx: SheetContext): CellValue[][] {
     }
   };
   // One value into its row, refusing a cell written twice and charging the budget for the blanks before it.
+  // Cells come row by row, so the row last placed into is kept at hand (no map lookup per cell).
+  let lastPlaced = -1;
+  let lastPlacedRow: CellValue[] = [];
   const place = (r: number, c: number, value: CellValue) => {
-    let row = held.get(r);
+    let row: CellValue[] | undefined = r === lastPlaced ? lastPlacedRow : held.get(r);
     if (row === undefined) {
       row = [];
       held.set(r, row);
     }
+    lastPlaced = r;
+    lastPlacedRow = row;
     if (c < row.length && row[c] !== null) throw new XlsxError(`sheet "${cx.name}" is damaged: cell ${refText(r, c)} appears twice`);
     if (c >= row.length) {
       spend(c + 1 - row.length);
