@@ -1,4 +1,4 @@
-import { zipSync, strToU8 } from "fflate";
+import type * as Fflate from "fflate";
 import { looksLikeFormula } from "../../../core/safety/cellText";
 import type { CellValue } from "./read";
 import { cellTextAsStored, escapeCellText, escapeXml } from "./xml";
@@ -137,6 +137,9 @@ export function writeXlsx(sheets: readonly OutSheet[], options: { compression?: 
     return index;
   };
 
+  // UTF-8, as fflate's strToU8 gives it (it uses TextEncoder where there is one).
+  const encoder = new TextEncoder();
+  const strToU8 = (text: string): Uint8Array => encoder.encode(text);
   const files: Record<string, Uint8Array> = {};
   let tableCount = 0;
   let usesDynamicArrays = false;
@@ -161,7 +164,11 @@ export function writeXlsx(sheets: readonly OutSheet[], options: { compression?: 
   files["xl/styles.xml"] = strToU8(stylesXml(styles));
   if (usesDynamicArrays) files["xl/metadata.xml"] = strToU8(METADATA_XML);
   // "fast": level 1 by Node's zlib (native); "small": fflate at level 6, the same bytes on every machine.
-  return options.compression === "fast" ? zipFast(files) : zipSync(files, { level: 6, mtime: ZIP_TIME });
+  if (options.compression === "fast") return zipFast(files);
+  // fflate is loaded only here (and by the reader): a report written "fast" never loads it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain require is what loads a module only when it is used
+  const { zipSync } = require("fflate") as typeof Fflate;
+  return zipSync(files, { level: 6, mtime: ZIP_TIME });
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
