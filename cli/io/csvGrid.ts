@@ -134,18 +134,13 @@ export function csvGrid(text: string, delimiter?: CsvDelimiter): CsvGrid {
   const CR = 13;
   const LF = 10;
   const n = text.length;
-  // Every field but the last ends at a delimiter or a line break, so their count + 1 bounds the fields
-  // (and the rows): the columns are sized once, and the loop below writes to fixed arrays.
-  let breaks = 0;
-  for (let k = start; k < n; k++) {
-    const c = text.charCodeAt(k);
-    if (c === delim || c === LF || c === CR) breaks++;
-  }
-  const cap = breaks + 1;
-  const starts = new Int32Array(cap);
-  const ends = new Int32Array(cap);
-  const quoted = new Uint8Array(cap);
-  const rowFirst = new Int32Array(cap + 1);
+  // Room for a field every four characters (exports average more), doubled when a file needs more.
+  // Plain locals, not captured by a closure, so the loop keeps them in registers.
+  let cap = Math.max(16, (n >> 2) + 2);
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let quoted = new Uint8Array(cap);
+  let rowFirst = new Int32Array(cap + 1);
   let rows = 0;
   let fields = 0;
   /** Fields seen, blank lines' included (the cap counts them, as parseCsv's does). */
@@ -194,6 +189,22 @@ export function csvGrid(text: string, delimiter?: CsvDelimiter): CsvGrid {
       }
       if (i - s > MAX_CSV_FIELD_CHARS) fail(`a field is longer than ${MAX_CSV_FIELD_CHARS} characters, more than Excel allows in a cell`, s);
       e = i;
+    }
+    if (fields === cap) {
+      cap *= 2;
+      const s2 = new Int32Array(cap);
+      s2.set(starts);
+      starts = s2;
+      const e2 = new Int32Array(cap);
+      e2.set(ends);
+      ends = e2;
+      const q2 = new Uint8Array(cap);
+      q2.set(quoted);
+      quoted = q2;
+      // Rows never outnumber fields, so rowFirst grows with them.
+      const r2 = new Int32Array(cap + 1);
+      r2.set(rowFirst);
+      rowFirst = r2;
     }
     starts[fields] = s;
     ends[fields] = e;

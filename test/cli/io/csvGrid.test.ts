@@ -68,6 +68,7 @@ describe("the CSV grid agrees with parseCsv", () => {
     ["a quote never closed (refused)", 'a,b\n"x,2\n'],
     ["two delimiters in the header (refused)", "a;b,c\n1;2,3\n"],
     ["a byte-order mark", "\ufeffaccount,balance\nA1,95.50\n"],
+    ["more fields than a quarter of the characters (the columns grow)", `${",".repeat(999)}\n${"1,".repeat(500)}\n`],
   ])("%s", (_what, text) => agreesWithRows(text));
 
   it("refuses a file of more fields than the cap where parseCsv does, blank lines counted", () => {
