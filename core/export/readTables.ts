@@ -6,7 +6,7 @@ import { excelErrorOf } from "../values/errorCell";
 import type { Reading } from "../values/reading";
 import { plainText, readText } from "../values/text";
 import { readYesNo } from "../values/yesNo";
-import { asGrid, isBlankGridRow, type CellGrid, type Table } from "./cellGrid";
+import { asGrid, isBlankGridRow, type CellGrid, type Table, type TableRows } from "./cellGrid";
 import { isBlankCell, type CellValue } from "./cellValues";
 import {
   DEFAULT_PROFILE,
@@ -41,7 +41,6 @@ import {
  */
 
 export type { CellGrid, Table, TableRows } from "./cellGrid";
-import type { TableRows } from "./cellGrid";
 
 /** The export's tables, each with its header row (as rows of cells or as a grid). Voids are optional. */
 export interface ExportTables {
