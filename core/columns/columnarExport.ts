@@ -1,5 +1,6 @@
 import { ArrearsInputError } from "../errors";
-import { refIndex } from "./refIndex";
+import { historyColumnsOf, type HistoryColumns } from "./historyColumns";
+import { refIndex, type RefIndex } from "./refIndex";
 import { TRANSACTION_TYPES, UNASSIGNED_OFFICER, type CanonicalExport, type TransactionType } from "../export/schema";
 
 /**
@@ -38,6 +39,8 @@ export interface ColumnarExport {
   balancePence: Float64Array;
   /** Weekly rent in integer pence. */
   weeklyRentPence: Float64Array;
+  /** Weekly rent in £ as exported (NaN where it is not a number): what a trend's weeks owed divides by, as trendOfAccounts is given it. */
+  weeklyRent: Float64Array;
   /** Tenancy end as a serial, NaN when blank. */
   tenancyEnd: Float64Array;
   /** STATUS_CURRENT, STATUS_FORMER or STATUS_VOID (anything but former and void reads as current, as the row objects did). */
@@ -59,6 +62,10 @@ export interface ColumnarExport {
   txAmountPence: Float64Array;
   /** Index into TRANSACTION_TYPES, {@link TYPE_UNKNOWN} otherwise. */
   txType: Uint8Array;
+  /** Each account row's reference, in row order. */
+  accountRefs: readonly string[];
+  /** Row of each account reference (built once here; {@link historyColumnsOf} matches the balance history through it). */
+  accountIndex: RefIndex;
   /** Row of the transaction's account, {@link NO_ACCOUNT} when it is not in the accounts table (the last row when a reference repeats, as a lookup by reference finds it). */
   txAccount: Int32Array;
 }
@@ -86,6 +93,7 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
   const n = accounts.length;
   const balancePence = new Float64Array(n);
   const weeklyRentPence = new Float64Array(n);
+  const weeklyRent = new Float64Array(n);
   const tenancyEnd = new Float64Array(n);
   const status = new Uint8Array(n);
   const benefit = new Uint8Array(n);
@@ -93,6 +101,7 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
   const tenancyType = new Uint8Array(n);
   const officers: string[] = [];
   const officerIds = new Map<string, number>();
+  const accountRefs = new Array<string>(n);
   let accountProblem: ArrearsInputError | null = null;
   for (let i = 0; i < n; i++) {
     const a = accounts[i];
@@ -102,21 +111,37 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     }
     balancePence[i] = pence(a.balance);
     weeklyRentPence[i] = pence(a.weeklyRent);
+    // Not a bare store: a typed array would take an untyped caller's null as 0.
+    weeklyRent[i] = typeof a.weeklyRent === "number" ? a.weeklyRent : Number.NaN;
     tenancyEnd[i] = a.tenancyEnd === null ? Number.NaN : a.tenancyEnd;
     status[i] = a.status === "void" ? STATUS_VOID : a.status === "former" ? STATUS_FORMER : STATUS_CURRENT;
     benefit[i] = a.benefit === "UC" ? BENEFIT_UC : a.benefit === "HB" ? BENEFIT_HB : BENEFIT_NONE;
     tenancyType[i] = TENANCY_CODE.get(a.tenancyType) ?? 255;
     const name = a.officer || UNASSIGNED_OFFICER;
-    let o = officerIds.get(name);
-    if (o === undefined) {
+    // A team has a dozen officers or so: a scan of the names met so far is cheaper than hashing each account's.
+    let o = -1;
+    if (officers.length <= 32) {
+      for (let k = 0; k < officers.length; k++) {
+        if (officers[k] === name) {
+          o = k;
+          break;
+        }
+      }
+    } else o = officerIds.get(name) ?? -1;
+    if (o < 0) {
       o = officers.length;
       officerIds.set(name, o);
       officers.push(name);
     }
     officer[i] = o;
+    accountRefs[i] = a.account;
   }
 
-  const index = refIndex(accounts.map((a) => a.account));
+  const index = refIndex(accountRefs);
+  // Exports usually list transactions grouped by account in account order: try the last account's row and the
+  // next one before hashing. Only when every reference is once, so a repeated one still finds its last row.
+  const unique = index.repeatedRow < 0;
+  let last = -1;
   const txs = data.transactions;
   const m = txs.length;
   const txDate = new Float64Array(m);
@@ -128,13 +153,17 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     txDate[i] = t.date;
     txAmountPence[i] = pence(t.amount);
     txType[i] = TYPE_CODE.get(t.type) ?? TYPE_UNKNOWN;
-    txAccount[i] = index.rowOf(t.account);
+    const ref = t.account;
+    const row = unique && last >= 0 && accountRefs[last] === ref ? last : unique && last + 1 < n && accountRefs[last + 1] === ref ? last + 1 : index.rowOf(ref);
+    txAccount[i] = row;
+    if (row >= 0) last = row;
   }
   return {
     source: data,
     accountCount: n,
     balancePence,
     weeklyRentPence,
+    weeklyRent,
     tenancyEnd,
     status,
     benefit,
@@ -147,5 +176,19 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     txAmountPence,
     txType,
     txAccount,
+    accountRefs,
+    accountIndex: index,
   };
+}
+export * from "./historyColumns";
+
+/**
+ * The export's balance history as a matrix aligned to the columns' account rows
+ * ({@link historyColumnsOf}), matched through the index the columns already hold.
+ * @returns null when the export has no balance history.
+ */
+export function historyOfColumnar(cols: ColumnarExport): HistoryColumns | null {
+  const history = cols.source.balanceHistory;
+  if (!history) return null;
+  return historyColumnsOf(history, cols.accountRefs, cols.accountIndex);
 }

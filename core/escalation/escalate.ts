@@ -65,6 +65,8 @@ interface Compiled {
   thresholds: Map<EscalationRule, string>;
   /** Each stage's "keep monitoring" next action, by stage index (worked out once, not per account). */
   keepMonitoring: string[];
+  /** Each stage's label in lower case, by stage index (the words use it mid-sentence; lower-cased once, not per account). */
+  lowerLabels: string[];
   /** The same rules as byType with stages as indexes and holds as bits, for {@link escalationColumnsOf}'s judging without words. */
   numericByType: Map<string, NumericRule[]>;
 }
@@ -125,12 +127,17 @@ function compile(policy: EscalationPolicy): Compiled {
       })),
     );
   }
-  const c = { policy, order, codes, byType, thresholds, keepMonitoring, numericByType };
+  const lowerLabels = policy.stages.map((s) => s.label.toLowerCase());
+  const c = { policy, order, codes, byType, thresholds, keepMonitoring, lowerLabels, numericByType };
   compiledCache.set(policy, c);
   return c;
 }
 
-const money = formatPounds;
+/** formatPounds, without its thousands pass for the usual balance under £1,000 (same text: such a figure has no comma). */
+const money = (pounds: number): string => {
+  const fixed = Math.abs(pounds).toFixed(2);
+  return fixed.length > 6 ? formatPounds(pounds) : pounds < 0 ? "-£" + fixed : "£" + fixed;
+};
 const weeksText = (w: number) => `${w.toFixed(1)} weeks`;
 
 function ruleThreshold(r: EscalationRule): string {
@@ -140,6 +147,34 @@ function ruleThreshold(r: EscalationRule): string {
   if (r.minDaysAfter != null && r.afterStage) parts.push(`${r.minDaysAfter} days after ${r.afterStage}`);
   else if (r.afterStage) parts.push(`after ${r.afterStage}`);
   return parts.join(" and ");
+}
+
+// Results are built as literals, not by spreading a base object: spreading is ~10x slower and this runs per account.
+function resultOf(
+  a: EscalationInput,
+  weeksOwed: number | null,
+  lastStage: string | null,
+  stage: { id: string; label: string },
+  dueToEscalate: boolean,
+  heldBy: readonly Hold[],
+  reason: string,
+  nextAction: string,
+  steps: readonly string[],
+): EscalationResult {
+  return {
+    account: a.account,
+    officer: a.officer ?? null,
+    balance: a.balance,
+    weeksOwed,
+    stage: stage.id,
+    stageLabel: stage.label,
+    lastStage,
+    dueToEscalate,
+    heldBy,
+    reason,
+    nextAction,
+    steps,
+  };
 }
 
 /**
@@ -163,35 +198,20 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null, words = tru
   }
   const lastStage = lastIdx >= 0 ? stages[lastIdx].id : null;
   const weeksOwed = weeks === null ? null : round2dp(weeks);
-  // Results are built as literals, not by spreading a base object: spreading is ~10x slower and this runs per account.
-  const result = (stage: { id: string; label: string }, dueToEscalate: boolean, heldBy: readonly Hold[], reason: string, nextAction: string, steps: readonly string[]): EscalationResult => ({
-    account: a.account,
-    officer: a.officer ?? null,
-    balance: a.balance,
-    weeksOwed,
-    stage: stage.id,
-    stageLabel: stage.label,
-    lastStage,
-    dueToEscalate,
-    heldBy,
-    reason,
-    nextAction,
-    steps,
-  });
   if (a.status === "void") {
-    return result(stages[0], false, NO_HOLDS, words ? "empty home: no tenant to recover from" : "", stages[0].label, NO_STEPS);
+    return resultOf(a, weeksOwed, lastStage, stages[0], false, NO_HOLDS, words ? "empty home: no tenant to recover from" : "", stages[0].label, NO_STEPS);
   }
   if (a.status === "former") {
     // Possession steps do not apply once the tenancy has ended: the debt is recovered as former tenant arrears.
     const reason = !words ? "" : balP > 0 ? `former tenancy owing ${money(a.balance)}: recover as former tenant arrears, not through possession stages` : "former tenancy, nothing owed";
-    return result(stages[0], false, NO_HOLDS, reason, balP > 0 ? "Former tenant arrears recovery: trace, letter, payment plan, or review for write-off" : stages[0].label, NO_STEPS);
+    return resultOf(a, weeksOwed, lastStage, stages[0], false, NO_HOLDS, reason, balP > 0 ? "Former tenant arrears recovery: trace, letter, payment plan, or review for write-off" : stages[0].label, NO_STEPS);
   }
   if (balP <= 0) {
-    if (!words) return result(stages[0], false, NO_HOLDS, "", stages[0].label, NO_STEPS);
+    if (!words) return resultOf(a, weeksOwed, lastStage, stages[0], false, NO_HOLDS, "", stages[0].label, NO_STEPS);
     const first = balP < 0 ? `in credit by ${money(-a.balance)}` : "nothing owed";
     // The usual case (no last action, no notes) needs no list to join.
-    const reason = lastIdx <= 0 && notes.length === 0 ? first : [first, lastIdx > 0 ? `arrears cleared since ${stages[lastIdx].label.toLowerCase()}` : null, ...notes].filter(Boolean).join("; ");
-    return result(stages[0], false, NO_HOLDS, reason, stages[0].label, NO_STEPS);
+    const reason = lastIdx <= 0 && notes.length === 0 ? first : [first, lastIdx > 0 ? `arrears cleared since ${c.lowerLabels[lastIdx]}` : null, ...notes].filter(Boolean).join("; ");
+    return resultOf(a, weeksOwed, lastStage, stages[0], false, NO_HOLDS, reason, stages[0].label, NO_STEPS);
   }
 
   // Only accounts in arrears get this far; the words are built here so the others never pay for them.
@@ -226,26 +246,26 @@ function judge(a: EscalationInput, c: Compiled, asOf: number | null, words = tru
     const idx = Math.max(metIdx, lastIdx, 0);
     const s = stages[idx];
     const nextAction = c.keepMonitoring[idx];
-    if (!words) return result(s, false, NO_HOLDS, "", nextAction, NO_STEPS);
+    if (!words) return resultOf(a, weeksOwed, lastStage, s, false, NO_HOLDS, "", nextAction, NO_STEPS);
     const why = met
-      ? `owes ${owed}; already at ${s.label.toLowerCase()}${metIdx < idx ? ` (the arrears alone point to ${stages[metIdx].label.toLowerCase()})` : ""}`
+      ? `owes ${owed}; already at ${c.lowerLabels[idx]}${metIdx < idx ? ` (the arrears alone point to ${c.lowerLabels[metIdx]})` : ""}`
       : `owes ${owed}, below every threshold for ${a.tenancyType} tenancies`;
-    return result(s, false, NO_HOLDS, notes.length ? [why, ...notes].join("; ") : why, nextAction, NO_STEPS);
+    return resultOf(a, weeksOwed, lastStage, s, false, NO_HOLDS, notes.length ? [why, ...notes].join("; ") : why, nextAction, NO_STEPS);
   }
 
   const target = stages[metIdx];
   const heldBy = met.holds.length === 0 ? NO_HOLDS : met.holds.filter((h) => isHeld(h, a, asOf));
   if (!words) {
-    if (heldBy.length) return result(target, false, heldBy, "", `Review the hold before moving ${lastStage ? `from ${stages[lastIdx].label.toLowerCase()} ` : ""}to ${target.label.toLowerCase()}: ${met.action}`, met.steps);
-    return result(target, true, NO_HOLDS, "", met.action, met.steps);
+    if (heldBy.length) return resultOf(a, weeksOwed, lastStage, target, false, heldBy, "", `Review the hold before moving ${lastStage ? `from ${c.lowerLabels[lastIdx]} ` : ""}to ${c.lowerLabels[metIdx]}: ${met.action}`, met.steps);
+    return resultOf(a, weeksOwed, lastStage, target, true, NO_HOLDS, "", met.action, met.steps);
   }
-  const from = lastStage ? `from ${stages[lastIdx].label.toLowerCase()} ` : "";
-  const why = `owes ${owed}, at or above ${c.thresholds.get(met)!} for ${target.label.toLowerCase()} (${a.tenancyType})`;
+  const from = lastStage ? `from ${c.lowerLabels[lastIdx]} ` : "";
+  const why = `owes ${owed}, at or above ${c.thresholds.get(met)!} for ${c.lowerLabels[metIdx]} (${a.tenancyType})`;
   if (heldBy.length) {
     const reason = [`held: ${heldBy.map((h) => HOLD_WORDS[h]).join("; ")}`, why, ...notes].join("; ");
-    return result(target, false, heldBy, reason, `Review the hold before moving ${from}to ${target.label.toLowerCase()}: ${met.action}`, met.steps);
+    return resultOf(a, weeksOwed, lastStage, target, false, heldBy, reason, `Review the hold before moving ${from}to ${c.lowerLabels[metIdx]}: ${met.action}`, met.steps);
   }
-  return result(target, true, NO_HOLDS, notes.length ? [`due: ${why}`, ...notes].join("; ") : `due: ${why}`, met.action, met.steps);
+  return resultOf(a, weeksOwed, lastStage, target, true, NO_HOLDS, notes.length ? [`due: ${why}`, ...notes].join("; ") : `due: ${why}`, met.action, met.steps);
 }
 
 function isHeld(h: Hold, a: EscalationInput, asOf: number | null): boolean {

@@ -1,8 +1,10 @@
+import type { HistoryColumns } from "../columns/historyColumns";
 import { refIndex } from "../columns/refIndex";
+import { ArrearsInputError } from "../errors";
 import type { BalanceHistory } from "../export/schema";
 import { round2dp } from "../money";
-import { ROW_FITTED, TREND_DIRECTIONS, trendColumnsOf, type TrendDirection } from "../trend/trend";
-import type { EscalationResult } from "./escalate";
+import { ROW_FITTED, TREND_DIRECTIONS, trendColumnsOf, trendColumnsOfHistory, type TrendColumns, type TrendDirection } from "../trend/trend";
+import type { EscalationColumns, EscalationResult } from "./escalate";
 
 /**
  * Adds each account's recent arrears trend (from the weekly balance history) to its
@@ -50,7 +52,12 @@ export function balanceTrendColumns(accounts: readonly string[], history: Balanc
     return i < 0 ? noHistory : history.balances[i];
   });
   const trends = trendColumnsOf(rows, { periods: dates, fromIndex: from, nanAsBlank: true });
-  for (let i = 0; i < n; i++) {
+  return weeklyTrendOf(trends, history.axis === "periods", out);
+}
+
+/** The fitted rows of a batch as £ a week, into `out` (slot for slot). */
+function weeklyTrendOf(trends: TrendColumns, numbered: boolean, out: BalanceTrendColumns): BalanceTrendColumns {
+  for (let i = 0; i < trends.rows; i++) {
     if (trends.outcome[i] !== ROW_FITTED) continue;
     const slopePerPeriod = trends.slopePerPeriod[i];
     const periodLength = trends.periodLength[i];
@@ -58,10 +65,20 @@ export function balanceTrendColumns(accounts: readonly string[], history: Balanc
     out.direction[i] = trends.direction[i];
     // Dated snapshots: a period is their spacing in days, so scale to 7 days. Numbered
     // snapshots (week 1, 2, 3 …) are a week apart already: scaling them as days made trends 7 times too steep.
-    out.slopePerWeek[i] = history.axis === "periods" ? slopePerPeriod : periodLength > 0 ? round2dp((slopePerPeriod * 7) / periodLength) : slopePerPeriod;
+    out.slopePerWeek[i] = numbered ? slopePerPeriod : periodLength > 0 ? round2dp((slopePerPeriod * 7) / periodLength) : slopePerPeriod;
     out.weeks[i] = trends.pointsUsed[i];
   }
   return out;
+}
+
+/** The reason as the list shows it: the judged reason, and for an account owing money, where its arrears are heading. */
+function reasonWithTrend(reason: string, balance: number, direction: number, perWeek: number, weeks: number): string {
+  if (!(balance > 0)) return reason;
+  // Joined into one flat string rather than concatenated: `+` and templates build a tree of pieces, and the
+  // list keeps every reason alive, so at a million accounts copying those trees made each young-generation
+  // collection slow. Joined, the pieces die young and only the text survives.
+  const parts = direction === 0 ? [reason, "; arrears static over the last ", weeks, " weeks"] : [reason, "; arrears ", TREND_DIRECTIONS[direction], " by £", Math.abs(perWeek).toFixed(2), " a week over the last ", weeks, " weeks"];
+  return parts.join("");
 }
 
 /**
@@ -75,8 +92,21 @@ export function withBalanceTrend(results: readonly EscalationResult[], history: 
     results.map((r) => r.account),
     history,
   );
-  // Built as literals, not `{ ...r, … }`: spreading 17,000 results was most of this function's time.
-  const annotated = (r: EscalationResult, reason: string, trend: EscalationWithTrend["trend"]): EscalationWithTrend => ({
+  return results.map((r, i) => {
+    if (!t.fitted[i]) return annotated(r, r.reason, null);
+    const reason = reasonWithTrend(r.reason, r.balance, t.direction[i], t.slopePerWeek[i], t.weeks[i]);
+    return annotated(r, reason, trendAt(t, i));
+  });
+}
+
+/** Slot i of trend columns as the list's trend object (null where not fitted). */
+function trendAt(t: BalanceTrendColumns, i: number): EscalationWithTrend["trend"] {
+  return t.fitted[i] ? { direction: TREND_DIRECTIONS[t.direction[i]], slopePerWeek: t.slopePerWeek[i], weeks: t.weeks[i] } : null;
+}
+
+// Built as literals, not `{ ...r, … }`: spreading 17,000 results was most of withBalanceTrend's time.
+function annotated(r: EscalationResult, reason: string, trend: EscalationWithTrend["trend"]): EscalationWithTrend {
+  return {
     account: r.account,
     officer: r.officer,
     balance: r.balance,
@@ -90,14 +120,65 @@ export function withBalanceTrend(results: readonly EscalationResult[], history: 
     nextAction: r.nextAction,
     steps: r.steps,
     trend,
-  });
-  return results.map((r, i) => {
-    if (!t.fitted[i]) return annotated(r, r.reason, null);
-    const direction = TREND_DIRECTIONS[t.direction[i]];
-    const perWeek = t.slopePerWeek[i];
-    const weeks = t.weeks[i];
-    const words = direction === "stable" ? "static" : `${direction} by £${Math.abs(perWeek).toFixed(2)} a week`;
-    const reason = r.balance > 0 ? `${r.reason}; arrears ${words} over the last ${weeks} weeks` : r.reason;
-    return annotated(r, reason, { direction, slopePerWeek: perWeek, weeks });
-  });
+  };
+}
+
+/**
+ * The escalation list as columns: the listed accounts (a stage past "none", or due), in
+ * account order, each with its reason (the 13-week trend's words added) and next action
+ * as text, and its 13-week trend as numbers read from the history matrix. Only listed
+ * rows are fitted and only their words are built; full result objects are made one at a
+ * time, by `resultAt`, for the edges that print them.
+ */
+export interface EscalationListColumns {
+  /** How many accounts are listed. */
+  count: number;
+  /** Account row of each listed account, in account order. */
+  row: Int32Array;
+  /** The reason shown, as {@link withBalanceTrend} words it. */
+  reason: string[];
+  nextAction: string[];
+  /** Each listed account's trend over the last {@link TREND_WEEKS} snapshots, slot for slot. */
+  trend: BalanceTrendColumns;
+  /** Listed slot j as {@link withBalanceTrend} gives it for `stages.listedResults()[j]`. */
+  resultAt(j: number): EscalationWithTrend;
+}
+
+/**
+ * The escalation list with its 13-week trend, over judged stage columns and the history
+ * matrix: the same list, reason for reason and figure for figure, as
+ * `withBalanceTrend(stages.listedResults(), history)` (accounts refused by the judging
+ * are left off, as there).
+ * @param stages every account's stage, from {@link escalationColumnsOf}.
+ * @param history the balance history aligned to the same account rows ({@link historyColumnsOf}); null when the
+ *   export has none (every trend is then null and each reason is the judged one).
+ * @throws ArrearsInputError when the history's dates cannot be read (as withBalanceTrend refuses them).
+ */
+export function escalationListOf(stages: EscalationColumns, history: HistoryColumns | null): EscalationListColumns {
+  const n = stages.accountCount;
+  let count = 0;
+  for (let i = 0; i < n; i++) count += stages.listed[i];
+  const row = new Int32Array(count);
+  for (let i = 0, j = 0; i < n; i++) if (stages.listed[i] === 1) row[j++] = i;
+  const trend: BalanceTrendColumns = { fitted: new Uint8Array(count), direction: new Uint8Array(count), slopePerWeek: new Float64Array(count), weeks: new Float64Array(count) };
+  if (history && history.weeks >= 2) {
+    if (history.rows !== n) throw new ArrearsInputError("history", `the balance history is aligned to ${history.rows} accounts, not the ${n} judged`);
+    const fitted = trendColumnsOfHistory(history, { fromWeek: Math.max(0, history.weeks - TREND_WEEKS), rows: row });
+    weeklyTrendOf(fitted, history.axis === "periods", trend);
+  }
+  const reason = new Array<string>(count);
+  const nextAction = new Array<string>(count);
+  for (let j = 0; j < count; j++) {
+    const r = stages.resultAt(row[j]) as EscalationResult;
+    reason[j] = trend.fitted[j] ? reasonWithTrend(r.reason, r.balance, trend.direction[j], trend.slopePerWeek[j], trend.weeks[j]) : r.reason;
+    nextAction[j] = r.nextAction;
+  }
+  return {
+    count,
+    row,
+    reason,
+    nextAction,
+    trend,
+    resultAt: (j) => annotated(stages.resultAt(row[j]) as EscalationResult, reason[j], trendAt(trend, j)),
+  };
 }

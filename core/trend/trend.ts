@@ -35,3 +35,4 @@ export function trendOfAccounts(rows: readonly (readonly (number | null)[])[], o
   for (let i = 0; i < cols.rows; i++) out[i] = trendRowOf(cols, i);
   return out;
 }
+export * from "./historyTrend";

@@ -47,7 +47,7 @@ export interface TrendColumns {
  * What every fully-filled row of one length shares: each x measured from the first
  * (as the general fit measures it), their sums, and where the latest x is.
  */
-interface SharedAxis {
+export interface SharedAxis {
   dx: Float64Array;
   sumX: number;
   meanDx: number;
@@ -59,7 +59,7 @@ interface SharedAxis {
 }
 
 /** The shared sums for rows of `m` balances on this axis, or null when the general fit must judge (too few points, or every x the same). */
-function sharedAxis(m: number, axis: PeriodAxis | null): SharedAxis | null {
+export function sharedAxis(m: number, axis: PeriodAxis | null): SharedAxis | null {
   if (m < 2) return null;
   const values = axis?.values;
   if (values && (values.length !== m || axis!.usable !== m)) return null;
@@ -199,8 +199,9 @@ function fitColumns(rows: readonly (readonly unknown[])[], options: TrendBatchOp
         const dy = y - (base as number);
         sumY += dy;
         sumXY += dx[k] * dy;
-        // In arrears = owes at least 1p once rounded, written out as the general fit has it.
-        if (y * 100 >= 0.5 - 1e-9) inArrears++;
+        // In arrears = owes at least 1p once rounded, written out as the general fit has it; added as 0 or 1, not
+        // branched on (balances either side of zero defeat the branch predictor).
+        inArrears += +(y * 100 >= 0.5 - 1e-9);
       }
     }
     if (!filled && cells) {

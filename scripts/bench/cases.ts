@@ -9,6 +9,8 @@ import type { Scale } from "./data";
 
 export type CaseKind =
   | "core"
+  | "core-import"
+  | "core-rows"
   | "return-trend"
   | "floor"
   | "hyperformula"
@@ -80,6 +82,8 @@ export function plan(quick: boolean): CaseSpec[] {
   const small = (id: string, kind: CaseKind, warmup: number, runs: number): CaseSpec => ({ id, kind, scale: "team", warmup: quick ? 1 : warmup, runs: quick ? 3 : runs, timeoutS: 300 });
   const specs: CaseSpec[] = [
     small("core", "core", 3, 7),
+    small("core-import", "core-import", 3, 7),
+    small("core-rows", "core-rows", 3, 7),
     small("return-trend", "return-trend", 3, 7),
     small("floor", "floor", 5, 11),
     { id: "libreoffice", kind: "libreoffice", scale: "team", warmup: 1, runs: quick ? 3 : 5, timeoutS: 900 },

@@ -1,3 +1,4 @@
+import { trendRowOf, type TrendColumns, type TrendRowOutcome } from "../../core/trend/trend";
 import type { CoreOutput } from "./coreCase";
 
 /**
@@ -14,8 +15,8 @@ export const TEAM = "team";
 export const TREND_FIELDS = ["slope", "direction", "projected", "weeksOwed", "periodsInArrears"] as const;
 export const AGEING_FIELDS = ["accounts", "arrears", "pctOfAccountsInArrears", "pctOfArrears", "ucAccounts", "ucArrears"] as const;
 
-/** The core's figures under the shared keys. */
-export function coreFigures(out: CoreOutput): Figures {
+/** The core's figures under the shared keys: from the columnar case, or from the row path (trends as one outcome per account). */
+export function coreFigures(out: Pick<CoreOutput, "ret" | "stages"> & { trends: TrendColumns | readonly TrendRowOutcome[] }): Figures {
   const f: Figures = new Map();
   for (const k of out.ret.kpis) f.set(`kpi:${TEAM}:${k.id}`, k.value);
   for (const o of out.ret.byOfficer) for (const k of o.kpis) f.set(`kpi:${o.officer}:${k.id}`, k.value);
@@ -26,7 +27,8 @@ export function coreFigures(out: CoreOutput): Figures {
     f.set(`esc:${i}:stage`, out.stages.stageIds[out.stages.stage[i]]);
     f.set(`esc:${i}:due`, out.stages.due[i] === 1);
   }
-  out.trends.forEach((t, i) => {
+  const trends = Array.isArray(out.trends) ? (out.trends as readonly TrendRowOutcome[]) : Array.from({ length: (out.trends as TrendColumns).rows }, (_, i) => trendRowOf(out.trends as TrendColumns, i));
+  trends.forEach((t, i) => {
     if (t === null || t instanceof Error) {
       for (const field of TREND_FIELDS) f.set(`trend:${i}:${field}`, null);
       return;

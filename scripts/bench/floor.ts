@@ -236,7 +236,8 @@ export function floorPass(x: FloorInput): FloorOutput {
       const y = h[at + k];
       sy += y;
       sxy += dx[k] * y;
-      if (y >= 1) owing++;
+      // Added as 0 or 1, as the core counts it: a branch here mispredicts on balances either side of zero.
+      owing += +(y >= 1);
     }
     const perDay = sxy / sxx;
     slopeP[i] = perDay * period;

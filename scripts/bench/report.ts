@@ -123,7 +123,9 @@ export interface ResultRow {
 }
 
 const LABELS: Record<string, string> = {
-  core: "Core, full case: monthly return + escalation list + 52-week trend",
+  core: "Core, full case: monthly return + escalation list + 52-week trend (over the imported columns)",
+  "core-import": "Core import: export rows to columns, balance history to a matrix",
+  "core-rows": "Core, full case from the row objects (the path before the columnar import)",
   "return-trend": "Core: monthly return + 52-week trend",
   floor: "Typed-array floor: the return's sums + 52-week trend",
   libreoffice: "Native formulas in LibreOffice Calc (calculateAll)",
@@ -154,7 +156,7 @@ export function resultRows(outcomes: CaseOutcome[]): ResultRow[] {
     if (o.over) row.agreement = o.over;
     if (o.cpuMedianMs !== undefined) row.median += ` (CPU ${ms(o.cpuMedianMs)})`;
     if (o.agreement) row.agreement = `${o.agreement.mismatches} of ${o.agreement.compared.toLocaleString("en-GB")} figures differ`;
-    if (o.rowsDifferingFromCore !== undefined) row.agreement = `${o.rowsDifferingFromCore} rows differ from core`;
+    if (o.rowsDifferingFromCore !== undefined) row.agreement = `${o.agreement ? `${row.agreement}; ` : ""}${o.rowsDifferingFromCore} rows differ from core`;
     return row;
   });
 }

@@ -1,0 +1,169 @@
+import type { HistoryColumns } from "../columns/historyColumns";
+import { ArrearsInputError, describeValue } from "../errors";
+import { round2dp, roundPence } from "../money";
+import { parseOrThrow } from "../zodIssues";
+import { allBlank, axisOf, fitTrend, type FitWindow } from "./fit";
+import { DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE, TrendOptionsSchema, type TrendResult } from "./options";
+import { ROW_BLANK, ROW_REFUSED, sharedAxis, type TrendColumns } from "./trendColumns";
+
+/**
+ * Trends read straight from a balance history held as a matrix ({@link historyColumnsOf}):
+ * one pass per row over its numbers in place, the sums over the shared dates worked out
+ * once. A row with a gap (NaN), a value that is not a finite number, or a row the matrix
+ * could not hold takes the general fit, so every figure and every refusal is the one
+ * {@link trendColumnsOf} gives for the same row with `nanAsBlank` (a missing snapshot is
+ * left out, never read as £0).
+ */
+
+export interface HistoryTrendOptions {
+  /** Weekly rent in £: one figure for every account, or one per account row of the matrix (null where unknown). */
+  weeklyRent?: number | null | readonly (number | null)[] | Float64Array;
+  /** How many periods ahead to project; default {@link DEFAULT_HORIZON}. */
+  horizon?: number | null;
+  /** Slope (£ per period) at or below which an account is stable; default £1. */
+  tolerance?: number | null;
+  /** Fit from this snapshot on (0-based), e.g. the last 13 of 52 weeks. Default 0. */
+  fromWeek?: number;
+  /** Fit only these account rows, in this order (slot j of the result is row `rows[j]`); default every row. */
+  rows?: Int32Array | readonly number[];
+}
+
+/**
+ * Fits the trend of every account row (or of the rows asked for) into columns.
+ * Slot j is the same as slot j of `trendColumnsOf(rowsOf(history), { periods:
+ * dates from fromWeek, fromIndex: fromWeek, nanAsBlank: true, weeklyRent, horizon,
+ * tolerance })`, figure for figure, refusals included ("account j+1: …").
+ * @param history the history matrix.
+ * @param options weekly rent, horizon, tolerance, the first week fitted, the rows fitted.
+ * @throws ArrearsInputError when a shared option is invalid.
+ */
+export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryTrendOptions = {}): TrendColumns {
+  const { weeklyRent, fromWeek = 0, rows: only, horizon: h, tolerance: tol } = options;
+  const weeks = history.weeks;
+  if (!Number.isInteger(fromWeek) || fromWeek < 0 || fromWeek > weeks) {
+    throw new ArrearsInputError("fromWeek", `fromWeek must be a whole number of snapshots from 0 to ${weeks}, got ${describeValue(fromWeek)}`);
+  }
+  const opts = parseOrThrow(TrendOptionsSchema, { horizon: h, tolerance: tol, periods: history.dates.slice(fromWeek) });
+  const horizon = opts.horizon ?? DEFAULT_HORIZON;
+  const tolerance = opts.tolerance ?? DEFAULT_STABLE_TOLERANCE;
+  const rents = typeof weeklyRent === "object" && weeklyRent !== null ? weeklyRent : null;
+  if (rents && rents.length !== history.rows) {
+    throw new ArrearsInputError("weeklyRent", `weekly rent must be one figure or one per account: got ${rents.length} for ${history.rows} accounts`);
+  }
+  const single = rents ? null : (parseOrThrow(TrendOptionsSchema, { weeklyRent: weeklyRent as number | null | undefined }).weeklyRent ?? null);
+  const axis = axisOf(opts.periods ?? null);
+  const window: FitWindow = { from: fromWeek, nanIsBlank: true };
+  const m = weeks - fromWeek;
+  const s = sharedAxis(m, axis);
+
+  const count = only ? only.length : history.rows;
+  const out: TrendColumns = {
+    rows: count,
+    outcome: new Uint8Array(count),
+    errors: new Map(),
+    slopePerPeriod: new Float64Array(count),
+    direction: new Uint8Array(count),
+    projectedBalance: new Float64Array(count),
+    weeksOwed: new Float64Array(count),
+    periodsInArrears: new Float64Array(count),
+    latestBalance: new Float64Array(count),
+    pointsUsed: new Float64Array(count),
+    periodLength: new Float64Array(count),
+  };
+  const bal = history.balances;
+  const irregular = history.irregular;
+  const finite = history.finite;
+  const dx = s ? s.dx : null;
+  const directionCode = (t: TrendResult) => (t.direction === "stable" ? 0 : t.direction === "worsening" ? 1 : 2);
+
+  for (let j = 0; j < count; j++) {
+    const r = only ? only[j] : j;
+    if (!(r >= 0 && r < history.rows) || (r | 0) !== r) throw new ArrearsInputError("rows", `row ${describeValue(r)} is not an account row of the history (0 to ${history.rows - 1})`);
+    const at = r * weeks + fromWeek;
+    const odd = irregular.size > 0 ? irregular.get(r) : undefined;
+
+    // One pass over the balances in place; any gap or non-finite value sends the row to the general fit.
+    let filled = dx !== null && odd === undefined;
+    let sumY = 0;
+    let sumXY = 0;
+    let inArrears = 0;
+    const base = bal[at];
+    if (filled && finite[r] === 1) {
+      // Every balance is a finite number (known from the import): the same sums, without a check per balance.
+      for (let k = 0; k < m; k++) {
+        const y = bal[at + k];
+        const dy = y - base;
+        sumY += dy;
+        sumXY += dx![k] * dy;
+        // In arrears = owes at least 1p once rounded, as the general fit counts it; added as 0 or 1, not branched on:
+        // balances either side of zero defeat the branch predictor, which cost more than the rest of the loop.
+        inArrears += +(y * 100 >= 0.5 - 1e-9);
+      }
+    } else if (filled) {
+      for (let k = 0; k < m; k++) {
+        const y = bal[at + k];
+        if (!(y <= Number.MAX_VALUE && y >= -Number.MAX_VALUE)) {
+          filled = false;
+          break;
+        }
+        const dy = y - base;
+        sumY += dy;
+        sumXY += dx![k] * dy;
+        inArrears += +(y * 100 >= 0.5 - 1e-9);
+      }
+    }
+    // The general fit reads the row as the row paths hold it: the history's own row when the matrix could not hold it.
+    const row = filled ? null : ((odd ?? Array.from(bal.subarray(r * weeks, (r + 1) * weeks))) as readonly (number | null)[]);
+    if (row !== null && allBlank(row, window)) {
+      out.outcome[j] = ROW_BLANK;
+      out.weeksOwed[j] = Number.NaN;
+      continue;
+    }
+    // The rent as a plain number, NaN for none: a number-or-null would be boxed once per row, and at a million rows
+    // that garbage alone set off a collection every few thousand rows.
+    let rent: number;
+    try {
+      // The common case (a positive finite number) is checked by hand; anything else is judged by the options schema, as the batch judges it.
+      const v = rents ? rents[r] : single;
+      if (typeof v === "number" && v > 0 && v <= Number.MAX_VALUE) rent = v;
+      else if (v === null || v === undefined) rent = Number.NaN;
+      else rent = parseOrThrow(TrendOptionsSchema, { weeklyRent: v }).weeklyRent ?? Number.NaN;
+      if (row !== null) {
+        const t = fitTrend(row, axis, Number.isNaN(rent) ? null : rent, horizon, tolerance, window);
+        out.slopePerPeriod[j] = t.slopePerPeriod;
+        out.direction[j] = directionCode(t);
+        out.projectedBalance[j] = t.projectedBalance;
+        out.weeksOwed[j] = t.weeksOwed === null ? Number.NaN : t.weeksOwed;
+        out.periodsInArrears[j] = t.periodsInArrears;
+        out.latestBalance[j] = t.latestBalance;
+        out.pointsUsed[j] = t.pointsUsed;
+        out.periodLength[j] = t.periodLength;
+        continue;
+      }
+    } catch (e) {
+      if (!(e instanceof ArrearsInputError)) throw e;
+      out.outcome[j] = ROW_REFUSED;
+      out.errors.set(j, new ArrearsInputError(e.field, `account ${j + 1}: ${e.message}`));
+      continue;
+    }
+    // The general fit's closing arithmetic, term for term, with the x sums worked out once.
+    const sh = s!;
+    const meanDy = sumY / m;
+    const sxy = sumXY - m * sh.meanDx * meanDy;
+    const meanY = base + meanDy;
+    const slopePerX = sxy / sh.sxx;
+    const slope = slopePerX * sh.periodLength;
+    const projectAt = sh.latestX + horizon * sh.periodLength;
+    const projected = meanY + slopePerX * (projectAt - sh.meanX);
+    const latest = bal[at + sh.latestAt];
+    out.slopePerPeriod[j] = roundPence(slope);
+    out.direction[j] = Math.abs(slope) <= tolerance ? 0 : slope > 0 ? 1 : 2;
+    out.projectedBalance[j] = roundPence(projected);
+    out.weeksOwed[j] = Number.isNaN(rent) ? Number.NaN : round2dp(latest / rent);
+    out.periodsInArrears[j] = inArrears;
+    out.latestBalance[j] = latest;
+    out.pointsUsed[j] = m;
+    out.periodLength[j] = sh.periodLength;
+  }
+  return out;
+}
