@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
 import { parseDateToSerial, serialToIso } from "../../core/dates/excelSerial";
-import { ESCALATION_COLUMNS, listedEscalationsOf } from "../../core/escalation/escalate";
+import { ESCALATION_COLUMNS, escalationColumnsOf } from "../../core/escalation/escalate";
 import type { EscalationPolicy } from "../../core/escalation/policy";
 import type { MappingProfile } from "../../core/export/profile";
-import { readBalanceHistory, readExport } from "../../core/export/readTables";
-import { withBalanceTrend, type EscalationWithTrend } from "../../core/escalation/withTrend";
-import { monthlyReturn, type KpiFigure, type MonthlyReturn } from "../../core/kpi/monthlyReturn";
+import { readBalanceHistory, readBalanceHistoryColumns, readExport } from "../../core/export/readTables";
+import { escalationListOf, type EscalationWithTrend } from "../../core/escalation/withTrend";
+import { monthlyReturnOfColumns, type KpiFigure, type MonthlyReturn } from "../../core/kpi/monthlyReturn";
+import { historyColumnsOf, toColumnar } from "../../core/columns/columnarExport";
 import { isBandCountKpi, OFFICER_KPI_IDS } from "../../core/kpi/definitions";
 import type { Command } from "../command";
 import { toCsv } from "../io/csv";
@@ -145,7 +146,9 @@ export const reportCommand: Command = {
     const policy = await readPolicyOption(values.policy, io.stdin);
     const { history, arrangements, sources, ...tables } = await readInputGrids(values as TableFiles, profile, io.stdin);
     const data = namingSource(sources, () => readExport(tables, profile));
-    const ret = monthlyReturn(data, {
+    // The export as columns once: the return sums over them, and the balance history is matched to their account rows.
+    const columns = toColumnar(data);
+    const ret = monthlyReturnOfColumns(columns, {
       periodStart: from,
       periodEnd: to,
       ageBands: values.bands === undefined ? undefined : values.bands.split(/[,;\s]+/).filter(Boolean).map((b) => numberOption(b, "--bands")),
@@ -154,10 +157,19 @@ export const reportCommand: Command = {
       technicalWeeks: technicalWeeks.UC === undefined && technicalWeeks.HB === undefined ? undefined : technicalWeeks,
       annualRentDebit: values["annual-debit"] === undefined ? null : numberOption(values["annual-debit"], "--annual-debit"),
     });
-    // The listed accounts only (the others are filtered off below anyway), judged without building their words; throws the first account's problem.
-    const judged = listedEscalationsOf(data.accounts, policy, asOf);
-    const balanceHistory = history ? namingSource(sources, () => readBalanceHistory(history, profile), "history") : null;
-    const listed = escalationList(balanceHistory ? withBalanceTrend(judged, balanceHistory) : judged.map((e) => ({ ...e, trend: null })));
+    // Every account's stage as columns; the words (and the 13-week trend, fitted from the history matrix) only for the
+    // listed accounts, as listedEscalationsOf + withBalanceTrend gave them. The first account that cannot be judged is refused.
+    const stages = escalationColumnsOf(data.accounts, policy, asOf);
+    if (stages.firstError) throw stages.firstError;
+    // The worklist (with arrangements) reads the history as rows; otherwise it is read straight into the matrix.
+    const balanceHistory = history && arrangements ? namingSource(sources, () => readBalanceHistory(history, profile), "history") : null;
+    const historyMatrix = !history
+      ? null
+      : balanceHistory
+        ? historyColumnsOf(balanceHistory, columns.accountRefs, columns.accountIndex)
+        : namingSource(sources, () => readBalanceHistoryColumns(history, profile, columns.accountRefs, columns.accountIndex), "history");
+    const listColumns = escalationListOf(stages, historyMatrix);
+    const listed = escalationList(Array.from({ length: listColumns.count }, (_, j) => listColumns.resultAt(j)));
     for (const w of ret.warnings) io.stderr.write(`arrears report: ${w}\n`);
     const grace = (flag: string) => (values[flag as keyof typeof values] === undefined ? undefined : numberOption(String(values[flag as keyof typeof values]), `--${flag}`));
     const graces = { paymentGraceDays: grace("payment-grace-days"), ucGraceDays: grace("uc-grace-days"), hbGraceDays: grace("hb-grace-days") };

@@ -7,6 +7,8 @@ import { asGrid, isBlankGridRow, type CellGrid, type Table } from "./cellGrid";
 import { isBlankCell, type CellValue } from "./cellValues";
 import { DEFAULT_PROFILE, headerKey, type MappingProfile } from "./profile";
 import type { BalanceHistory } from "./schema";
+import { historyColumnsOf, type HistoryColumns } from "../columns/historyColumns";
+import type { RefIndex } from "../columns/refIndex";
 
 /**
  * The one balance-history reader, used by `arrears trend`, the report's `--history`
@@ -58,6 +60,20 @@ const shown = (h: CellValue): string => (isBlankCell(h) ? "(blank)" : (excelErro
 export function readBalanceHistory(table: Table, profile: MappingProfile = DEFAULT_PROFILE): BalanceHistoryTable {
   const g = asGrid(table);
   if (g.rowCount < 2) throw new ArrearsInputError("history", "the balance history needs a header row and at least one account row");
+  const { ctx, accountCol, dateCol, balanceCol } = headerColumns(g, profile);
+  if (accountCol >= 0 && dateCol >= 0 && balanceCol >= 0) return readLong(g, { ...ctx, accountCol, dateCol, balanceCol });
+  return readWide(g, { ...ctx, accountCol: accountCol >= 0 ? accountCol : 0 }, null);
+}
+
+/** The wide reading's context, or null when the header makes the history long. */
+function wideContext(g: CellGrid, profile: MappingProfile): Context | null {
+  const { ctx, accountCol, dateCol, balanceCol } = headerColumns(g, profile);
+  if (accountCol >= 0 && dateCol >= 0 && balanceCol >= 0) return null;
+  return { ...ctx, accountCol: accountCol >= 0 ? accountCol : 0 };
+}
+
+/** The columns a history's header names (-1 where absent), found the same way for both readings. */
+function headerColumns(g: CellGrid, profile: MappingProfile) {
   const header = g.row(0);
   const byKey = new Map<string, number>();
   header.forEach((h, i) => {
@@ -77,8 +93,30 @@ export function readBalanceHistory(table: Table, profile: MappingProfile = DEFAU
   const balanceCol = find(HISTORY_BALANCE);
   const rentCol = find(HISTORY_RENT);
   const ctx = { header, profile, rentCol, money: { decimalSeparator: profile.decimalSeparator ?? "." } };
-  if (accountCol >= 0 && dateCol >= 0 && balanceCol >= 0) return readLong(g, { ...ctx, accountCol, dateCol, balanceCol });
-  return readWide(g, { ...ctx, accountCol: accountCol >= 0 ? accountCol : 0 });
+  return { ctx, accountCol, dateCol, balanceCol };
+}
+
+/**
+ * Reads a balance history straight into a matrix aligned to account rows: the same
+ * refusals as {@link readBalanceHistory} (same words, same order), and the same matrix
+ * as `historyColumnsOf(readBalanceHistory(table, profile), accounts, accountIndex)`.
+ * A wide history whose accounts are each once is read with no array per account (its
+ * balances go into the matrix as they are read); a long one, or accounts with a
+ * repeated reference, is read as rows and then aligned.
+ * @param accounts the account references, one per account row (a columnar export's `accountRefs`).
+ * @param accountIndex their index (the columnar export's `accountIndex`).
+ * @throws ArrearsInputError naming the first problem (row, column, value, why) and how many more.
+ */
+export function readBalanceHistoryColumns(table: Table, profile: MappingProfile, accounts: readonly string[], accountIndex: RefIndex): HistoryColumns {
+  const viaRows = () => historyColumnsOf(readBalanceHistory(table, profile), accounts, accountIndex);
+  if (accountIndex.repeatedRow >= 0) return viaRows();
+  const g = asGrid(table);
+  if (g.rowCount < 2) return viaRows();
+  const wide = wideContext(g, profile);
+  if (wide === null) return viaRows();
+  const into: MatrixTarget = { accounts, accountIndex, matrix: null };
+  readWide(g, wide, into);
+  return into.matrix!;
 }
 
 interface Context {
@@ -119,7 +157,15 @@ function accountAt(g: CellGrid, r: number, rowNo: number, ctx: Context, problems
   return null;
 }
 
-function readWide(g: CellGrid, ctx: Context): BalanceHistoryTable {
+/** Where a wide reading puts its balances when it fills a matrix aligned to account rows (every reference once). */
+interface MatrixTarget {
+  accounts: readonly string[];
+  accountIndex: RefIndex;
+  /** Set by the reading once the history has been read without a problem. */
+  matrix: HistoryColumns | null;
+}
+
+function readWide(g: CellGrid, ctx: Context, into: MatrixTarget | null): BalanceHistoryTable {
   const { header } = ctx;
   const cols: number[] = [];
   for (let i = 0; i < header.length; i++) if (i !== ctx.accountCol && i !== ctx.rentCol && !isBlankCell(header[i])) cols.push(i);
@@ -134,20 +180,50 @@ function readWide(g: CellGrid, ctx: Context): BalanceHistoryTable {
   const balances: number[][] = [];
   const weeklyRent: (number | null)[] = [];
   const seen = new Map<string, number>();
+  const weeks = cols.length;
+  // The matrix (when asked for): NaN until a history row fills an account's slots, as historyColumnsOf leaves them.
+  const n = into ? into.accounts.length : 0;
+  const matrix = into ? new Float64Array(n * weeks).fill(Number.NaN) : null;
+  const hasHistory = new Uint8Array(n);
+  const finite = new Uint8Array(n);
   for (let r = 1; r < g.rowCount; r++) {
     if (isBlankGridRow(g, r)) continue;
     const account = accountAt(g, r, r + 1, ctx, problems);
     if (account === null) continue;
     if (seen.has(account)) problems.add(`history row ${r + 1}: account "${account}" is repeated (first on row ${seen.get(account)})`);
     seen.set(account, r + 1);
+    if (into && matrix) {
+      // Histories list the accounts in the accounts table's order: try the same row before hashing.
+      const h = accounts.length;
+      const a = h < n && into.accounts[h] === account ? h : into.accountIndex.rowOf(account);
+      accounts.push(account);
+      if (a < 0) {
+        // Not an account of the export: read (a bad cell is still refused) but not kept.
+        for (let k = 0; k < weeks; k++) balanceAt(g, r, cols[k], ctx, problems);
+      } else {
+        const at = a * weeks;
+        let allFinite = 1;
+        for (let k = 0; k < weeks; k++) {
+          const v = balanceAt(g, r, cols[k], ctx, problems);
+          matrix[at + k] = v;
+          if (v - v !== 0) allFinite = 0;
+        }
+        hasHistory[a] = 1;
+        finite[a] = allFinite;
+      }
+      rentAt(g, r, ctx, problems);
+      continue;
+    }
     accounts.push(account);
     const row: number[] = [];
-    for (let k = 0; k < cols.length; k++) row.push(balanceAt(g, r, cols[k], ctx, problems));
+    for (let k = 0; k < weeks; k++) row.push(balanceAt(g, r, cols[k], ctx, problems));
     balances.push(row);
     weeklyRent.push(rentAt(g, r, ctx, problems));
   }
   problems.throwIfAny();
-  return { axis: axis.value.axis, dates: axis.value.values as number[], accounts, balances, weeklyRent };
+  const dates = axis.value.values as number[];
+  if (into && matrix) into.matrix = { rows: n, weeks, dates, axis: axis.value.axis, balances: matrix, hasHistory, finite, irregular: new Map() };
+  return { axis: axis.value.axis, dates, accounts, balances, weeklyRent };
 }
 
 function readLong(g: CellGrid, ctx: Context & { dateCol: number; balanceCol: number }): BalanceHistoryTable {

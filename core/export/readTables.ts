@@ -592,4 +592,4 @@ export function readExport(tables: ExportTables, profile: MappingProfile = DEFAU
   };
 }
 
-export { readBalanceHistory, type BalanceHistoryTable } from "./balanceHistory";
+export { readBalanceHistory, readBalanceHistoryColumns, type BalanceHistoryTable } from "./balanceHistory";
