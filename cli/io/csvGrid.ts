@@ -1,5 +1,6 @@
 import type { CellGrid } from "../../core/export/cellGrid";
 import { plainAmount, MAX_LINE_AMOUNT, type AmountOptions } from "../../core/values/amount";
+import { plainDate, plainIsoDateAt } from "../../core/values/date";
 import { CsvError, detectDelimiter, lineOf, MAX_CSV_FIELD_CHARS, MAX_CSV_FIELDS, MAX_CSV_FIELDS_TOTAL, MAX_CSV_LINE_CHARS, type CsvDelimiter } from "./csv";
 import { readTextInput, CliError } from "./input";
 
@@ -79,6 +80,13 @@ export class CsvGrid implements CellGrid {
     // Only the default grammar is read from the digits; anything else asks the plain function.
     if (this.quoted[k] === 1 || (options.decimalSeparator ?? ".") !== "." || options.max !== undefined) return plainAmount(this.fieldText(k), options);
     return plainDecimal(this.text, this.starts[k], this.ends[k]);
+  }
+
+  plainDate(r: number, c: number): number | undefined {
+    const k = this.field(r, c);
+    if (k < 0) return undefined;
+    if (this.quoted[k] === 1) return plainDate(this.fieldText(k));
+    return plainIsoDateAt(this.text, this.starts[k], this.ends[k]);
   }
 }
 

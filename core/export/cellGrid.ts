@@ -1,4 +1,5 @@
 import { plainAmount, type AmountOptions } from "../values/amount";
+import { plainDate } from "../values/date";
 import { isBlankCell, type CellValue } from "./cellValues";
 
 /**
@@ -10,7 +11,8 @@ import { isBlankCell, type CellValue } from "./cellValues";
  *
  * Every method answers exactly what the same question asked of {@link cell} would:
  * `isBlank(r, c)` is `isBlankCell(cell(r, c))`, `plainAmount(r, c, o)` is
- * `plainAmount(cell(r, c), o)`. The readers then give the same values and the same
+ * `plainAmount(cell(r, c), o)`, `plainDate(r, c)` is
+ * `plainDate(cell(r, c))`. The readers then give the same values and the same
  * refusals from either kind of grid (test/cli/io/csvGrid.test.ts holds a CSV's grid
  * to its parsed rows).
  */
@@ -25,6 +27,8 @@ export interface CellGrid {
   isBlank(r: number, c: number): boolean;
   /** The amount the cell plainly holds ({@link plainAmount}), or undefined. */
   plainAmount(r: number, c: number, options: AmountOptions): number | undefined;
+  /** The date serial the cell plainly holds ({@link plainDate}), or undefined. */
+  plainDate(r: number, c: number): number | undefined;
   /** All of row r's cells, for a header or a message. */
   row(r: number): readonly CellValue[];
 }
@@ -43,6 +47,7 @@ export function gridOfRows(rows: TableRows): CellGrid {
     cell: (r, c) => rows[r][c],
     isBlank: (r, c) => isBlankCell(rows[r][c]),
     plainAmount: (r, c, options) => plainAmount(rows[r][c], options),
+    plainDate: (r, c) => plainDate(rows[r][c]),
     row: (r) => rows[r],
   };
 }

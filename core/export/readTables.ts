@@ -309,6 +309,9 @@ class AccountCells {
   }
 
   date(f: AccountField, c: number): number | null {
+    // A plain date (an ISO text or a serial) is read without making the cell's text; it is never blank or 0.
+    const plain = c < 0 ? undefined : this.g.plainDate(this.r, c);
+    if (plain !== undefined) return plain;
     const v = cellAt(this.g, this.r, c);
     // Excel desktop passes 0 for an empty cell in a range: no real date is serial 0.
     if (isBlankCell(v) || v === 0) return null;
@@ -476,10 +479,9 @@ export function readTransactions(table: Table, profile: MappingProfile = DEFAULT
   for (let r = 1; r < g.rowCount; r++) {
     if (isBlankGridRow(g, r)) continue;
     // Plain cells (a serial, trimmed text) are taken as they are; anything else goes through its reader for the value or the reason.
-    const dateCell = g.cell(r, cDate);
-    let date = plainSerial(dateCell);
+    let date = g.plainDate(r, cDate);
     if (date === undefined) {
-      const d = dateOf(dateCell);
+      const d = dateOf(g.cell(r, cDate));
       if (!d.ok) bad(r, "date", cDate, d.reason);
       else date = d.value;
     }

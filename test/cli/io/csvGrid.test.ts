@@ -5,6 +5,7 @@ import { isBlankCell } from "../../../core/export/cellValues";
 import { readBalanceHistory } from "../../../core/export/balanceHistory";
 import { readExport } from "../../../core/export/readTables";
 import { plainAmount } from "../../../core/values/amount";
+import { plainDate } from "../../../core/values/date";
 
 /**
  * The CSV grid (cli/io/csvGrid.ts) is what `arrears report` reads its CSV inputs
@@ -24,7 +25,7 @@ const outcome = <T>(f: () => T): { ok: true; value: T } | { ok: false; message: 
 
 /** Text made of what CSV structure and amounts are made of, so quotes, breaks, blanks and numbers all meet. */
 const csvText = fc
-  .array(fc.constantFrom(",", ";", "\t", '"', '""', "\r", "\n", "\r\n", " ", "\u00a0", "a", "#N/A", "-", ".", "1", "12", "95.50", "-0.00", "123456789", "£", "x y", "", "\ufeff"), { maxLength: 40 })
+  .array(fc.constantFrom(",", ";", "\t", '"', '""', "\r", "\n", "\r\n", " ", "\u00a0", "a", "#N/A", "-", ".", "1", "12", "95.50", "-0.00", "123456789", "£", "x y", "", "\ufeff", "2026-10-01", "2024-02-29", "2023-02-29", "1900-02-28", "2026-1-5"), { maxLength: 40 })
   .map((parts) => parts.join(""));
 
 /** Every question the readers ask of a grid, answered by the grid and by the parsed row. */
@@ -48,12 +49,13 @@ function agreesWithRows(text: string): void {
       expect(g.plainAmount(r, c, {})).toBe(plainAmount(cell, {}));
       expect(g.plainAmount(r, c, { decimalSeparator: "," })).toBe(plainAmount(cell, { decimalSeparator: "," }));
       expect(g.plainAmount(r, c, { max: 50 })).toBe(plainAmount(cell, { max: 50 }));
+      expect(g.plainDate(r, c)).toBe(plainDate(cell));
     }
   });
 }
 
 describe("the CSV grid agrees with parseCsv", () => {
-  it("on generated text: same refusal, or the same cells, blanks and plain amounts", () => {
+  it("on generated text: same refusal, or the same cells, blanks, plain amounts and plain dates", () => {
     fc.assert(fc.property(csvText, (text) => agreesWithRows(text)), { numRuns: 3000 });
   });
 
