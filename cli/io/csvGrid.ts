@@ -82,6 +82,27 @@ export class CsvGrid implements CellGrid {
     return plainDecimal(this.text, this.starts[k], this.ends[k]);
   }
 
+  plainAmountRow(r: number, cols: readonly number[], options: AmountOptions, out: Float64Array, at: number): number {
+    const first = this.rowFirst[r];
+    const past = this.rowFirst[r + 1];
+    // As plainAmount, field by field, with the row's bounds and the options looked at once.
+    const general = (options.decimalSeparator ?? ".") !== "." || options.max !== undefined;
+    let misses = 0;
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k];
+      const f = first + c;
+      let v: number | undefined;
+      if (c < 0 || f >= past) v = undefined;
+      else if (general || this.quoted[f] === 1) v = plainAmount(this.fieldText(f), options);
+      else v = plainDecimal(this.text, this.starts[f], this.ends[f]);
+      if (v === undefined) {
+        out[at + k] = Number.NaN;
+        misses++;
+      } else out[at + k] = v;
+    }
+    return misses;
+  }
+
   plainDate(r: number, c: number): number | undefined {
     const k = this.field(r, c);
     if (k < 0) return undefined;

@@ -202,11 +202,16 @@ function readWide(g: CellGrid, ctx: Context, into: MatrixTarget | null): Balance
         for (let k = 0; k < weeks; k++) balanceAt(g, r, cols[k], ctx, problems);
       } else {
         const at = a * weeks;
+        // The row's plain amounts in one call; only the other cells (blanks, or text for readAmount) are read one by
+        // one, in column order, so problems are recorded in the order the row reader records them.
         let allFinite = 1;
-        for (let k = 0; k < weeks; k++) {
-          const v = balanceAt(g, r, cols[k], ctx, problems);
-          matrix[at + k] = v;
-          if (v - v !== 0) allFinite = 0;
+        if (g.plainAmountRow(r, cols, ctx.money, matrix, at) > 0) {
+          for (let k = 0; k < weeks; k++) {
+            if (matrix[at + k] === matrix[at + k]) continue;
+            const v = balanceAt(g, r, cols[k], ctx, problems);
+            matrix[at + k] = v;
+            if (v - v !== 0) allFinite = 0;
+          }
         }
         hasHistory[a] = 1;
         finite[a] = allFinite;

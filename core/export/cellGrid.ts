@@ -27,6 +27,12 @@ export interface CellGrid {
   isBlank(r: number, c: number): boolean;
   /** The amount the cell plainly holds ({@link plainAmount}), or undefined. */
   plainAmount(r: number, c: number, options: AmountOptions): number | undefined;
+  /**
+   * The plain amounts of row r's columns `cols`, into `out` from `at` (slot k for cols[k]):
+   * each is `plainAmount(r, cols[k], options)`, NaN where that is undefined (a plain amount
+   * is never NaN). Returns how many are NaN, so a reader asks its full reader only for those.
+   */
+  plainAmountRow(r: number, cols: readonly number[], options: AmountOptions, out: Float64Array, at: number): number;
   /** The date serial the cell plainly holds ({@link plainDate}), or undefined. */
   plainDate(r: number, c: number): number | undefined;
   /** All of row r's cells, for a header or a message. */
@@ -48,6 +54,15 @@ export function gridOfRows(rows: TableRows): CellGrid {
     isBlank: (r, c) => isBlankCell(rows[r][c]),
     plainAmount: (r, c, options) => plainAmount(rows[r][c], options),
     plainDate: (r, c) => plainDate(rows[r][c]),
+    plainAmountRow(r, cols, options, out, at) {
+      let misses = 0;
+      for (let k = 0; k < cols.length; k++) {
+        const v = plainAmount(rows[r][cols[k]], options);
+        if (v === undefined) misses++;
+        out[at + k] = v ?? Number.NaN;
+      }
+      return misses;
+    },
     row: (r) => rows[r],
   };
 }

@@ -40,6 +40,16 @@ function agreesWithRows(text: string): void {
   const g = grid.value;
   expect(g.rowCount).toBe(rows.value.length);
   rows.value.forEach((row, r) => {
+    // The row's plain amounts in one call: each slot is the cell's plainAmount, NaN where it is undefined.
+    const cols = Array.from({ length: row.length + 3 }, (_, k) => k - 1);
+    for (const options of [{}, { decimalSeparator: "," as const }, { max: 50 }]) {
+      const out = new Float64Array(cols.length + 2).fill(7);
+      const misses = g.plainAmountRow(r, cols, options, out, 2);
+      const expected = cols.map((c) => plainAmount(c < 0 ? undefined : row[c], options) ?? Number.NaN);
+      expect([...out.subarray(2)]).toEqual(expected);
+      expect([...out.subarray(0, 2)]).toEqual([7, 7]);
+      expect(misses).toBe(expected.filter((v) => Number.isNaN(v)).length);
+    }
     expect(g.width(r)).toBe(row.length);
     expect(g.row(r)).toEqual(row);
     for (let c = -1; c <= row.length + 1; c++) {
