@@ -1,8 +1,9 @@
 import { ArrearsInputError } from "../core/errors";
 import { parseSerial, type CellValue } from "../core/export/cellValues";
 import { normaliseName, REQUIRED_ACCOUNT_FIELDS, REQUIRED_ARRANGEMENT_FIELDS, REQUIRED_TRANSACTION_FIELDS, REQUIRED_VOID_FIELDS, DEFAULT_PROFILE, type MappingProfile } from "../core/export/profile";
-import type { TableRows } from "../core/export/readTables";
+import type { Table, TableRows } from "../core/export/readTables";
 import { readCsvInput } from "./io/csv";
+import { readCsvGridInput } from "./io/csvGrid";
 import { CliError, readInputFile } from "./io/input";
 import { DEFAULT_XLSX_LIMITS, readXlsx, usableRows, XlsxError, type SheetData } from "./io/xlsx";
 
@@ -21,6 +22,20 @@ export interface InputTables {
   transactions: TableRows;
   voids: TableRows | null;
   history: TableRows | null;
+  arrangements: TableRows | null;
+  sources: TableSources;
+}
+
+/**
+ * The tables as {@link readInputGrids} gives them: a CSV's accounts, transactions, voids
+ * and history as grids over its text (no string per field until a reader asks), a
+ * workbook's as rows. Arrangements stay rows (their reader takes rows).
+ */
+export interface InputGrids {
+  accounts: Table;
+  transactions: Table;
+  voids: Table | null;
+  history: Table | null;
   arrangements: TableRows | null;
   sources: TableSources;
 }
@@ -49,6 +64,20 @@ export function namingSource<T>(sources: TableSources, read: () => T, table?: ke
 
 /** Reads the tables from CSV files or one workbook (not both). */
 export async function readInputTables(files: TableFiles, profile: MappingProfile, stdin: NodeJS.ReadableStream): Promise<InputTables> {
+  return readTables(files, profile, stdin, readCsvInput);
+}
+
+/** As {@link readInputTables}, with a CSV's export tables as grids (the same cells, the same refusals; far less to hold). */
+export async function readInputGrids(files: TableFiles, profile: MappingProfile, stdin: NodeJS.ReadableStream): Promise<InputGrids> {
+  return readTables<Table>(files, profile, stdin, readCsvGridInput);
+}
+
+async function readTables<T extends Table>(
+  files: TableFiles,
+  profile: MappingProfile,
+  stdin: NodeJS.ReadableStream,
+  readCsv: (file: string, stdin: NodeJS.ReadableStream) => Promise<T>,
+): Promise<{ accounts: T | TableRows; transactions: T | TableRows; voids: T | TableRows | null; history: T | TableRows | null; arrangements: TableRows | null; sources: TableSources }> {
   const csvGiven = files.accounts !== undefined || files.transactions !== undefined;
   if (files.in !== undefined && csvGiven) throw new CliError("give either --in export.xlsx or --accounts and --transactions, not both");
   if (files.in !== undefined) {
@@ -59,13 +88,13 @@ export async function readInputTables(files: TableFiles, profile: MappingProfile
     return { ...tables, arrangements: await readCsvInput(files.arrangements, stdin), sources: { ...tables.sources, arrangements: files.arrangements } };
   }
   if (files.accounts === undefined || files.transactions === undefined) throw new CliError("give --in export.xlsx, or both --accounts a.csv and --transactions t.csv");
-  const optional = async (f: string | undefined) => (f === undefined ? null : await readCsvInput(f, stdin));
+  const optional = async (f: string | undefined) => (f === undefined ? null : await readCsv(f, stdin));
   return {
-    accounts: await readCsvInput(files.accounts, stdin),
-    transactions: await readCsvInput(files.transactions, stdin),
+    accounts: await readCsv(files.accounts, stdin),
+    transactions: await readCsv(files.transactions, stdin),
     voids: await optional(files.voids),
     history: await optional(files.history),
-    arrangements: await optional(files.arrangements),
+    arrangements: files.arrangements === undefined ? null : await readCsvInput(files.arrangements, stdin),
     sources: { accounts: files.accounts, transactions: files.transactions, voids: String(files.voids), history: String(files.history), arrangements: String(files.arrangements) },
   };
 }

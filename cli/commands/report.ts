@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
 import { parseDateToSerial, serialToIso } from "../../core/dates/excelSerial";
-import { ESCALATION_COLUMNS, listedEscalationsOf } from "../../core/escalation/escalate";
+import { ESCALATION_COLUMNS, escalationColumnsOf } from "../../core/escalation/escalate";
 import type { EscalationPolicy } from "../../core/escalation/policy";
 import type { MappingProfile } from "../../core/export/profile";
-import { readBalanceHistory, readExport } from "../../core/export/readTables";
-import { withBalanceTrend, type EscalationWithTrend } from "../../core/escalation/withTrend";
-import { monthlyReturn, type KpiFigure, type MonthlyReturn } from "../../core/kpi/monthlyReturn";
+import { readBalanceHistory, readBalanceHistoryColumns, readExport } from "../../core/export/readTables";
+import { escalationListOf, type EscalationWithTrend } from "../../core/escalation/withTrend";
+import { monthlyReturnOfColumns, type KpiFigure, type MonthlyReturn } from "../../core/kpi/monthlyReturn";
+import { historyColumnsOf, toColumnar } from "../../core/columns/columnarExport";
 import { isBandCountKpi, OFFICER_KPI_IDS } from "../../core/kpi/definitions";
 import type { Command } from "../command";
 import { toCsv } from "../io/csv";
@@ -14,12 +15,26 @@ import { readPolicyOption, readProfileOption } from "../settingsFiles";
 import { checkOutputTarget, writeOutputFile } from "../io/outputFile";
 import { fitColumnWidths, writeXlsx, type OutCell, type OutSheet, type PrintSetup } from "../io/xlsx";
 import { formatPounds } from "../../core/money";
-import { readArrangements } from "../../core/arrangements/readArrangements";
-import { namingSource, readInputTables, type TableFiles } from "../exportInput";
-import { readAuthorisations } from "../../core/worklist/authorisation";
-import { worklistOf, WorklistOptionsSchema, type Worklist } from "../../core/worklist/worklist";
-import { worklistSheet } from "./worklistSheet";
-import { arrangementJson, arrangementReport, arrangementSheets, type ArrangementReport } from "./reportArrangements";
+import { namingSource, readInputGrids, type TableFiles } from "../exportInput";
+import { asGrid, rowsOfGrid } from "../../core/export/cellGrid";
+import type { Worklist } from "../../core/worklist/worklist";
+import type { ArrangementReport } from "./reportArrangements";
+
+/* eslint-disable @typescript-eslint/no-require-imports -- a plain require is what loads a module only when it is used */
+/**
+ * The arrangements and worklist code, loaded only for a report given arrangements
+ * (most are not): their schemas and modules are about 20 ms of every report's start-up.
+ */
+function arrangementCode() {
+  return {
+    ...(require("../../core/arrangements/readArrangements") as typeof import("../../core/arrangements/readArrangements")),
+    ...(require("../../core/worklist/authorisation") as typeof import("../../core/worklist/authorisation")),
+    ...(require("../../core/worklist/worklist") as typeof import("../../core/worklist/worklist")),
+    ...(require("./worklistSheet") as typeof import("./worklistSheet")),
+    ...(require("./reportArrangements") as typeof import("./reportArrangements")),
+  };
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const USAGE = `Usage: arrears report --from DATE --to DATE (--in export.xlsx | --accounts a.csv --transactions t.csv [--voids v.csv] [--arrangements r.csv])
                       [--profile mapping.json] [--policy policy.json] [--bands 4,8,13]
@@ -129,9 +144,11 @@ export const reportCommand: Command = {
     const asOf = values["as-of"] === undefined ? to : dateOption(values["as-of"], "--as-of");
     const profile = await readProfileOption(values.profile, io.stdin);
     const policy = await readPolicyOption(values.policy, io.stdin);
-    const { history, arrangements, sources, ...tables } = await readInputTables(values as TableFiles, profile, io.stdin);
+    const { history, arrangements, sources, ...tables } = await readInputGrids(values as TableFiles, profile, io.stdin);
     const data = namingSource(sources, () => readExport(tables, profile));
-    const ret = monthlyReturn(data, {
+    // The export as columns once: the return sums over them, and the balance history is matched to their account rows.
+    const columns = toColumnar(data);
+    const ret = monthlyReturnOfColumns(columns, {
       periodStart: from,
       periodEnd: to,
       ageBands: values.bands === undefined ? undefined : values.bands.split(/[,;\s]+/).filter(Boolean).map((b) => numberOption(b, "--bands")),
@@ -140,26 +157,36 @@ export const reportCommand: Command = {
       technicalWeeks: technicalWeeks.UC === undefined && technicalWeeks.HB === undefined ? undefined : technicalWeeks,
       annualRentDebit: values["annual-debit"] === undefined ? null : numberOption(values["annual-debit"], "--annual-debit"),
     });
-    // The listed accounts only (the others are filtered off below anyway), judged without building their words; throws the first account's problem.
-    const judged = listedEscalationsOf(data.accounts, policy, asOf);
-    const balanceHistory = history ? namingSource(sources, () => readBalanceHistory(history, profile), "history") : null;
-    const listed = escalationList(balanceHistory ? withBalanceTrend(judged, balanceHistory) : judged.map((e) => ({ ...e, trend: null })));
+    // Every account's stage as columns; the words (and the 13-week trend, fitted from the history matrix) only for the
+    // listed accounts, as listedEscalationsOf + withBalanceTrend gave them. The first account that cannot be judged is refused.
+    const stages = escalationColumnsOf(data.accounts, policy, asOf);
+    if (stages.firstError) throw stages.firstError;
+    // The worklist (with arrangements) reads the history as rows; otherwise it is read straight into the matrix.
+    const balanceHistory = history && arrangements ? namingSource(sources, () => readBalanceHistory(history, profile), "history") : null;
+    const historyMatrix = !history
+      ? null
+      : balanceHistory
+        ? historyColumnsOf(balanceHistory, columns.accountRefs, columns.accountIndex)
+        : namingSource(sources, () => readBalanceHistoryColumns(history, profile, columns.accountRefs, columns.accountIndex), "history");
+    const listColumns = escalationListOf(stages, historyMatrix);
+    const listed = escalationList(Array.from({ length: listColumns.count }, (_, j) => listColumns.resultAt(j)));
     for (const w of ret.warnings) io.stderr.write(`arrears report: ${w}\n`);
     const grace = (flag: string) => (values[flag as keyof typeof values] === undefined ? undefined : numberOption(String(values[flag as keyof typeof values]), `--${flag}`));
     const graces = { paymentGraceDays: grace("payment-grace-days"), ucGraceDays: grace("uc-grace-days"), hbGraceDays: grace("hb-grace-days") };
-    const arrangementList = arrangements ? namingSource(sources, () => readArrangements(arrangements, profile), "arrangements") : null;
-    const arrangementsJudged: ArrangementReport | null = arrangementList ? arrangementReport(arrangementList, data.transactions, data.accounts, asOf, from, graces) : null;
+    const { readArrangements, arrangementReport, worklistOf, readAuthorisations, arrangementJson } = arrangements ? arrangementCode() : ({} as Partial<ReturnType<typeof arrangementCode>>);
+    const arrangementList = arrangements ? namingSource(sources, () => readArrangements!(arrangements, profile), "arrangements") : null;
+    const arrangementsJudged: ArrangementReport | null = arrangementList ? arrangementReport!(arrangementList, data.transactions, data.accounts, asOf, from, graces) : null;
     // With arrangements the report is a working pack, so it carries the day's worklist too (the same list `arrears worklist` gives).
     const worklist = arrangementList
       ? namingSource(sources, () =>
-          worklistOf({
+          worklistOf!({
             accounts: data.accounts,
             transactions: data.transactions,
             asOf,
             arrangements: arrangementList,
             history: balanceHistory,
             policy,
-            authorisations: namingSource(sources, () => readAuthorisations(tables.accounts, profile), "accounts"),
+            authorisations: namingSource(sources, () => readAuthorisations!(Array.isArray(tables.accounts) ? tables.accounts : rowsOfGrid(asGrid(tables.accounts)), profile), "accounts"),
             options: { ucTechnicalWeeks: technicalWeeks.UC, hbTechnicalWeeks: technicalWeeks.HB, ...graces },
           }),
         )
@@ -173,7 +200,7 @@ export const reportCommand: Command = {
       const arrangementsText = arrangementsJudged ? `, ${arrangementsJudged.rows.length} arrangements (${arrangementsJudged.brokenThisWeek.length} broken this week)` : "";
       io.stdout.write(`wrote ${values.out}: ${ret.kpis.length} figures, ${ret.byOfficer.length} officer lines, ${listed.length} accounts on the escalation list (${due} due to escalate)${arrangementsText}\n`);
     }
-    if (values.json) io.stdout.write(JSON.stringify({ ...toJson(ret, listed, policy, profile), ...(arrangementsJudged ? { arrangements: arrangementJson(arrangementsJudged, serialToIso) } : {}) }, null, 2) + "\n");
+    if (values.json) io.stdout.write(JSON.stringify({ ...toJson(ret, listed, policy, profile), ...(arrangementsJudged ? { arrangements: arrangementJson!(arrangementsJudged, serialToIso) } : {}) }, null, 2) + "\n");
     else if (!values.out) io.stdout.write(toCsv(returnRows(ret)));
     return 0;
   },
@@ -393,12 +420,12 @@ function workbook(
     { max: 120 },
   );
   const arrangementPart = arrangements
-    ? arrangementSheets(arrangements, (name, title, header, body, layout) => reportSheet(name, title, ctx, header, body, layout), (serial) => longDate(serialToIso(serial)))
+    ? arrangementCode().arrangementSheets(arrangements, (name, title, header, body, layout) => reportSheet(name, title, ctx, header, body, layout), (serial) => longDate(serialToIso(serial)))
     : [];
   // The worklist comes with the arrangements (judged at the same as-of date).
   const worklistPart =
     worklist && arrangements
-    ? [worklistSheet(worklist, arrangements.asOf, WorklistOptionsSchema.parse({}).capPerOfficer)].map((p) => reportSheet(p.name, p.title, ctx, p.header, p.body, { ...p.layout, table: p.layout.table && p.body.length > 0 }))
+    ? [arrangementCode().worklistSheet(worklist, arrangements.asOf, arrangementCode().WorklistOptionsSchema.parse({}).capPerOfficer)].map((p) => reportSheet(p.name, p.title, ctx, p.header, p.body, { ...p.layout, table: p.layout.table && p.body.length > 0 }))
     : [];
   return [returnSheet, officers, ageing, escalationSheet, ...arrangementPart, ...worklistPart, about];
 }

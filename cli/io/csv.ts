@@ -145,7 +145,7 @@ export async function readCsvInput(file: string | undefined, stdin: NodeJS.Reada
 }
 
 /** 1-based line number of index `at`, counted only when an error needs it. */
-function lineOf(text: string, at: number): number {
+export function lineOf(text: string, at: number): number {
   let line = 1;
   for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) line++;
   return line;

@@ -1,11 +1,14 @@
 import { ArrearsInputError, describeValue } from "../errors";
-import { readAmount } from "../values/amount";
+import { readAmount, type AmountOptions } from "../values/amount";
 import { excelErrorOf } from "../values/errorCell";
 import { readPeriodAxis, readPeriodMark, type PeriodMark } from "../values/period";
 import { readText } from "../values/text";
+import { asGrid, isBlankGridRow, type CellGrid, type Table } from "./cellGrid";
 import { isBlankCell, type CellValue } from "./cellValues";
 import { DEFAULT_PROFILE, headerKey, type MappingProfile } from "./profile";
 import type { BalanceHistory } from "./schema";
+import { historyColumnsOf, type HistoryColumns } from "../columns/historyColumns";
+import type { RefIndex } from "../columns/refIndex";
 
 /**
  * The one balance-history reader, used by `arrears trend`, the report's `--history`
@@ -54,9 +57,24 @@ const shown = (h: CellValue): string => (isBlankCell(h) ? "(blank)" : (excelErro
  * Reads a balance history table (header row first), wide or long.
  * @throws ArrearsInputError naming the first problem (row, column, value, why) and how many more.
  */
-export function readBalanceHistory(table: readonly (readonly CellValue[])[], profile: MappingProfile = DEFAULT_PROFILE): BalanceHistoryTable {
-  if (table.length < 2) throw new ArrearsInputError("history", "the balance history needs a header row and at least one account row");
-  const header = table[0];
+export function readBalanceHistory(table: Table, profile: MappingProfile = DEFAULT_PROFILE): BalanceHistoryTable {
+  const g = asGrid(table);
+  if (g.rowCount < 2) throw new ArrearsInputError("history", "the balance history needs a header row and at least one account row");
+  const { ctx, accountCol, dateCol, balanceCol } = headerColumns(g, profile);
+  if (accountCol >= 0 && dateCol >= 0 && balanceCol >= 0) return readLong(g, { ...ctx, accountCol, dateCol, balanceCol });
+  return readWide(g, { ...ctx, accountCol: accountCol >= 0 ? accountCol : 0 }, null);
+}
+
+/** The wide reading's context, or null when the header makes the history long. */
+function wideContext(g: CellGrid, profile: MappingProfile): Context | null {
+  const { ctx, accountCol, dateCol, balanceCol } = headerColumns(g, profile);
+  if (accountCol >= 0 && dateCol >= 0 && balanceCol >= 0) return null;
+  return { ...ctx, accountCol: accountCol >= 0 ? accountCol : 0 };
+}
+
+/** The columns a history's header names (-1 where absent), found the same way for both readings. */
+function headerColumns(g: CellGrid, profile: MappingProfile) {
+  const header = g.row(0);
   const byKey = new Map<string, number>();
   header.forEach((h, i) => {
     if (isBlankCell(h) || excelErrorOf(h) !== null) return;
@@ -74,9 +92,31 @@ export function readBalanceHistory(table: readonly (readonly CellValue[])[], pro
   const dateCol = find(HISTORY_DATE);
   const balanceCol = find(HISTORY_BALANCE);
   const rentCol = find(HISTORY_RENT);
-  const ctx = { header, profile, rentCol };
-  if (accountCol >= 0 && dateCol >= 0 && balanceCol >= 0) return readLong(table, { ...ctx, accountCol, dateCol, balanceCol });
-  return readWide(table, { ...ctx, accountCol: accountCol >= 0 ? accountCol : 0 });
+  const ctx = { header, profile, rentCol, money: { decimalSeparator: profile.decimalSeparator ?? "." } };
+  return { ctx, accountCol, dateCol, balanceCol };
+}
+
+/**
+ * Reads a balance history straight into a matrix aligned to account rows: the same
+ * refusals as {@link readBalanceHistory} (same words, same order), and the same matrix
+ * as `historyColumnsOf(readBalanceHistory(table, profile), accounts, accountIndex)`.
+ * A wide history whose accounts are each once is read with no array per account (its
+ * balances go into the matrix as they are read); a long one, or accounts with a
+ * repeated reference, is read as rows and then aligned.
+ * @param accounts the account references, one per account row (a columnar export's `accountRefs`).
+ * @param accountIndex their index (the columnar export's `accountIndex`).
+ * @throws ArrearsInputError naming the first problem (row, column, value, why) and how many more.
+ */
+export function readBalanceHistoryColumns(table: Table, profile: MappingProfile, accounts: readonly string[], accountIndex: RefIndex): HistoryColumns {
+  const viaRows = () => historyColumnsOf(readBalanceHistory(table, profile), accounts, accountIndex);
+  if (accountIndex.repeatedRow >= 0) return viaRows();
+  const g = asGrid(table);
+  if (g.rowCount < 2) return viaRows();
+  const wide = wideContext(g, profile);
+  if (wide === null) return viaRows();
+  const into: MatrixTarget = { accounts, accountIndex, matrix: null };
+  readWide(g, wide, into);
+  return into.matrix!;
 }
 
 interface Context {
@@ -84,34 +124,48 @@ interface Context {
   profile: MappingProfile;
   rentCol: number;
   accountCol: number;
+  money: AmountOptions;
 }
 
 /** Reads one balance: blank is NaN (no snapshot); anything unreadable is a problem naming the cell. */
-function balanceAt(row: readonly CellValue[], col: number, rowNo: number, ctx: Context, problems: Problems): number {
-  const v = row[col];
-  if (isBlankCell(v)) return Number.NaN;
-  const a = readAmount(v, { decimalSeparator: ctx.profile.decimalSeparator ?? "." });
+function balanceAt(g: CellGrid, r: number, col: number, ctx: Context, problems: Problems): number {
+  // A plain amount (what nearly every cell holds) is read from the grid without making its text.
+  const plain = g.plainAmount(r, col, ctx.money);
+  if (plain !== undefined) return plain;
+  if (g.isBlank(r, col)) return Number.NaN;
+  const v = g.cell(r, col);
+  const a = readAmount(v, ctx.money);
   if (a.ok) return a.value;
+  const rowNo = r + 1;
   problems.add(`history row ${rowNo}, column "${shown(ctx.header[col])}": balance ${excelErrorOf(v) === null ? `${describeValue(v)} ` : ""}${a.reason}`);
   return Number.NaN;
 }
 
-function rentAt(row: readonly CellValue[], rowNo: number, ctx: Context, problems: Problems): number | null {
-  if (ctx.rentCol < 0 || isBlankCell(row[ctx.rentCol])) return null;
-  const a = readAmount(row[ctx.rentCol], { decimalSeparator: ctx.profile.decimalSeparator ?? "." });
+function rentAt(g: CellGrid, r: number, ctx: Context, problems: Problems): number | null {
+  if (ctx.rentCol < 0 || g.isBlank(r, ctx.rentCol)) return null;
+  const v = g.cell(r, ctx.rentCol);
+  const a = readAmount(v, ctx.money);
   if (a.ok && a.value > 0) return a.value;
-  problems.add(`history row ${rowNo}, column "${shown(ctx.header[ctx.rentCol])}": weekly rent ${describeValue(row[ctx.rentCol])} ${a.ok ? "must be more than zero" : a.reason}`);
+  problems.add(`history row ${r + 1}, column "${shown(ctx.header[ctx.rentCol])}": weekly rent ${describeValue(v)} ${a.ok ? "must be more than zero" : a.reason}`);
   return null;
 }
 
-function accountAt(row: readonly CellValue[], rowNo: number, ctx: Context, problems: Problems): string | null {
-  const t = readText(row[ctx.accountCol]);
+function accountAt(g: CellGrid, r: number, rowNo: number, ctx: Context, problems: Problems): string | null {
+  const t = readText(g.cell(r, ctx.accountCol));
   if (t.ok) return t.value;
   problems.add(`history row ${rowNo}, column "${shown(ctx.header[ctx.accountCol])}": account reference ${t.reason}`);
   return null;
 }
 
-function readWide(table: readonly (readonly CellValue[])[], ctx: Context): BalanceHistoryTable {
+/** Where a wide reading puts its balances when it fills a matrix aligned to account rows (every reference once). */
+interface MatrixTarget {
+  accounts: readonly string[];
+  accountIndex: RefIndex;
+  /** Set by the reading once the history has been read without a problem. */
+  matrix: HistoryColumns | null;
+}
+
+function readWide(g: CellGrid, ctx: Context, into: MatrixTarget | null): BalanceHistoryTable {
   const { header } = ctx;
   const cols: number[] = [];
   for (let i = 0; i < header.length; i++) if (i !== ctx.accountCol && i !== ctx.rentCol && !isBlankCell(header[i])) cols.push(i);
@@ -126,34 +180,69 @@ function readWide(table: readonly (readonly CellValue[])[], ctx: Context): Balan
   const balances: number[][] = [];
   const weeklyRent: (number | null)[] = [];
   const seen = new Map<string, number>();
-  for (let r = 1; r < table.length; r++) {
-    const row = table[r];
-    if (row.every(isBlankCell)) continue;
-    const account = accountAt(row, r + 1, ctx, problems);
+  const weeks = cols.length;
+  // The matrix (when asked for): NaN until a history row fills an account's slots, as historyColumnsOf leaves them.
+  const n = into ? into.accounts.length : 0;
+  const matrix = into ? new Float64Array(n * weeks).fill(Number.NaN) : null;
+  const hasHistory = new Uint8Array(n);
+  const finite = new Uint8Array(n);
+  for (let r = 1; r < g.rowCount; r++) {
+    if (isBlankGridRow(g, r)) continue;
+    const account = accountAt(g, r, r + 1, ctx, problems);
     if (account === null) continue;
     if (seen.has(account)) problems.add(`history row ${r + 1}: account "${account}" is repeated (first on row ${seen.get(account)})`);
     seen.set(account, r + 1);
+    if (into && matrix) {
+      // Histories list the accounts in the accounts table's order: try the same row before hashing.
+      const h = accounts.length;
+      const a = h < n && into.accounts[h] === account ? h : into.accountIndex.rowOf(account);
+      accounts.push(account);
+      if (a < 0) {
+        // Not an account of the export: read (a bad cell is still refused) but not kept.
+        for (let k = 0; k < weeks; k++) balanceAt(g, r, cols[k], ctx, problems);
+      } else {
+        const at = a * weeks;
+        // The row's plain amounts in one call; only the other cells (blanks, or text for readAmount) are read one by
+        // one, in column order, so problems are recorded in the order the row reader records them.
+        let allFinite = 1;
+        if (g.plainAmountRow(r, cols, ctx.money, matrix, at) > 0) {
+          for (let k = 0; k < weeks; k++) {
+            if (matrix[at + k] === matrix[at + k]) continue;
+            const v = balanceAt(g, r, cols[k], ctx, problems);
+            matrix[at + k] = v;
+            if (v - v !== 0) allFinite = 0;
+          }
+        }
+        hasHistory[a] = 1;
+        finite[a] = allFinite;
+      }
+      rentAt(g, r, ctx, problems);
+      continue;
+    }
     accounts.push(account);
-    balances.push(cols.map((c) => balanceAt(row, c, r + 1, ctx, problems)));
-    weeklyRent.push(rentAt(row, r + 1, ctx, problems));
+    const row: number[] = [];
+    for (let k = 0; k < weeks; k++) row.push(balanceAt(g, r, cols[k], ctx, problems));
+    balances.push(row);
+    weeklyRent.push(rentAt(g, r, ctx, problems));
   }
   problems.throwIfAny();
-  return { axis: axis.value.axis, dates: axis.value.values as number[], accounts, balances, weeklyRent };
+  const dates = axis.value.values as number[];
+  if (into && matrix) into.matrix = { rows: n, weeks, dates, axis: axis.value.axis, balances: matrix, hasHistory, finite, irregular: new Map() };
+  return { axis: axis.value.axis, dates, accounts, balances, weeklyRent };
 }
 
-function readLong(table: readonly (readonly CellValue[])[], ctx: Context & { dateCol: number; balanceCol: number }): BalanceHistoryTable {
+function readLong(g: CellGrid, ctx: Context & { dateCol: number; balanceCol: number }): BalanceHistoryTable {
   const problems = new Problems();
   const byAccount = new Map<string, Map<number, number>>();
   const rentOf = new Map<string, number | null>();
   const marks = new Set<number>();
   let kind: { kind: PeriodMark["kind"]; row: number } | null = null;
-  for (let r = 1; r < table.length; r++) {
-    const row = table[r];
-    if (row.every(isBlankCell)) continue;
+  for (let r = 1; r < g.rowCount; r++) {
+    if (isBlankGridRow(g, r)) continue;
     const rowNo = r + 1;
-    const account = accountAt(row, rowNo, ctx, problems);
+    const account = accountAt(g, r, rowNo, ctx, problems);
     const where = `history row ${rowNo}, column "${shown(ctx.header[ctx.dateCol])}"`;
-    const cell = row[ctx.dateCol];
+    const cell = g.cell(r, ctx.dateCol);
     const mark = readPeriodMark(cell, ctx.profile.dateFormat);
     let x: number | null = null;
     if (!mark.ok) problems.add(`${where}: ${excelErrorOf(cell) === null ? `${describeValue(cell)} ` : ""}${mark.reason}`);
@@ -163,8 +252,8 @@ function readLong(table: readonly (readonly CellValue[])[], ctx: Context & { dat
       kind ??= { kind: mark.value.kind, row: rowNo };
       x = mark.value.value;
     }
-    const balance = balanceAt(row, ctx.balanceCol, rowNo, ctx, problems);
-    const rent = rentAt(row, rowNo, ctx, problems);
+    const balance = balanceAt(g, r, ctx.balanceCol, ctx, problems);
+    const rent = rentAt(g, r, ctx, problems);
     if (account === null || x === null) continue;
     let points = byAccount.get(account);
     if (!points) byAccount.set(account, (points = new Map()));

@@ -1,11 +1,12 @@
 import { ArrearsInputError, describeValue } from "../errors";
-import { plainAmount, readAmount, type AmountOptions } from "../values/amount";
+import { readAmount, type AmountOptions } from "../values/amount";
 import { readCount } from "../values/count";
 import { plainSerial, readDate, type DateFormat } from "../values/date";
 import { excelErrorOf } from "../values/errorCell";
 import type { Reading } from "../values/reading";
 import { plainText, readText } from "../values/text";
 import { readYesNo } from "../values/yesNo";
+import { asGrid, isBlankGridRow, type CellGrid, type Table, type TableRows } from "./cellGrid";
 import { isBlankCell, type CellValue } from "./cellValues";
 import {
   DEFAULT_PROFILE,
@@ -39,14 +40,13 @@ import {
  * read in a few milliseconds, and each problem still names its table, row and column.
  */
 
-/** A table as exported: the header row first. */
-export type TableRows = readonly (readonly CellValue[])[];
+export type { CellGrid, Table, TableRows } from "./cellGrid";
 
-/** The export's tables, each with its header row. Voids are optional. */
+/** The export's tables, each with its header row (as rows of cells or as a grid). Voids are optional. */
 export interface ExportTables {
-  accounts: TableRows;
-  transactions?: TableRows | null;
-  voids?: TableRows | null;
+  accounts: Table;
+  transactions?: Table | null;
+  voids?: Table | null;
 }
 
 /** Where each canonical field sits in one table. */
@@ -223,8 +223,8 @@ export const amountOptions = (profile: MappingProfile): AmountOptions => ({ deci
 /** A column's index, or -1 when the table has no such column. */
 const columnOf = (i: number | undefined): number => (i === undefined ? -1 : i);
 
-/** The cell in column `c` of a row (-1: the table has no such column, read as blank). */
-const cellAt = (row: readonly CellValue[], c: number): CellValue => (c < 0 ? null : row[c]);
+/** The cell in column `c` of grid row `r` (-1: the table has no such column, read as blank). */
+const cellAt = (g: CellGrid, r: number, c: number): CellValue => (c < 0 ? null : g.cell(r, c));
 
 
 /**
@@ -233,7 +233,7 @@ const cellAt = (row: readonly CellValue[], c: number): CellValue => (c < 0 ? nul
  * closures per row, and columns are looked up once per table.
  */
 class AccountCells {
-  row: readonly CellValue[] = [];
+  r = 0;
   rowNo = 0;
   readonly tenancyOf: (text: string) => TenancyType | undefined;
   readonly statusOf: (text: string) => AccountStatus | undefined;
@@ -241,6 +241,7 @@ class AccountCells {
   readonly dateOf: (v: CellValue) => Reading<number>;
   readonly money: AmountOptions;
   constructor(
+    readonly g: CellGrid,
     readonly header: readonly CellValue[],
     readonly col: ColumnIndex<AccountField>,
     readonly problems: RowProblems,
@@ -257,12 +258,12 @@ class AccountCells {
   }
 
   bad(f: AccountField, c: number, reason: string): void {
-    this.problems.add(this.rowNo, f, refusal(FIELD_LABELS[f], c < 0 ? null : this.header[c], cellAt(this.row, c), reason));
+    this.problems.add(this.rowNo, f, refusal(FIELD_LABELS[f], c < 0 ? null : this.header[c], cellAt(this.g, this.r, c), reason));
   }
 
   /** Text of an optional column: null when blank; an error cell is a problem, never text. */
   text(f: AccountField, c: number): string | null {
-    const v = cellAt(this.row, c);
+    const v = cellAt(this.g, this.r, c);
     const plain = plainText(v);
     if (plain !== undefined) return plain;
     if (isBlankCell(v)) return null;
@@ -273,7 +274,7 @@ class AccountCells {
 
   /** A code column: null when blank, undefined when refused (the problem is already recorded). */
   code<T>(f: AccountField, c: number, lookup: (t: string) => T | undefined, map: Map<string, string>): T | undefined | null {
-    const v = cellAt(this.row, c);
+    const v = cellAt(this.g, this.r, c);
     let text = plainText(v);
     if (text === undefined) {
       if (isBlankCell(v)) return null;
@@ -291,9 +292,10 @@ class AccountCells {
 
   /** An amount column: `blankAs` when blank, null when refused. */
   amount(f: AccountField, c: number, blankAs: number, allowNegative: boolean): number | null {
-    const v = cellAt(this.row, c);
-    let value = plainAmount(v, this.money);
+    // A plain amount is read from the grid without making the cell's text.
+    let value = c < 0 ? undefined : this.g.plainAmount(this.r, c, this.money);
     if (value === undefined) {
+      const v = cellAt(this.g, this.r, c);
       if (isBlankCell(v)) return blankAs;
       const a = readAmount(v, this.money);
       if (!a.ok) {
@@ -307,7 +309,10 @@ class AccountCells {
   }
 
   date(f: AccountField, c: number): number | null {
-    const v = cellAt(this.row, c);
+    // A plain date (an ISO text or a serial) is read without making the cell's text; it is never blank or 0.
+    const plain = c < 0 ? undefined : this.g.plainDate(this.r, c);
+    if (plain !== undefined) return plain;
+    const v = cellAt(this.g, this.r, c);
     // Excel desktop passes 0 for an empty cell in a range: no real date is serial 0.
     if (isBlankCell(v) || v === 0) return null;
     const serial = plainSerial(v);
@@ -318,22 +323,23 @@ class AccountCells {
   }
 
   flag(f: AccountField, c: number): boolean {
-    const v = readYesNo(cellAt(this.row, c));
+    const v = readYesNo(cellAt(this.g, this.r, c));
     if (!v.ok) this.bad(f, c, v.reason);
     return v.ok ? v.value : false;
   }
 }
 
 /** Reads the accounts table into canonical accounts. @throws ArrearsInputError on a missing column, a bad cell or a repeated account. */
-export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT_PROFILE): Account[] {
-  if (table.length === 0) throw new ArrearsInputError("accounts", "the accounts table is empty: it needs a header row and one row per account");
-  const header = table[0];
+export function readAccounts(table: Table, profile: MappingProfile = DEFAULT_PROFILE): Account[] {
+  const g = asGrid(table);
+  if (g.rowCount === 0) throw new ArrearsInputError("accounts", "the accounts table is empty: it needs a header row and one row per account");
+  const header = g.row(0);
   const col = locateColumns<AccountField>("accounts", header, profile.accounts, REQUIRED_ACCOUNT_FIELDS);
   const tenancy = codeLookup<TenancyType>(profile.codes.tenancyType);
   const status = codeLookup<AccountStatus>(profile.codes.status);
   const benefit = codeLookup<Benefit>(profile.codes.benefit);
   const problems = new RowProblems("accounts");
-  const cells = new AccountCells(header, col, problems, tenancy, status, benefit, profile);
+  const cells = new AccountCells(g, header, col, problems, tenancy, status, benefit, profile);
   const seen = new Map<string, number>();
   const out: Account[] = [];
   // Each field's column, found once for the table.
@@ -355,16 +361,16 @@ export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT
   const cLastAction = columnOf(col.lastAction);
   const cLastActionDate = columnOf(col.lastActionDate);
 
-  for (let r = 1; r < table.length; r++) {
-    const row = table[r];
-    if (isBlankRow(row)) continue;
+  for (let r = 1; r < g.rowCount; r++) {
+    if (isBlankGridRow(g, r)) continue;
     const rowNo = r + 1;
-    cells.row = row;
+    cells.r = r;
     cells.rowNo = rowNo;
 
-    let account = plainText(cellAt(row, cAccount));
+    const accountCell = cellAt(g, r, cAccount);
+    let account = plainText(accountCell);
     if (account === undefined) {
-      const accountText = readText(cellAt(row, cAccount));
+      const accountText = readText(accountCell);
       if (!accountText.ok) {
         cells.bad("account", cAccount, accountText.reason);
         continue;
@@ -384,7 +390,7 @@ export function readAccounts(table: TableRows, profile: MappingProfile = DEFAULT
     const rent = cells.amount("weeklyRent", cRent, 0, false);
     const balance = cells.amount("balance", cBalance, 0, true);
     const ben = cells.code("benefit", cBenefit, cells.benefitOf, benefit);
-    const bedsCell = cellAt(row, cBeds);
+    const bedsCell = cellAt(g, r, cBeds);
     let beds: number | null = null;
     if (!isBlankCell(bedsCell)) {
       const b = readCount(bedsCell, MAX_BEDROOMS);
@@ -433,9 +439,10 @@ const MAX_BEDROOMS = 20;
 const DEBIT_TYPES = new Set<TransactionType>(["rent", "refund"]);
 
 /** Reads the transactions table. @throws ArrearsInputError on a missing column or a bad cell. */
-export function readTransactions(table: TableRows, profile: MappingProfile = DEFAULT_PROFILE): Transaction[] {
-  if (table.length === 0) return [];
-  const header = table[0];
+export function readTransactions(table: Table, profile: MappingProfile = DEFAULT_PROFILE): Transaction[] {
+  const g = asGrid(table);
+  if (g.rowCount === 0) return [];
+  const header = g.row(0);
   const col = locateColumns<TransactionField>("transactions", header, profile.transactions, REQUIRED_TRANSACTION_FIELDS);
   const hasAmount = col.amount !== undefined;
   if (!hasAmount && (col.debit === undefined || col.credit === undefined)) {
@@ -457,63 +464,64 @@ export function readTransactions(table: TableRows, profile: MappingProfile = DEF
   const cCredit = columnOf(col.credit);
   const cMethod = columnOf(col.method);
   // A cell's problem, recorded against its row; a plain function (not a closure per row).
-  const bad = (rowNo: number, row: readonly CellValue[], f: TransactionField, c: number, reason: string) => problems.add(rowNo, f, refusal(FIELD_LABELS[f], header[c], row[c], reason));
+  const bad = (r: number, f: TransactionField, c: number, reason: string) => problems.add(r + 1, f, refusal(FIELD_LABELS[f], header[c], g.cell(r, c), reason));
   /** A debit or credit cell: blank is 0; null when refused (the problem is recorded). */
-  const side = (rowNo: number, row: readonly CellValue[], f: "debit" | "credit", c: number): number | null => {
-    const v = row[c];
-    const plain = plainAmount(v, money);
+  const side = (r: number, f: "debit" | "credit", c: number): number | null => {
+    const plain = g.plainAmount(r, c, money);
     if (plain !== undefined) return plain;
+    const v = g.cell(r, c);
     if (isBlankCell(v)) return 0;
     const a = readAmount(v, money);
-    if (!a.ok) bad(rowNo, row, f, c, a.reason);
+    if (!a.ok) bad(r, f, c, a.reason);
     return a.ok ? a.value : null;
   };
 
-  for (let r = 1; r < table.length; r++) {
-    const row = table[r];
-    if (isBlankRow(row)) continue;
-    const rowNo = r + 1;
+  for (let r = 1; r < g.rowCount; r++) {
+    if (isBlankGridRow(g, r)) continue;
     // Plain cells (a serial, trimmed text) are taken as they are; anything else goes through its reader for the value or the reason.
-    let date = plainSerial(row[cDate]);
+    let date = g.plainDate(r, cDate);
     if (date === undefined) {
-      const d = dateOf(row[cDate]);
-      if (!d.ok) bad(rowNo, row, "date", cDate, d.reason);
+      const d = dateOf(g.cell(r, cDate));
+      if (!d.ok) bad(r, "date", cDate, d.reason);
       else date = d.value;
     }
-    let account = plainText(row[cAccount]);
+    const accountCell = g.cell(r, cAccount);
+    let account = plainText(accountCell);
     if (account === undefined) {
-      const a = readText(row[cAccount]);
-      if (!a.ok) bad(rowNo, row, "account", cAccount, a.reason);
+      const a = readText(accountCell);
+      if (!a.ok) bad(r, "account", cAccount, a.reason);
       else account = a.value;
     }
-    let typeText = plainText(row[cType]);
+    const typeCell = g.cell(r, cType);
+    let typeText = plainText(typeCell);
     if (typeText === undefined) {
-      const t = readText(row[cType]);
-      if (!t.ok) bad(rowNo, row, "type", cType, t.reason);
+      const t = readText(typeCell);
+      if (!t.ok) bad(r, "type", cType, t.reason);
       else typeText = t.value;
     }
     const type = typeText === undefined ? undefined : typeOf(typeText);
-    if (typeText !== undefined && !type) bad(rowNo, row, "type", cType, `is not one of ${acceptedCodes(types)} (add the code to the mapping profile)`);
+    if (typeText !== undefined && !type) bad(r, "type", cType, `is not one of ${acceptedCodes(types)} (add the code to the mapping profile)`);
     let amount: number | null = null;
     if (hasAmount) {
-      amount = plainAmount(row[cAmount], money) ?? null;
+      amount = g.plainAmount(r, cAmount, money) ?? null;
       if (amount === null) {
-        const a = readAmount(row[cAmount], money);
-        if (!a.ok) bad(rowNo, row, "amount", cAmount, a.reason);
+        const a = readAmount(g.cell(r, cAmount), money);
+        if (!a.ok) bad(r, "amount", cAmount, a.reason);
         else amount = a.value;
       }
     } else {
-      const d = side(rowNo, row, "debit", cDebit);
-      const c = side(rowNo, row, "credit", cCredit);
+      const d = side(r, "debit", cDebit);
+      const c = side(r, "credit", cCredit);
       amount = d === null || c === null ? null : d - c;
     }
     if (date === undefined || account === undefined || !type || amount === null) continue;
     if (sign === "creditPositive") amount = -amount;
     else if (sign === "unsignedByType" && type !== "adjustment") amount = DEBIT_TYPES.has(type) ? Math.abs(amount) : -Math.abs(amount);
-    let method: string | null = cMethod < 0 ? null : (plainText(row[cMethod]) ?? null);
-    if (method === null && cMethod >= 0 && !isBlankCell(row[cMethod])) {
-      const m = readText(row[cMethod]);
-      if (!m.ok) bad(rowNo, row, "method", cMethod, m.reason);
+    const methodCell = cMethod < 0 ? null : g.cell(r, cMethod);
+    let method: string | null = cMethod < 0 ? null : (plainText(methodCell) ?? null);
+    if (method === null && cMethod >= 0 && !isBlankCell(methodCell)) {
+      const m = readText(methodCell);
+      if (!m.ok) bad(r, "method", cMethod, m.reason);
       else method = m.value;
     }
     out.push({ date, account, type, amount: amount + 0, method });
@@ -542,16 +550,17 @@ export function transactionWarnings(transactions: readonly Transaction[], profil
 }
 
 /** Reads a voids table (one row per empty-home period). @throws ArrearsInputError on a missing column or a bad cell. */
-export function readVoids(table: TableRows, profile: MappingProfile = DEFAULT_PROFILE): VoidPeriod[] {
-  if (table.length === 0) return [];
-  const header = table[0];
+export function readVoids(table: Table, profile: MappingProfile = DEFAULT_PROFILE): VoidPeriod[] {
+  const g = asGrid(table);
+  if (g.rowCount === 0) return [];
+  const header = g.row(0);
   const col = locateColumns<VoidField>("voids", header, profile.voids ?? DEFAULT_PROFILE.voids!, REQUIRED_VOID_FIELDS);
   const problems = new RowProblems("voids");
   const money = amountOptions(profile);
   const out: VoidPeriod[] = [];
-  for (let r = 1; r < table.length; r++) {
-    const row = table[r];
-    if (isBlankRow(row)) continue;
+  for (let r = 1; r < g.rowCount; r++) {
+    if (isBlankGridRow(g, r)) continue;
+    const row = g.row(r);
     const rowNo = r + 1;
     const bad = (f: VoidField, reason: string) => problems.add(rowNo, f, refusal(FIELD_LABELS[f], header[col[f]!], row[col[f]!], reason));
     const property = readText(row[col.property!]);
@@ -585,4 +594,4 @@ export function readExport(tables: ExportTables, profile: MappingProfile = DEFAU
   };
 }
 
-export { readBalanceHistory, type BalanceHistoryTable } from "./balanceHistory";
+export { readBalanceHistory, readBalanceHistoryColumns, type BalanceHistoryTable } from "./balanceHistory";

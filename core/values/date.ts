@@ -53,6 +53,49 @@ export function plainSerial(cell: unknown): number | undefined {
   return whole === PHANTOM_LEAP_DAY ? undefined : whole;
 }
 
+/** Days in each month of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Serial of 1970-01-01: Date.UTC's day 0. */
+const UNIX_EPOCH_SERIAL = 25569;
+
+/**
+ * The serial of ISO date text `yyyy-mm-dd` (exactly ten characters) read from `text`
+ * between `s` and `e` without making a string: the value {@link readDate} gives for
+ * the same text. Undefined for anything else, a year before 1901 included (before
+ * 1900-03-01 Excel counts days differently) and an impossible day (refused by readDate
+ * with its reason): the caller then asks readDate.
+ */
+export function plainIsoDateAt(text: string, s: number, e: number): number | undefined {
+  if (e - s !== 10 || text.charCodeAt(s + 4) !== 45 || text.charCodeAt(s + 7) !== 45) return undefined;
+  const y = digitsAt(text, s, 4);
+  const m = digitsAt(text, s + 5, 2);
+  const d = digitsAt(text, s + 8, 2);
+  if (y < 1901 || m < 1 || m > 12 || d < 1) return undefined;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (m === 2 && leap ? 29 : MONTH_DAYS[m - 1])) return undefined;
+  return Date.UTC(y, m - 1, d) / 86_400_000 + UNIX_EPOCH_SERIAL;
+}
+
+/** The whole number written by `n` digits at `at`, or -1 when one is not a digit. */
+function digitsAt(text: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * The date serial a cell plainly holds: {@link plainSerial} of a number, or ISO text
+ * `yyyy-mm-dd` alone ({@link plainIsoDateAt}). Undefined otherwise: the caller asks {@link readDate}.
+ */
+export function plainDate(cell: unknown): number | undefined {
+  if (typeof cell === "string") return plainIsoDateAt(cell, 0, cell.length);
+  return plainSerial(cell);
+}
+
 /** Reads a number as an Excel date serial within 1..2,958,465. */
 export function readSerialNumber(n: number): Reading<number> {
   if (!isSerialInRange(n)) return refuse(`is not a date Excel can hold (date serials run from 1, 1900-01-01, to ${LAST_SERIAL}, 9999-12-31)`);

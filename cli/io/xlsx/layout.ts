@@ -55,6 +55,40 @@ function codePoints(text: string): number {
   return n;
 }
 
+/** True for the characters a regular expression's \s matches (ECMAScript WhiteSpace and LineTerminator). */
+function isRegexSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The width of the longest word of `text`, words being what `text.split(/\s+/)` gives:
+ * `Math.max(...text.split(/\s+/).map((w) => textWidth(w, style)))`, counted in place
+ * (the escalation sheet measures thousands of long wrapped reasons).
+ */
+export function longestWordWidth(text: string, style: { bold?: boolean; title?: boolean } = {}): number {
+  let longest = 0;
+  let word = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isRegexSpace(c)) {
+      if (word > longest) longest = word;
+      word = 0;
+      continue;
+    }
+    word++;
+    // A surrogate pair is one character, as codePoints counts it.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  if (word > longest) longest = word;
+  // The widest word's width is its count times the per-character width (the product is monotonic, so the max is the same).
+  return longest * (style.title ? TITLE_CHAR_WIDTH : style.bold ? BOLD_CHAR_WIDTH : CHAR_WIDTH);
+}
+
 /** "1,234,567.80" — digits grouped by thousands, to a fixed number of decimals. */
 export function groupedNumber(value: number, decimals: number): string {
   const [whole, frac] = Math.abs(value).toFixed(decimals).split(".");
@@ -149,10 +183,10 @@ export function fitColumnWidths(
       const style = cell ?? PLAIN;
       const need =
         cell && cell.wrap
-          ? Math.max(...text.split(/\s+/).map((w) => textWidth(w, style)), Math.min(textWidth(text, style), Math.min(r === 0 ? (options.headerWrapAt ?? Infinity) : Infinity, maxOf(c)) - CELL_PADDING))
+          ? Math.max(longestWordWidth(text, style), Math.min(textWidth(text, style), Math.min(r === 0 ? (options.headerWrapAt ?? Infinity) : Infinity, maxOf(c)) - CELL_PADDING))
           : textWidth(text, style);
       widths[c] = Math.max(widths[c] ?? 0, need + CELL_PADDING);
-      if (r === 0) headerWord[c] = Math.max(...text.split(/\s+/).map((w) => textWidth(w, style))) + CELL_PADDING;
+      if (r === 0) headerWord[c] = longestWordWidth(text, style) + CELL_PADDING;
     }
   }
   return Array.from({ length: widths.length }, (_, c) => Math.round(Math.max(headerWord[c] ?? 0, Math.min(maxOf(c), Math.max(min, widths[c] ?? 0))) * 100) / 100);

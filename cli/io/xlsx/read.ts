@@ -326,12 +326,17 @@ function sheetRows(xml: string, cx: SheetContext): CellValue[][] {
     }
   };
   // One value into its row, refusing a cell written twice and charging the budget for the blanks before it.
+  // Cells come row by row, so the row last placed into is kept at hand (no map lookup per cell).
+  let lastPlaced = -1;
+  let lastPlacedRow: CellValue[] = [];
   const place = (r: number, c: number, value: CellValue) => {
-    let row = held.get(r);
+    let row: CellValue[] | undefined = r === lastPlaced ? lastPlacedRow : held.get(r);
     if (row === undefined) {
       row = [];
       held.set(r, row);
     }
+    lastPlaced = r;
+    lastPlacedRow = row;
     if (c < row.length && row[c] !== null) throw new XlsxError(`sheet "${cx.name}" is damaged: cell ${refText(r, c)} appears twice`);
     if (c >= row.length) {
       spend(c + 1 - row.length);
@@ -480,10 +485,14 @@ function plainCell(xml: string, at: number, cx: SheetContext): boolean {
     if (text === undefined) return false;
     PLAIN.value = text;
   } else {
-    const raw = xml.slice(from, lt);
-    if (!DECIMAL.test(raw)) return false;
-    const n = Number(raw);
-    if (!Number.isFinite(n)) return false;
+    // A plain decimal is read from its digits; anything else (exponents, "5.", long digit strings) as before.
+    let n = plainNumber(xml, from, lt);
+    if (n === undefined) {
+      const raw = xml.slice(from, lt);
+      if (!DECIMAL.test(raw)) return false;
+      n = Number(raw);
+      if (!Number.isFinite(n)) return false;
+    }
     PLAIN.value = cx.date1904 && cx.dateStyle[style] === true ? n + DAYS_1904 : n;
   }
   PLAIN.end = lt + 8;
@@ -510,6 +519,39 @@ function plainInlineText(xml: string, at: number, cx: SheetContext): boolean {
 }
 
 /** A decimal number as OOXML writes one: optional sign, digits, point, exponent. No hex, no Infinity, no NaN. */
+/**
+ * Number(text) of the characters from `from` to `to`, read without making the text, when
+ * they are a plain decimal: an optional minus, digits, optionally a point and digits,
+ * 15 digits at most. The digits as a whole number (below 2^53, so exact) divided by a
+ * power of ten (exact up to 10^22) is correctly rounded by IEEE division, so it is the
+ * double nearest the decimal, which is what Number gives. Undefined for anything else.
+ */
+export function plainNumber(xml: string, from: number, to: number): number | undefined {
+  let i = from;
+  const negative = xml.charCodeAt(i) === 45;
+  if (negative) i++;
+  let digits = 0;
+  let whole = 0;
+  let scale = 1;
+  let point = -1;
+  for (; i < to; i++) {
+    const ch = xml.charCodeAt(i);
+    if (ch === 46 && point < 0) {
+      point = i;
+      continue;
+    }
+    const d = ch - 48;
+    if (d < 0 || d > 9) return undefined;
+    whole = whole * 10 + d;
+    if (point >= 0) scale *= 10;
+    digits++;
+  }
+  // At least one digit on each side of a point ("5." and ".5" go the long way), at most 15 in all.
+  if (digits === 0 || digits > 15 || point === from + (negative ? 1 : 0) || point === to - 1) return undefined;
+  const magnitude = whole / scale;
+  return negative ? -magnitude : magnitude;
+}
+
 const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** An ISO 8601 date or date-time as a t="d" cell holds it (no zone, or Z). */

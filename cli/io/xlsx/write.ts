@@ -1,9 +1,10 @@
-import { zipSync, strToU8 } from "fflate";
+import type * as Fflate from "fflate";
 import { looksLikeFormula } from "../../../core/safety/cellText";
 import type { CellValue } from "./read";
 import { cellTextAsStored, escapeCellText, escapeXml } from "./xml";
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, rowHeight, TITLE_POINTS } from "./layout";
 import { pageSetupXml, printNames } from "./pageSetup";
+import { zipFast } from "./zipFast";
 
 /**
  * Writes .xlsx workbooks for reports and samples: values with number formats,
@@ -101,9 +102,10 @@ interface StyleKey {
 
 /** Builds the workbook and returns the .xlsx bytes. */
 /**
- * How hard the zip compresses: "small" (deflate level 6, the default, for sample files kept
- * in the repository) or "fast" (level 1: a few per cent larger, a fraction of the CPU; the
- * command line's reports, where the 17,000-account return spent ~0.3 s at level 6).
+ * How hard the zip compresses: "small" (deflate level 6 by fflate, the default, for sample
+ * files kept in the repository byte for byte) or "fast" (level 1 by Node's native zlib, see
+ * zipFast.ts: a few per cent larger, a fraction of the CPU; the command line's reports, where
+ * the 17,000-account return spent ~0.3 s at level 6 and ~0.13 s at fflate's level 1).
  */
 export type XlsxCompression = "small" | "fast";
 
@@ -135,6 +137,9 @@ export function writeXlsx(sheets: readonly OutSheet[], options: { compression?: 
     return index;
   };
 
+  // UTF-8, as fflate's strToU8 gives it (it uses TextEncoder where there is one).
+  const encoder = new TextEncoder();
+  const strToU8 = (text: string): Uint8Array => encoder.encode(text);
   const files: Record<string, Uint8Array> = {};
   let tableCount = 0;
   let usesDynamicArrays = false;
@@ -158,7 +163,12 @@ export function writeXlsx(sheets: readonly OutSheet[], options: { compression?: 
   files["xl/_rels/workbook.xml.rels"] = strToU8(workbookRels(sheets.length, usesDynamicArrays));
   files["xl/styles.xml"] = strToU8(stylesXml(styles));
   if (usesDynamicArrays) files["xl/metadata.xml"] = strToU8(METADATA_XML);
-  return zipSync(files, { level: options.compression === "fast" ? 1 : 6, mtime: ZIP_TIME });
+  // "fast": level 1 by Node's zlib (native); "small": fflate at level 6, the same bytes on every machine.
+  if (options.compression === "fast") return zipFast(files);
+  // fflate is loaded only here (and by the reader): a report written "fast" never loads it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain require is what loads a module only when it is used
+  const { zipSync } = require("fflate") as typeof Fflate;
+  return zipSync(files, { level: 6, mtime: ZIP_TIME });
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -179,34 +189,53 @@ function isOutCell(v: CellValue | OutCell): v is OutCell {
   return v !== null && typeof v === "object";
 }
 
+const FORMAT_CODES: readonly (CellFormat | undefined)[] = [undefined, ...(Object.keys(NUM_FMT) as CellFormat[])];
+
+/**
+ * styleOf with a numeric memo in front: a cell's style key as one number (format and five
+ * flags), so the escalation sheet's 60,000 cells build no key text and no key object. A
+ * key not seen yet goes to styleOf, so styles are numbered in the same order as ever.
+ */
+function memoStyles(styleOf: (k: StyleKey) => number): (format: CellFormat | undefined, bold: boolean, wrap: boolean, quote: boolean, title: boolean, top: boolean) => number {
+  const seen = new Map<number, number>();
+  return (format, bold, wrap, quote, title, top) => {
+    const f = format === undefined ? 0 : FORMAT_CODES.indexOf(format);
+    const code = f * 32 + (bold ? 1 : 0) + (wrap ? 2 : 0) + (quote ? 4 : 0) + (title ? 8 : 0) + (top ? 16 : 0);
+    let style = seen.get(code);
+    if (style === undefined) {
+      style = styleOf({ format, bold, title, wrap, top, quote });
+      seen.set(code, style);
+    }
+    return style;
+  };
+}
+
 function sheetXml(sheet: OutSheet, styleOf: (k: StyleKey) => number, tableRel: string | null): { xml: string; dynamic: boolean } {
   let dynamic = false;
   const width = Math.max(1, ...sheet.rows.map((r) => r.length));
   const parts: string[] = [];
+  const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
+  const styleFor = memoStyles(styleOf);
   sheet.rows.forEach((row, r) => {
     const cells: string[] = [];
     const height = rowHeight(row, sheet.columnWidths);
     const top = height > DEFAULT_ROW_HEIGHT;
     row.forEach((raw, c) => {
-      const cell: OutCell = isOutCell(raw) ? raw : { value: raw };
-      const ref = `${columnLetter(c)}${r + 1}`;
-      const value = cell.value;
+      const out = isOutCell(raw) ? raw : null;
+      const ref = `${letters[c]}${r + 1}`;
+      const value = out ? out.value : (raw as CellValue);
+      const formula = out?.formula;
       const isText = typeof value === "string";
-      const style = styleOf({
-        format: cell.format,
-        bold: cell.bold,
-        title: cell.title,
-        wrap: cell.wrap,
-        top,
-        // Judged on the text as Excel will hold it (lone surrogates replaced), not as given.
-        quote: isText && !cell.formula && looksLikeFormula(cellTextAsStored(value)),
-      });
+      // Judged on the text as Excel will hold it (lone surrogates replaced), not as given.
+      const quote = isText && !formula && looksLikeFormula(cellTextAsStored(value));
+      const style = out ? styleFor(out.format, !!out.bold, !!out.wrap, quote, !!out.title, top) : styleFor(undefined, false, false, quote, false, top);
       const s = style ? ` s="${style}"` : "";
-      if (cell.formula) {
-        const f = escapeXml(cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula);
-        if (cell.spill) dynamic = true;
-        const fTag = cell.spill ? `<f t="array" ref="${ref}">${f}</f>` : `<f>${f}</f>`;
-        const cm = cell.spill ? ' cm="1"' : "";
+      if (formula) {
+        const spill = out?.spill;
+        const f = escapeXml(formula.startsWith("=") ? formula.slice(1) : formula);
+        if (spill) dynamic = true;
+        const fTag = spill ? `<f t="array" ref="${ref}">${f}</f>` : `<f>${f}</f>`;
+        const cm = spill ? ' cm="1"' : "";
         if (typeof value === "number" && Number.isFinite(value)) cells.push(`<c r="${ref}"${s}${cm}>${fTag}<v>${value}</v></c>`);
         else if (typeof value === "string") cells.push(`<c r="${ref}"${s}${cm} t="str">${fTag}<v>${escapeCellText(value)}</v></c>`);
         else cells.push(`<c r="${ref}"${s}${cm}>${fTag}</c>`);

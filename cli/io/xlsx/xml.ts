@@ -39,6 +39,9 @@ function escapeWith(text: string, cell: boolean): string {
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // Nearly every character needs nothing: one test passes letters, digits, spaces and
+    // punctuation other than & < > " _, and text below the surrogates; the rest are sorted below.
+    if (c >= 63 ? c !== 95 && c < 0xd800 : c >= 32 && c !== 38 && c !== 60 && c !== 62 && c !== 34) continue;
     let rep: string | null = null;
     if (c === 38) rep = "&amp;";
     else if (c === 60) rep = "&lt;";

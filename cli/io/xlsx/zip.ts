@@ -1,4 +1,5 @@
-import { Unzip, type AsyncFlateStreamHandler, type UnzipDecoder, type UnzipFile } from "fflate";
+import type * as Fflate from "fflate";
+import type { AsyncFlateStreamHandler, UnzipDecoder, UnzipFile } from "fflate";
 import { inflateRawSync } from "node:zlib";
 
 /**
@@ -49,6 +50,9 @@ export function inflateEntries(bytes: Uint8Array, wanted: (key: string) => boole
   const finished = new Set<string>();
   let inflated = 0;
   let failure: XlsxError | null = null;
+  // fflate is loaded when a workbook is read, not by every command that could read one.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain require is what loads a module only when it is used
+  const { Unzip } = require("fflate") as typeof Fflate;
   const unzip = new Unzip((file: UnzipFile) => {
     if (failure) return;
     const key = partKey(file.name);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { plainAmount, readAmount } from "../../../core/values/amount";
-import { plainSerial, readDate } from "../../../core/values/date";
+import { plainDate, plainSerial, readDate } from "../../../core/values/date";
 import { plainText, readText } from "../../../core/values/text";
 import { VALUE_CASES, type CaseInput } from "../../corpus/valuesCorpus";
 
@@ -66,6 +66,26 @@ describe("plain-cell fast paths agree with their readers", () => {
     // 46296 is 2026-10-01; 60 is Excel's phantom 29 February 1900, which the reader refuses.
     expect(plainSerial(46296.75)).toBe(46296);
     expect(plainSerial(60)).toBeUndefined();
+  });
+
+  it("plainDate is readDate's value or declines, and takes ISO dates from 1901 on and serials", () => {
+    for (const c of CORPUS_CELLS) expect(agreesWithReader(plainDate(c), readDate(c))).toBe(true);
+    const pad = (n: number, w: number) => String(n).padStart(w, "0");
+    // Years from 1890 to 2110 (and the century and leap years that test the rule) crossed with months 0..13 and days 0..32: leap days, impossible days, 1900's phantom leap day.
+    const year = fc.oneof(fc.integer({ min: 1890, max: 2110 }), fc.constantFrom(1900, 1901, 2000, 2023, 2024, 2100, 9999));
+    const isoish = fc.tuple(year, fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    fc.assert(fc.property(fc.oneof(cell, isoish, fc.double({ min: -10, max: 3_000_000 })), (c) => agreesWithReader(plainDate(c), readDate(c))), { numRuns: 20000 });
+    // Worked by hand: 2026-10-01 is serial 46296 (see plainSerial above); 2024-02-29 is 46296 - 945 days (2024-03-01 to 2026-10-01 is 944 days) = 45351.
+    expect(plainDate("2026-10-01")).toBe(46296);
+    expect(plainDate("2024-02-29")).toBe(45351);
+    expect(plainDate(46296.75)).toBe(46296);
+    // Declined, for readDate to judge: an impossible day, a year before 1901, a date with a time, and text around it.
+    expect(plainDate("2023-02-29")).toBeUndefined();
+    expect(plainDate("2100-02-29")).toBeUndefined(); // not a leap year (a century not divisible by 400)
+    expect(plainDate("2000-02-29")).toBe(36585); // a leap year: 2000-01-01 is serial 36526, + 31 + 28
+    expect(plainDate("1900-03-01")).toBeUndefined();
+    expect(plainDate("2026-10-01T09:30")).toBeUndefined();
+    expect(plainDate(" 2026-10-01")).toBeUndefined();
   });
 
   it("plainText is readText's value or declines", () => {
