@@ -81,11 +81,12 @@ export const isFailure = (o: CaseOutcome): o is CaseFailure => "failed" in o;
 export function plan(quick: boolean): CaseSpec[] {
   const small = (id: string, kind: CaseKind, warmup: number, runs: number): CaseSpec => ({ id, kind, scale: "team", warmup: quick ? 1 : warmup, runs: quick ? 3 : runs, timeoutS: 300 });
   const specs: CaseSpec[] = [
-    small("core", "core", 3, 7),
-    small("core-import", "core-import", 3, 7),
-    small("core-rows", "core-rows", 3, 7),
-    small("return-trend", "return-trend", 3, 7),
-    small("floor", "floor", 5, 11),
+    // Ten warm-up runs for the core cases and the floor alike: the steady state, as for the worklist below.
+    small("core", "core", 10, 7),
+    small("core-import", "core-import", 10, 7),
+    small("core-rows", "core-rows", 10, 7),
+    small("return-trend", "return-trend", 10, 7),
+    small("floor", "floor", 10, 11),
     { id: "libreoffice", kind: "libreoffice", scale: "team", warmup: 1, runs: quick ? 3 : 5, timeoutS: 900 },
     { id: "hyperformula", kind: "hyperformula", scale: "team", warmup: 0, runs: 1, timeoutS: 900 },
     small("trend-core", "trend-core", 3, 7),
