@@ -4,7 +4,7 @@ import { round2dp, roundPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
 import { allBlank, axisOf, fitTrend, type FitWindow } from "./fit";
 import { DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE, TrendOptionsSchema, type TrendResult } from "./options";
-import { ROW_BLANK, ROW_REFUSED, sharedAxis, type TrendColumns } from "./trendColumns";
+import { emptyTrendColumns, ROW_BLANK, ROW_REFUSED, sharedAxis, type TrendColumns } from "./trendColumns";
 
 /**
  * Trends read straight from a balance history held as a matrix ({@link historyColumnsOf}):
@@ -57,19 +57,7 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
   const s = sharedAxis(m, axis);
 
   const count = only ? only.length : history.rows;
-  const out: TrendColumns = {
-    rows: count,
-    outcome: new Uint8Array(count),
-    errors: new Map(),
-    slopePerPeriod: new Float64Array(count),
-    direction: new Uint8Array(count),
-    projectedBalance: new Float64Array(count),
-    weeksOwed: new Float64Array(count),
-    periodsInArrears: new Float64Array(count),
-    latestBalance: new Float64Array(count),
-    pointsUsed: new Float64Array(count),
-    periodLength: new Float64Array(count),
-  };
+  const out = emptyTrendColumns(count);
   const bal = history.balances;
   const irregular = history.irregular;
   const finite = history.finite;

@@ -43,6 +43,23 @@ export interface TrendColumns {
   periodLength: Float64Array;
 }
 
+/** Columns for `count` rows, every figure 0 and every outcome ROW_FITTED until a fit writes them. */
+export function emptyTrendColumns(count: number): TrendColumns {
+  return {
+    rows: count,
+    outcome: new Uint8Array(count),
+    errors: new Map(),
+    slopePerPeriod: new Float64Array(count),
+    direction: new Uint8Array(count),
+    projectedBalance: new Float64Array(count),
+    weeksOwed: new Float64Array(count),
+    periodsInArrears: new Float64Array(count),
+    latestBalance: new Float64Array(count),
+    pointsUsed: new Float64Array(count),
+    periodLength: new Float64Array(count),
+  };
+}
+
 /**
  * What every fully-filled row of one length shares: each x measured from the first
  * (as the general fit measures it), their sums, and where the latest x is.
@@ -136,19 +153,7 @@ function fitColumns(rows: readonly (readonly unknown[])[], options: TrendBatchOp
   const axis = axisOf(opts.periods ?? null);
 
   const count = rows.length;
-  const out: TrendColumns = {
-    rows: count,
-    outcome: new Uint8Array(count),
-    errors: new Map(),
-    slopePerPeriod: new Float64Array(count),
-    direction: new Uint8Array(count),
-    projectedBalance: new Float64Array(count),
-    weeksOwed: new Float64Array(count),
-    periodsInArrears: new Float64Array(count),
-    latestBalance: new Float64Array(count),
-    pointsUsed: new Float64Array(count),
-    periodLength: new Float64Array(count),
-  };
+  const out = emptyTrendColumns(count);
   // Rows usually share one length; the shared sums are worked out once per length met, and the last one is kept at hand.
   const sharedByLength = new Map<number, SharedAxis | null>();
   let lastLength = -1;
