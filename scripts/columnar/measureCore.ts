@@ -1,21 +1,26 @@
 /**
  * Measures the bench's core case (scripts/bench/coreCase.ts: monthly return, escalation
  * list with its 13-week trend, 52-week trend of every account) piece by piece, on the
- * generated team export, so a profile or a change can be read per part.
+ * generated team export, so a profile or a change can be read per part. As the bench's
+ * `core` case, it times the computation over the export imported once into columns and the
+ * history matrix (the import is printed, untimed per run); --rows times the earlier path from
+ * the row objects (the bench's `core-rows` case).
  *
  * Bundle and run (esbuild inlines the modules, so no loader sits between calls):
  *   npx esbuild scripts/columnar/measureCore.ts --bundle --platform=node --outfile=/tmp/measureCore.js
  *   node /tmp/measureCore.js [accounts=17000] [runs=9] [--per-account]
- * The escalation list is judged as the bench's core case judges it (listedEscalationsOf:
- * stages into columns, words only for the listed accounts, their trend only); --per-account
- * times the earlier way (escalationsOf for every account, every result annotated with its trend).
+ * With --rows the escalation list is judged by listedEscalationsOf (stages into columns, words
+ * only for the listed accounts) then withBalanceTrend; --rows --per-account times the earliest way
+ * (escalationsOf for every account, every result annotated with its trend).
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof /tmp/measureCore.js 17000 30
  * Prints medians per part and the whole, the per-account cost, and peak RSS.
  */
 import { DEFAULT_ESCALATION_POLICY } from "../../core/escalation/policy";
-import { escalationsOf, listedEscalationsOf, type EscalationResult } from "../../core/escalation/escalate";
-import { withBalanceTrend } from "../../core/escalation/withTrend";
-import { monthlyReturn } from "../../core/kpi/monthlyReturn";
+import { historyOfColumnar, toColumnar } from "../../core/columns/columnarExport";
+import { escalationColumnsOf, escalationsOf, listedEscalationsOf, type EscalationResult } from "../../core/escalation/escalate";
+import { escalationListOf, withBalanceTrend } from "../../core/escalation/withTrend";
+import { monthlyReturn, monthlyReturnOfColumns } from "../../core/kpi/monthlyReturn";
+import { trendColumnsOfHistory } from "../../core/trend/historyTrend";
 import { trendOfAccounts } from "../../core/trend/trend";
 import { generateTeamExport, isoToSerial } from "../../samples/generator/teamExport";
 
@@ -30,7 +35,12 @@ const data = generateTeamExport({ accounts, officers: 12, seed: 20261, periodSta
 const genMs = Number(process.hrtime.bigint() - t0) / 1e6;
 const rssAfterData = process.memoryUsage().rss;
 
-const parts: Record<string, number[]> = { monthlyReturn: [], escalationsOf: [], withBalanceTrend: [], trendOfAccounts: [], total: [], "floor (typed)": [] };
+const parts: Record<string, number[]> = { monthlyReturn: [], escalationStages: [], escalationList: [], trend52: [], total: [], "floor (typed)": [] };
+const rows = process.argv.includes("--rows");
+const i0 = process.hrtime.bigint();
+const columns = toColumnar({ accounts: data.accounts, transactions: data.transactions, voids: data.voids, balanceHistory: data.balanceHistory });
+const history = historyOfColumnar(columns)!;
+const importMs = Number(process.hrtime.bigint() - i0) / 1e6;
 
 // The floor: the same sums and fits as one plain pass over typed arrays prepared
 // beforehand (no checks, no text, no objects), for the ratio trend + return ÷ floor.
@@ -107,6 +117,24 @@ const now = wall
     };
 
 function once(record: boolean): void {
+  if (rows) onceFromRows(record);
+  else onceOverColumns(record);
+}
+
+function onceOverColumns(record: boolean): void {
+  const a = now();
+  monthlyReturnOfColumns(columns, { periodStart, periodEnd });
+  const b = now();
+  const stages = escalationColumnsOf(data.accounts, DEFAULT_ESCALATION_POLICY, periodEnd);
+  const c = now();
+  escalationListOf(stages, history);
+  const d = now();
+  trendColumnsOfHistory(history, { weeklyRent: columns.weeklyRent });
+  const e = now();
+  if (record) recordRun(a, b, c, d, e);
+}
+
+function onceFromRows(record: boolean): void {
   const { accounts: acc, transactions, voids, balanceHistory } = data;
   const a = now();
   monthlyReturn({ accounts: acc, transactions, voids }, { periodStart, periodEnd });
@@ -122,11 +150,15 @@ function once(record: boolean): void {
   const d = now();
   trendOfAccounts(balanceHistory.balances, { periods: balanceHistory.dates, weeklyRent: acc.map((x) => x.weeklyRent) });
   const e = now();
-  if (!record) return;
+  if (record) recordRun(a, b, c, d, e);
+}
+
+/** One run's parts from its clock readings: return, escalation stages, escalation list, 52-week trend. */
+function recordRun(a: number, b: number, c: number, d: number, e: number): void {
   parts.monthlyReturn.push(b - a);
-  parts.escalationsOf.push(c - b);
-  parts.withBalanceTrend.push(d - c);
-  parts.trendOfAccounts.push(e - d);
+  parts.escalationStages.push(c - b);
+  parts.escalationList.push(d - c);
+  parts.trend52.push(e - d);
   parts.total.push(e - a);
   const f = now();
   floor();
@@ -142,9 +174,9 @@ const median = (xs: number[]) => {
 for (let i = 0; i < 3; i++) once(false);
 for (let i = 0; i < runs; i++) once(true);
 const peak = process.resourceUsage().maxRSS * 1024;
-console.log(`${accounts} accounts, ${data.transactions.length} transactions (generated in ${genMs.toFixed(0)} ms); ${runs} runs after 3 warm-up; ${wall ? "wall-clock" : "CPU"} time; escalation ${perAccount ? "per account (escalationsOf)" : "listed only (listedEscalationsOf)"}`);
+console.log(`${accounts} accounts, ${data.transactions.length} transactions (generated in ${genMs.toFixed(0)} ms); ${runs} runs after 3 warm-up; ${wall ? "wall-clock" : "CPU"} time; ${rows ? `from the row objects; escalation ${perAccount ? "per account (escalationsOf)" : "listed only (listedEscalationsOf)"}` : `over the columns imported once (${importMs.toFixed(0)} ms wall, untimed per run)`}`);
 // The minimum is shown beside the median: on a shared machine it is the run least disturbed by other work.
 for (const [k, v] of Object.entries(parts)) console.log(`${k.padEnd(18)} median ${median(v).toFixed(1).padStart(8)} ms   min ${Math.min(...v).toFixed(1).padStart(8)} ms`);
-console.log(`trend + return ÷ floor: ${((median(parts.monthlyReturn) + median(parts.trendOfAccounts)) / median(parts["floor (typed)"])).toFixed(1)}×`);
+console.log(`trend + return ÷ floor: ${((median(parts.monthlyReturn) + median(parts.trend52)) / median(parts["floor (typed)"])).toFixed(1)}×`);
 console.log(`per account       ${((median(parts.total) * 1e6) / accounts).toFixed(0)} ns`);
 console.log(`peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (${((peak - rssAfterData) / 2 ** 20).toFixed(0)} MB above the data)`);
