@@ -23,6 +23,21 @@ export const MAX_CSV_LINE_CHARS = 1_048_576;
  */
 export const MAX_CSV_FIELDS_TOTAL = 6_000_000;
 
+/** The refusals both CSV readers (parseCsv and the grid) give for a field over Excel's limits, word for word. */
+export const QUOTED_FIELD_RUNS_ON = `a quoted field runs on for more than ${MAX_CSV_FIELD_CHARS} characters: its " is probably never closed`;
+export const FIELD_TOO_LONG = `a field is longer than ${MAX_CSV_FIELD_CHARS} characters, more than Excel allows in a cell`;
+
+/**
+ * The refusal for a record once a field is added to it, or null while it is within the limits:
+ * fields in the whole file, fields on the line, characters on the line. One check for both readers.
+ */
+export function recordLimitBreach(totalFields: number, lineFields: number, lineChars: number): string | null {
+  if (totalFields > MAX_CSV_FIELDS_TOTAL) return `the file has more than ${MAX_CSV_FIELDS_TOTAL.toLocaleString("en-GB")} fields (rows × columns), more than one export should hold; split it`;
+  if (lineFields > MAX_CSV_FIELDS) return `the line has more than ${MAX_CSV_FIELDS} fields, more columns than Excel has`;
+  if (lineChars > MAX_CSV_LINE_CHARS) return `the line is longer than ${MAX_CSV_LINE_CHARS} characters`;
+  return null;
+}
+
 export type CsvDelimiter = "," | ";" | "\t";
 
 const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ",": "commas", ";": "semicolons", "\t": "tabs" };
@@ -91,7 +106,7 @@ export function parseCsv(text: string, delimiter?: CsvDelimiter): string[][] {
       value = "";
       for (;;) {
         const q = text.indexOf('"', seg);
-        if (value.length + ((q < 0 ? n : q) - seg) > MAX_CSV_FIELD_CHARS) fail(`a quoted field runs on for more than ${MAX_CSV_FIELD_CHARS} characters: its " is probably never closed`, open);
+        if (value.length + ((q < 0 ? n : q) - seg) > MAX_CSV_FIELD_CHARS) fail(QUOTED_FIELD_RUNS_ON, open);
         if (q < 0) fail(`the CSV ends inside a quoted field (this " is never closed)`, open);
         if (text.charCodeAt(q + 1) === QUOTE) {
           value += text.slice(seg, q + 1);
@@ -111,13 +126,12 @@ export function parseCsv(text: string, delimiter?: CsvDelimiter): string[][] {
         if (c === delim || c === CR || c === LF) break;
         i++;
       }
-      if (i - s > MAX_CSV_FIELD_CHARS) fail(`a field is longer than ${MAX_CSV_FIELD_CHARS} characters, more than Excel allows in a cell`, s);
+      if (i - s > MAX_CSV_FIELD_CHARS) fail(FIELD_TOO_LONG, s);
       value = text.slice(s, i);
     }
     row.push(value);
-    if (++total > MAX_CSV_FIELDS_TOTAL) fail(`the file has more than ${MAX_CSV_FIELDS_TOTAL.toLocaleString("en-GB")} fields (rows × columns), more than one export should hold; split it`, recordStart);
-    if (row.length > MAX_CSV_FIELDS) fail(`the line has more than ${MAX_CSV_FIELDS} fields, more columns than Excel has`, recordStart);
-    if (i - recordStart > MAX_CSV_LINE_CHARS) fail(`the line is longer than ${MAX_CSV_LINE_CHARS} characters`, recordStart);
+    const breach = recordLimitBreach(++total, row.length, i - recordStart);
+    if (breach !== null) fail(breach, recordStart);
     if (i >= n) break;
     const c = text.charCodeAt(i);
     i++;

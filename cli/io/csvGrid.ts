@@ -1,7 +1,7 @@
 import type { CellGrid } from "../../core/export/cellGrid";
 import { plainAmount, MAX_LINE_AMOUNT, type AmountOptions } from "../../core/values/amount";
 import { plainDate, plainIsoDateAt } from "../../core/values/date";
-import { CsvError, detectDelimiter, lineOf, MAX_CSV_FIELD_CHARS, MAX_CSV_FIELDS, MAX_CSV_FIELDS_TOTAL, MAX_CSV_LINE_CHARS, type CsvDelimiter } from "./csv";
+import { CsvError, detectDelimiter, FIELD_TOO_LONG, lineOf, MAX_CSV_FIELD_CHARS, QUOTED_FIELD_RUNS_ON, recordLimitBreach, type CsvDelimiter } from "./csv";
 import { readTextInput, CliError } from "./input";
 
 /**
@@ -193,7 +193,7 @@ export function csvGrid(text: string, delimiter?: CsvDelimiter): CsvGrid {
       let length = 0;
       for (;;) {
         const q = text.indexOf('"', seg);
-        if (length + ((q < 0 ? n : q) - seg) > MAX_CSV_FIELD_CHARS) fail(`a quoted field runs on for more than ${MAX_CSV_FIELD_CHARS} characters: its " is probably never closed`, open);
+        if (length + ((q < 0 ? n : q) - seg) > MAX_CSV_FIELD_CHARS) fail(QUOTED_FIELD_RUNS_ON, open);
         if (q < 0) fail(`the CSV ends inside a quoted field (this " is never closed)`, open);
         if (text.charCodeAt(q + 1) === QUOTE) {
           length += q + 1 - seg;
@@ -216,7 +216,7 @@ export function csvGrid(text: string, delimiter?: CsvDelimiter): CsvGrid {
         if (c === delim || c === CR || c === LF) break;
         i++;
       }
-      if (i - s > MAX_CSV_FIELD_CHARS) fail(`a field is longer than ${MAX_CSV_FIELD_CHARS} characters, more than Excel allows in a cell`, s);
+      if (i - s > MAX_CSV_FIELD_CHARS) fail(FIELD_TOO_LONG, s);
       e = i;
     }
     if (fields === cap) {
@@ -239,9 +239,8 @@ export function csvGrid(text: string, delimiter?: CsvDelimiter): CsvGrid {
     ends[fields] = e;
     quoted[fields] = isQuoted;
     fields++;
-    if (++total > MAX_CSV_FIELDS_TOTAL) fail(`the file has more than ${MAX_CSV_FIELDS_TOTAL.toLocaleString("en-GB")} fields (rows × columns), more than one export should hold; split it`, recordStart);
-    if (fields - rowStartField > MAX_CSV_FIELDS) fail(`the line has more than ${MAX_CSV_FIELDS} fields, more columns than Excel has`, recordStart);
-    if (i - recordStart > MAX_CSV_LINE_CHARS) fail(`the line is longer than ${MAX_CSV_LINE_CHARS} characters`, recordStart);
+    const breach = recordLimitBreach(++total, fields - rowStartField, i - recordStart);
+    if (breach !== null) fail(breach, recordStart);
     if (i >= n) break;
     const c = text.charCodeAt(i);
     i++;
