@@ -27,7 +27,8 @@ export function escapeXml(text: string): string {
 /**
  * Escapes a cell's or shared string's text so Excel shows exactly `text`. As
  * {@link escapeXml}, and also: text that already looks like an OOXML escape (`_x0041_`)
- * gets its underscore escaped (`_x005F_x0041_`), or Excel would show "A"; U+FFFE and
+ * (or that would, once the next character is escaped: `_x004a` then U+0001) gets its
+ * underscore escaped (`_x005F_x0041_`), or Excel would show "A"; U+FFFE and
  * U+FFFF are written as `_xFFFE_`/`_xFFFF_`.
  */
 export function escapeCellText(text: string): string {
@@ -66,7 +67,11 @@ function escapeWith(text: string, cell: boolean): string {
 /** `_xHHHH_` at i (four hex digits), which Excel would decode. */
 function isEscapeAt(text: string, i: number): boolean {
   if (text[i + 1] !== "x" && text[i + 1] !== "X") return false;
-  if (text[i + 6] !== "_") return false;
+  // The closing "_" may be in the text, or be the start of the escape written for the next
+  // character (a control character, U+FFFE or U+FFFF): "_x004a" then U+0001 is written
+  // "_x004a_x0001_", which would read back as "J" then "x0001_" unless this "_" is escaped too.
+  const next = text.charCodeAt(i + 6);
+  if (!(next === 95 || (next < 32 && next !== 9 && next !== 10) || next === 0xfffe || next === 0xffff)) return false;
   for (let k = i + 2; k < i + 6; k++) {
     const h = text.charCodeAt(k);
     if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102))) return false;

@@ -8,7 +8,10 @@ import { escapeCellText, escapeXml, unescapeXml } from "../../../cli/io/xlsx/xml
  * characters each rule is about, mixed with plain ones.
  */
 
-/** The rules, one replacement per character class, applied left to right. */
+/**
+ * The rules, one replacement per character class, applied left to right. An underscore is
+ * escaped before "xHHHH" when what follows is "_" or a character whose own escape starts with "_".
+ */
 function plainEscape(text: string, cell: boolean): string {
   const hex = (c: number) => `_x${c.toString(16).toUpperCase().padStart(4, "0")}_`;
   // Lone surrogates first, by a regular expression over code units: a high not followed by a low, a low not preceded by a high.
@@ -17,7 +20,7 @@ function plainEscape(text: string, cell: boolean): string {
     .map((part, i) => {
       if (i % 2 === 1) return "\uFFFD";
       // eslint-disable-next-line no-control-regex -- control characters are what the rule escapes
-      return part.replace(/[&<>"\u0000-\u001f\ufffe\uffff]|_(?=[xX][0-9A-Fa-f]{4}_)/g, (ch) => {
+      return part.replace(/[&<>"\u0000-\u001f\ufffe\uffff]|_(?=[xX][0-9A-Fa-f]{4}(?:_|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]))/g, (ch) => {
         const c = ch.charCodeAt(0);
         if (ch === "&") return "&amp;";
         if (ch === "<") return "&lt;";
@@ -54,6 +57,12 @@ describe("XML escaping for the workbook writer", () => {
     expect(escapeCellText('A & B <"x"> _x0041_')).toBe("A &amp; B &lt;&quot;x&quot;&gt; _x005F_x0041_");
     expect(escapeXml("a\rb")).toBe("a\rb");
     expect(escapeCellText("a\rb")).toBe("a_x000D_b");
+    // A "_xHHHH" whose closing "_" only appears once the next character is escaped (found by the property below):
+    // without its own underscore escaped, "_x004a_x0001_" reads back as "J" then "x0001_".
+    expect(escapeCellText("_x004a\u0001")).toBe("_x005F_x004a_x0001_");
+    expect(unescapeXml(escapeCellText("_x004a\u0001"))).toBe("_x004a\u0001");
+    expect(escapeCellText("_x004a\r")).toBe("_x005F_x004a_x000D_");
+    expect(escapeCellText("_x004az")).toBe("_x004az");
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 20 }).map((p) => p.join("").replace(/[\ud800-\udfff\ufffe\uffff]/g, "")), (t) => {
         expect(unescapeXml(escapeCellText(t))).toBe(t);
