@@ -4,9 +4,9 @@
  * times in one recalculation.
  *
  * Excel passes fresh 2-D arrays on every call, so the arrays' identity never repeats;
- * the key is their content, all of it. Each entry keeps a flat copy of its arguments'
- * cells (type and value; primitives only, so the copy cannot change), and a lookup
- * compares the new arguments with it cell by cell, most recent entry first. An exact
+ * the key is their content, all of it. Each entry keeps a copy of its arguments' cells
+ * (primitives only, so the copy cannot change; tables filed by column kind, see TableCopy),
+ * and a lookup compares the new arguments with it cell by cell, most recent entry first. An exact
  * comparison, not a hash: no collision can ever return another input's figure, and it
  * is one pass over the cells, cheaper than hashing and then verifying (measured: see
  * scripts/bench/kpiCells.ts). Nothing is sampled. Arguments holding anything other than
@@ -14,120 +14,191 @@
  * are not cached: the function just computes.
  */
 
-/** Token types of the copy. Structure tokens carry a length, so two different inputs never give the same sequence. */
-const ARGS = 0;
-const GRID = 1;
-const ROW = 2;
-/** Any type from here up is a cell, stored as the cell's own primitive value. */
-const CELL = 3;
-
-/** The canonical copy kept with an entry: token types and values side by side. */
-interface Snapshot {
-  types: Uint8Array;
-  values: unknown[];
-}
-
 const isKeyable = (cell: unknown): boolean => cell === null || (typeof cell !== "object" && typeof cell !== "function" && typeof cell !== "symbol" && typeof cell !== "bigint");
 
-/**
- * Tokens the flat copy of an argument list needs, or -1 when some value cannot be
- * keyed. A first pass, so the copy is written into arrays of the right size: growing
- * them token by token (and Uint8Array.from over half a million numbers) was most of
- * the cost of a MONTHLYRETURN over a 17,000-account export.
- */
-function tokenCount(args: readonly unknown[]): number {
-  let n = 1;
-  for (let a = 0; a < args.length; a++) {
-    const arg = args[a];
-    if (!Array.isArray(arg)) {
-      if (!isKeyable(arg)) return -1;
-      n++;
-      continue;
-    }
-    n++;
-    for (let r = 0; r < arg.length; r++) {
-      const row: unknown = arg[r];
-      if (!Array.isArray(row)) {
-        if (!isKeyable(row)) return -1;
-        n++;
-        continue;
-      }
-      n += 1 + row.length;
-      for (let c = 0; c < row.length; c++) if (!isKeyable(row[c])) return -1;
-    }
-  }
-  return n;
+/** Object.is for keyable cells, written with === so that the common case (equal, not zero) costs no call. */
+function sameCell(x: unknown, y: unknown): boolean {
+  return x === y ? x !== 0 || 1 / (x as number) === 1 / (y as number) : x !== x && y !== y;
 }
 
-/** The flat copy of an argument list, or null when some value cannot be keyed. */
-function snapshotOf(args: readonly unknown[]): Snapshot | null {
-  const n = tokenCount(args);
-  if (n < 0) return null;
-  const types = new Uint8Array(n);
-  const values: unknown[] = new Array(n);
-  let i = 0;
-  const put = (type: number, value: unknown) => {
-    types[i] = type;
-    values[i++] = value;
+/**
+ * A copy of a table: every row an array of the same width, as Excel passes a range. The
+ * header row is kept as it is; below it each column is filed by what all its cells are,
+ * numbers, text or a mixture, so that a lookup compares each kind in its own loop: a
+ * number against a Float64Array (NaN and -0 kept), text with ===, where V8 compares two
+ * strings directly, and only the mixed columns through the general rule. One generic
+ * comparison per cell (Object.is) was most of a hit's cost.
+ */
+class TableCopy {
+  constructor(
+    readonly height: number,
+    readonly width: number,
+    readonly header: readonly unknown[],
+    readonly numberColumns: Int32Array,
+    readonly textColumns: Int32Array,
+    readonly mixedColumns: Int32Array,
+    /** Row-major, below the header: the number columns' cells, the text columns', the mixed columns'. */
+    readonly numbers: Float64Array,
+    readonly texts: readonly string[],
+    readonly mixed: readonly unknown[],
+  ) {}
+}
+
+/** A copy of any other array argument (a single row, ragged rows): each entry a cell or a copy of its row. */
+class ListCopy {
+  constructor(readonly entries: readonly unknown[]) {}
+}
+
+/** Column kinds while a table is read. */
+const NUMBERS = 0;
+const TEXTS = 1;
+const MIXED = 2;
+
+/** The copy of a table, null when the array is not rectangular rows (a ListCopy then), undefined when a cell cannot be keyed. */
+function tableCopyOf(grid: readonly unknown[]): TableCopy | null | undefined {
+  const height = grid.length;
+  if (height === 0 || !Array.isArray(grid[0])) return null;
+  const width = (grid[0] as unknown[]).length;
+  const kinds = new Uint8Array(width);
+  for (let r = 0; r < height; r++) {
+    const row: unknown = grid[r];
+    if (!Array.isArray(row) || row.length !== width) return null;
+    for (let c = 0; c < width; c++) {
+      const cell: unknown = row[c];
+      if (!isKeyable(cell)) return undefined;
+      const kind = typeof cell === "number" ? NUMBERS : typeof cell === "string" ? TEXTS : MIXED;
+      if (r === 1) kinds[c] = kind;
+      else if (r > 1 && kind !== kinds[c]) kinds[c] = MIXED;
+    }
+  }
+  const columns = (kind: number): Int32Array => {
+    const found: number[] = [];
+    for (let c = 0; c < width; c++) if (kinds[c] === kind) found.push(c);
+    return Int32Array.from(found);
   };
-  put(ARGS, args.length);
+  const numberColumns = columns(NUMBERS);
+  const textColumns = columns(TEXTS);
+  const mixedColumns = columns(MIXED);
+  const numbers = new Float64Array((height - 1) * numberColumns.length);
+  const texts: string[] = new Array((height - 1) * textColumns.length);
+  const mixed: unknown[] = new Array((height - 1) * mixedColumns.length);
+  let n = 0;
+  let t = 0;
+  let m = 0;
+  for (let r = 1; r < height; r++) {
+    const row = grid[r] as unknown[];
+    for (let j = 0; j < numberColumns.length; j++) numbers[n++] = row[numberColumns[j]] as number;
+    for (let j = 0; j < textColumns.length; j++) texts[t++] = row[textColumns[j]] as string;
+    for (let j = 0; j < mixedColumns.length; j++) mixed[m++] = row[mixedColumns[j]];
+  }
+  return new TableCopy(height, width, (grid[0] as unknown[]).slice(), numberColumns, textColumns, mixedColumns, numbers, texts, mixed);
+}
+
+/** The copy of an array that is not a table, or undefined when some cell cannot be keyed. */
+function listCopyOf(list: readonly unknown[]): ListCopy | undefined {
+  const entries: unknown[] = new Array(list.length);
+  for (let r = 0; r < list.length; r++) {
+    const row: unknown = list[r];
+    if (!Array.isArray(row)) {
+      if (!isKeyable(row)) return undefined;
+      entries[r] = row;
+      continue;
+    }
+    for (let c = 0; c < row.length; c++) if (!isKeyable(row[c])) return undefined;
+    entries[r] = row.slice();
+  }
+  return new ListCopy(entries);
+}
+
+/**
+ * The copy kept with an entry, one item per argument: the argument itself when it is a
+ * single value, a TableCopy or ListCopy when it is an array. Null when some value cannot
+ * be keyed.
+ */
+function snapshotOf(args: readonly unknown[]): unknown[] | null {
+  const copy: unknown[] = new Array(args.length);
   for (let a = 0; a < args.length; a++) {
     const arg = args[a];
     if (!Array.isArray(arg)) {
-      put(CELL, arg);
+      if (!isKeyable(arg)) return null;
+      copy[a] = arg;
       continue;
     }
-    put(GRID, arg.length);
-    for (let r = 0; r < arg.length; r++) {
-      const row: unknown = arg[r];
-      if (!Array.isArray(row)) {
-        put(CELL, row);
-        continue;
-      }
-      put(ROW, row.length);
-      // Cells are the bulk: written straight in, CELL being the Uint8Array's only non-zero fill.
-      types.fill(CELL, i, i + row.length);
-      for (let c = 0; c < row.length; c++) values[i++] = row[c];
-    }
+    const table = tableCopyOf(arg);
+    const item = table === null ? listCopyOf(arg) : table;
+    if (item === undefined) return null;
+    copy[a] = item;
   }
-  return { types, values };
+  return copy;
+}
+
+/** Whether a table has exactly the copy's shape and cells. Plain loops: it runs on every call, over every cell. */
+function sameTable(grid: readonly unknown[], copy: TableCopy): boolean {
+  const { height, width, header } = copy;
+  if (grid.length !== height) return false;
+  const first: unknown = grid[0];
+  if (!Array.isArray(first) || first.length !== width) return false;
+  for (let c = 0; c < width; c++) if (!sameCell(first[c], header[c])) return false;
+  const { numberColumns, textColumns, mixedColumns, numbers, texts, mixed } = copy;
+  let n = 0;
+  let t = 0;
+  let m = 0;
+  for (let r = 1; r < height; r++) {
+    const row: unknown = grid[r];
+    if (!Array.isArray(row) || row.length !== width) return false;
+    for (let j = 0; j < numberColumns.length; j++) {
+      const x: unknown = row[numberColumns[j]];
+      const y = numbers[n++];
+      if (typeof x !== "number") return false;
+      if (x === y) {
+        if (x === 0 && 1 / x !== 1 / y) return false;
+      } else if (x === x || y === y) return false;
+    }
+    for (let j = 0; j < textColumns.length; j++) {
+      const x: unknown = row[textColumns[j]];
+      if (typeof x !== "string" || x !== texts[t++]) return false;
+    }
+    for (let j = 0; j < mixedColumns.length; j++) if (!sameCell(row[mixedColumns[j]], mixed[m++])) return false;
+  }
+  return true;
+}
+
+function sameList(list: readonly unknown[], copy: ListCopy): boolean {
+  const { entries } = copy;
+  if (list.length !== entries.length) return false;
+  for (let r = 0; r < list.length; r++) {
+    const row: unknown = list[r];
+    const kept = entries[r];
+    if (!Array.isArray(kept)) {
+      if (Array.isArray(row) || !sameCell(row, kept)) return false;
+      continue;
+    }
+    if (!Array.isArray(row) || row.length !== kept.length) return false;
+    for (let c = 0; c < row.length; c++) if (!sameCell(row[c], kept[c])) return false;
+  }
+  return true;
 }
 
 /**
  * Whether the arguments are exactly the snapshot's: same shape, and every cell the
- * same value of the same type (Object.is, so 0 and -0 differ; "1" and 1 differ).
- * Written as one plain loop: it runs on every call, over every cell.
+ * same value of the same type (as Object.is: 0 and -0 differ; NaN equals NaN; "1" and 1 differ).
  */
-function sameContent(args: readonly unknown[], snap: Snapshot): boolean {
-  const { types, values } = snap;
-  if (types[0] !== ARGS || values[0] !== args.length) return false;
-  let i = 1;
+function sameContent(args: readonly unknown[], snap: readonly unknown[]): boolean {
+  if (args.length !== snap.length) return false;
   for (let a = 0; a < args.length; a++) {
     const arg = args[a];
-    if (!Array.isArray(arg)) {
-      if (types[i] !== CELL || !Object.is(arg, values[i])) return false;
-      i++;
-      continue;
-    }
-    if (types[i] !== GRID || values[i] !== arg.length) return false;
-    i++;
-    for (let r = 0; r < arg.length; r++) {
-      const row = arg[r];
-      if (!Array.isArray(row)) {
-        if (types[i] !== CELL || !Object.is(row, values[i])) return false;
-        i++;
-        continue;
-      }
-      if (types[i] !== ROW || values[i] !== row.length) return false;
-      i++;
-      for (let c = 0; c < row.length; c++, i++) if (types[i] !== CELL || !Object.is(row[c], values[i])) return false;
-    }
+    const kept = snap[a];
+    if (kept instanceof TableCopy) {
+      if (!Array.isArray(arg) || !sameTable(arg, kept)) return false;
+    } else if (kept instanceof ListCopy) {
+      if (!Array.isArray(arg) || !sameList(arg, kept)) return false;
+    } else if (Array.isArray(arg) || !sameCell(arg, kept)) return false;
   }
-  return i === types.length;
+  return true;
 }
 
 interface Entry<T> {
-  snapshot: Snapshot;
+  snapshot: unknown[];
   value: T;
 }
 

@@ -54,6 +54,8 @@ export interface KpiCellsResult {
   uncachedKpiCellsMs: number;
   ratio: number;
   uncachedRatio: number;
+  /** The same medians in CPU time (user + system) of this process: what a busy machine's waiting for a core does not inflate. */
+  cpu: { monthlyReturnMs: number; kpiCellsMs: number; ratio: number };
 }
 
 /** The bench's team-scale export (17,000 accounts) as Excel would pass it: ISO dates as serials. */
@@ -74,27 +76,38 @@ export function measureKpiCells(rounds = 15, cells = 20, source: "sample" | "tea
   while (ids.length < cells) ids.push(KPI_DEFINITIONS[ids.length % KPI_DEFINITIONS.length].id);
   const copy = (): Args => structuredClone(base);
 
-  const oneReturn = (): number => {
+  const cpuMs = (since: NodeJS.CpuUsage): number => {
+    const u = process.cpuUsage(since);
+    return (u.user + u.system) / 1e3;
+  };
+  /** Wall and CPU milliseconds of one MONTHLYRETURN call. */
+  const oneReturn = (): [number, number] => {
     returnCache.clear();
     const a = copy();
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     const out = monthlyReturnTable(a.accounts, a.transactions, start, end, undefined, a.voids);
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const cpu = cpuMs(c0);
     if (!Array.isArray(out)) throw new Error(`MONTHLYRETURN failed: ${String((out as Error).message)}`);
-    return ms;
+    return [ms, cpu];
   };
-  const kpiCells = (emptyEachCall: boolean): number => {
+  /** Wall and CPU milliseconds of the KPI calls, summed over the cells. */
+  const kpiCells = (emptyEachCall: boolean): [number, number] => {
     returnCache.clear();
     const copies = ids.map(copy);
     let ms = 0;
+    let cpu = 0;
     copies.forEach((a, i) => {
       if (emptyEachCall) returnCache.clear();
+      const c0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
       const v = kpi(ids[i], a.accounts, a.transactions, start, end, undefined, a.voids);
       ms += Number(process.hrtime.bigint() - t0) / 1e6;
+      cpu += cpuMs(c0);
       if (v instanceof Error && !/#N\/A/.test(String((v as { code?: string }).code))) throw new Error(`KPI ${ids[i]} failed: ${v.message}`);
     });
-    return ms;
+    return [ms, cpu];
   };
 
   // Warm-up, then interleaved rounds so a noisy neighbour slows all three alike.
@@ -106,14 +119,21 @@ export function measureKpiCells(rounds = 15, cells = 20, source: "sample" | "tea
   const r: number[] = [];
   const k: number[] = [];
   const u: number[] = [];
+  const rCpu: number[] = [];
+  const kCpu: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    r.push(oneReturn());
-    k.push(kpiCells(false));
-    u.push(kpiCells(true));
+    const [rm, rc] = oneReturn();
+    const [km, kc] = kpiCells(false);
+    r.push(rm);
+    rCpu.push(rc);
+    k.push(km);
+    kCpu.push(kc);
+    u.push(kpiCells(true)[0]);
   }
   const monthlyReturnMs = median(r);
   const kpiCellsMs = median(k);
   const uncachedKpiCellsMs = median(u);
+  const cpu = { monthlyReturnMs: median(rCpu), kpiCellsMs: median(kCpu), ratio: median(kCpu) / median(rCpu) };
   return {
     accounts: base.accounts.length - 1,
     monthlyReturnMs,
@@ -121,6 +141,7 @@ export function measureKpiCells(rounds = 15, cells = 20, source: "sample" | "tea
     uncachedKpiCellsMs,
     ratio: kpiCellsMs / monthlyReturnMs,
     uncachedRatio: uncachedKpiCellsMs / monthlyReturnMs,
+    cpu,
   };
 }
 
@@ -132,5 +153,6 @@ if (require.main === module) {
   console.log(`${team ? "Team-scale bench export" : "Sample export"}, ${m.accounts} accounts, median of ${rounds} rounds:`);
   console.log(`  one ARREARS.MONTHLYRETURN              ${f(m.monthlyReturnMs)}`);
   console.log(`  20 ARREARS.KPI cells (cached)          ${f(m.kpiCellsMs)}  ratio ${m.ratio.toFixed(2)}× (target ≤ 2×)`);
+  console.log(`  CPU time: one MONTHLYRETURN ${f(m.cpu.monthlyReturnMs)}, 20 KPI cells ${f(m.cpu.kpiCellsMs)}, ratio ${m.cpu.ratio.toFixed(2)}×`);
   console.log(`  20 ARREARS.KPI cells (cache emptied)   ${f(m.uncachedKpiCellsMs)}  ratio ${m.uncachedRatio.toFixed(2)}× (before the cache)`);
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { deepFreeze, RangeCache } from "../../../addin/excel/rangeCache";
 
 /** A cache whose computation returns a fresh token each time, so a hit is visible as the old token. */
@@ -91,5 +92,102 @@ describe("deepFreeze", () => {
     const v = deepFreeze({ a: [{ b: 1 }] });
     expect(Object.isFrozen(v.a[0])).toBe(true);
     expect(() => { (v.a as { b: number }[]).push({ b: 2 }); }).toThrow();
+  });
+});
+
+/** The rule the cache must follow, written plainly: same shape, every leaf the same by Object.is. */
+function sameByObjectIs(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => sameByObjectIs(x, b[i]));
+  }
+  return Object.is(a, b);
+}
+
+describe("RangeCache's comparison against the plain rule", () => {
+  // Cells of every kind the typed comparison files apart, with the values where a shortcut would slip: -0, NaN, "" and " ", "1" beside 1.
+  const NUMBER = fc.oneof(fc.constantFrom(0, 0, -0, NaN, 1, 0.1 + 0.2, 0.3, 46296, -12.5, 1e21), fc.double(), fc.integer());
+  const TEXT = fc.oneof(fc.constantFrom("", " ", "1", "RA100001", "RA100002", "current", "Current", "é", "NaN"), fc.string({ maxLength: 6 }));
+  const ANY = fc.oneof(NUMBER, TEXT, fc.boolean(), fc.constant(null), fc.constant(undefined));
+  const CELL_OF = [NUMBER, TEXT, ANY];
+
+  /** A table as Excel passes one: a header row, then rows whose columns each hold numbers, text or anything. */
+  const TABLE = fc
+    .record({ kinds: fc.array(fc.constantFrom(0, 1, 2), { minLength: 1, maxLength: 5 }), height: fc.integer({ min: 1, max: 8 }) })
+    .chain(({ kinds, height }) =>
+      fc.tuple(fc.array(TEXT, { minLength: kinds.length, maxLength: kinds.length }), fc.array(fc.tuple(...kinds.map((k) => CELL_OF[k])), { minLength: height - 1, maxLength: height - 1 })),
+    )
+    .map(([header, rows]) => [header as unknown[], ...rows.map((r) => [...r] as unknown[])]);
+  /** Any other argument: a single value, a single row, ragged rows. */
+  const OTHER = fc.oneof(ANY, fc.array(ANY, { maxLength: 4 }), fc.array(fc.oneof(ANY, fc.array(ANY, { maxLength: 3 })), { maxLength: 4 }));
+  const ARGS = fc.array(fc.oneof(TABLE, TABLE, OTHER), { minLength: 1, maxLength: 4 });
+
+  /** A new value for a cell from its old one: any value, or the near misses a shortcut would let through (0 to -0, 1 to "1", "a" to "a "). */
+  const CHANGE: fc.Arbitrary<(old: unknown) => unknown> = fc.oneof(
+    ANY.map((v) => () => v),
+    fc.constantFrom(
+      (old: unknown) => (typeof old === "number" ? -old : old),
+      (old: unknown) => (typeof old === "number" ? String(old) : typeof old === "string" ? Number(old) : old),
+      (old: unknown) => (typeof old === "string" ? `${old} ` : old),
+      (old: unknown) => (typeof old === "number" ? old + Number.EPSILON * Math.max(1, Math.abs(old)) : old),
+      (old: unknown) => (old === null ? undefined : old === undefined ? null : old === "" ? null : old),
+    ),
+  );
+
+  /** Every place in an argument list a cell sits at, as a path of indexes. */
+  function cellPaths(args: unknown[]): number[][] {
+    const out: number[][] = [];
+    const walk = (v: unknown, path: number[]) => {
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else out.push(path);
+    };
+    args.forEach((a, i) => walk(a, [i]));
+    return out;
+  }
+
+  it("hits exactly when the new arguments equal the stored ones by the plain rule, one cell changed anywhere", () => {
+    let hits = 0;
+    let misses = 0;
+    fc.assert(
+      fc.property(ARGS, fc.nat(), CHANGE, (args, at, change) => {
+        const changed = structuredClone(args);
+        const paths = cellPaths(changed);
+        if (paths.length > 0) {
+          const path = paths[at % paths.length];
+          let holder = changed as unknown[];
+          for (const i of path.slice(0, -1)) holder = holder[i] as unknown[];
+          holder[path[path.length - 1]] = change(holder[path[path.length - 1]]);
+        }
+        const cache = new RangeCache<string>(2);
+        cache.get(args, () => "stored");
+        const answer = cache.get(changed, () => "computed");
+        const expected = sameByObjectIs(args, changed) ? "stored" : "computed";
+        expect(answer).toBe(expected);
+        if (answer === "stored") hits++;
+        else misses++;
+      }),
+      { numRuns: 3000 },
+    );
+    // Both outcomes are exercised, not just one.
+    expect(hits).toBeGreaterThan(100);
+    expect(misses).toBeGreaterThan(1000);
+  });
+
+  it("misses when a table gains or loses a row or column, or a row stops being an array", () => {
+    fc.assert(
+      fc.property(TABLE, fc.nat(), fc.constantFrom("addRow", "dropRow", "addColumn", "dropColumn", "flatten"), (table, at, how) => {
+        const changed = structuredClone(table);
+        const r = at % changed.length;
+        if (how === "addRow") changed.push([...changed[r]]);
+        else if (how === "dropRow") changed.splice(r, 1);
+        else if (how === "addColumn") changed[r].push("");
+        else if (how === "dropColumn") changed[r].pop();
+        else (changed as unknown[])[r] = changed[r][0];
+        const cache = new RangeCache<string>(2);
+        cache.get([table], () => "stored");
+        expect(cache.get([changed], () => "computed")).toBe(sameByObjectIs(table, changed) ? "stored" : "computed");
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

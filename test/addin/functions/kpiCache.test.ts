@@ -1,7 +1,9 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import fc from "fast-check";
 import { kpi, monthlyReturnTable, returnCache } from "../../../addin/functions/monthlyReturn";
 import { KPI_DEFINITIONS } from "../../../core/kpi/definitions";
-import { isCfError } from "../../support/customFunctionsStub";
+import { isCfError, StubCustomFunctionsError } from "../../support/customFunctionsStub";
 
 // The cache behind ARREARS.KPI must never answer with a figure for inputs other than the
 // ones given. The property: warm the cache, change ONE cell anywhere (accounts, transactions,
@@ -125,4 +127,70 @@ describe("ARREARS.KPI's cache of computed returns", () => {
     expect(kpi("gross_arrears", x.accounts as any[][], x.transactions as any[][], START, END)).toBe(gross);
     expect(returnCache.hits).toBe(1);
   });
+});
+
+// The same, over the 400-account sample export as Excel passes it (numbers, dates as serials,
+// blanks as ""), each call given its own fresh copy: one cell changed in the first, a middle
+// or the last row, to another number, other text, a blank or an error, and the next KPI
+// calls answer what a cold computation of the changed tables gives.
+const EXPORT_DIR = path.join(__dirname, "..", "..", "..", "samples", "export");
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const excelCell = (text: string): unknown => {
+  const d = ISO.exec(text);
+  if (d) return (Date.UTC(+d[1], +d[2] - 1, +d[3]) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+};
+const sampleTable = (file: string): unknown[][] =>
+  fs
+    .readFileSync(path.join(EXPORT_DIR, file), "utf8")
+    .split(/\r?\n/)
+    .filter((line) => line !== "")
+    .map((line, i) => (i === 0 ? line.split(",") : line.split(",").map(excelCell)));
+
+describe("ARREARS.KPI's cache over the sample export", () => {
+  const SAMPLE = { accounts: sampleTable("accounts.csv"), transactions: sampleTable("transactions.csv"), voids: sampleTable("voids.csv") };
+  const S_START = excelCell("2026-10-01");
+  const S_END = excelCell("2026-10-31");
+  type Sample = typeof SAMPLE;
+  const sampleKpis = (x: Sample): unknown[] => IDS.map((id) => shown(kpi(id, x.accounts as any[][], x.transactions as any[][], S_START, S_END, undefined, x.voids as any[][])));
+  const col = (table: unknown[][], name: string): number => {
+    const c = (table[0] as string[]).indexOf(name);
+    if (c < 0) throw new Error(`no column ${name}`);
+    return c;
+  };
+  const NA = new StubCustomFunctionsError("#N/A");
+  const CHANGES: { table: "accounts" | "transactions"; column: string; kind: string; to: (old: unknown) => unknown }[] = [
+    { table: "accounts", column: "balance", kind: "number", to: (old) => (old as number) + 0.01 },
+    { table: "accounts", column: "status", kind: "text", to: (old) => (old === "former" ? "current" : "former") },
+    { table: "accounts", column: "status", kind: "blank", to: () => "" },
+    { table: "accounts", column: "weekly rent", kind: "error", to: () => NA },
+    { table: "transactions", column: "amount", kind: "number", to: (old) => (old as number) - 0.01 },
+    { table: "transactions", column: "type", kind: "text", to: (old) => (old === "rent" ? "payment" : "rent") },
+    { table: "transactions", column: "amount", kind: "blank", to: () => "" },
+    { table: "transactions", column: "amount", kind: "error", to: () => NA },
+  ];
+
+  beforeEach(() => returnCache.clear());
+
+  for (const change of CHANGES) {
+    for (const where of ["first", "middle", "last"] as const) {
+      it(`answers the new figures after a ${change.kind} cell in the ${where} row of ${change.table} (${change.column})`, () => {
+        const before = sampleKpis(structuredClone(SAMPLE));
+        expect(returnCache.misses).toBe(1);
+        const changed = structuredClone(SAMPLE);
+        const table = changed[change.table];
+        const r = where === "first" ? 1 : where === "last" ? table.length - 1 : Math.floor(table.length / 2);
+        const c = col(table, change.column);
+        table[r][c] = change.to(table[r][c]);
+        const cachedAnswer = sampleKpis(changed);
+        returnCache.clear();
+        const coldAnswer = sampleKpis(changed);
+        expect(cachedAnswer).toEqual(coldAnswer);
+        // Not vacuous: the change moves a figure or turns the KPIs into errors.
+        expect(cachedAnswer).not.toEqual(before);
+        // And the first tables, asked again, get their own figures back.
+        expect(sampleKpis(structuredClone(SAMPLE))).toEqual(before);
+      });
+    }
+  }
 });
