@@ -36,9 +36,23 @@ export function runCustomFunction<T>(functionName: string, body: () => T): T | C
   }
 }
 
+/**
+ * Spilled results a function built with every cell already made safe, cell by cell as it
+ * wrote them (see trend.ts's spilledRows): sanitise returns them as they are instead of
+ * reading 17,000 rows a second time. Only a function that checks every cell it writes marks its result.
+ */
+const checkedResults = new WeakSet<object>();
+
+/** Marks a freshly built result whose every cell is a finite number, text, a boolean or an error cell: runCustomFunction returns it unchecked. */
+export function checkedResult<T extends object>(rows: T): T {
+  checkedResults.add(rows);
+  return rows;
+}
+
 function sanitise(functionName: string, value: unknown): unknown {
   if (!Array.isArray(value)) return sanitiseCell(functionName, value);
   if (value.length === 0) return excelError(functionName, "there was nothing to return");
+  if (checkedResults.has(value)) return value;
   // Plain loops, no callback per row or cell: a 17,000-row spill is almost always clean,
   // and is then returned as it is, not copied.
   let out: unknown[] | null = null;

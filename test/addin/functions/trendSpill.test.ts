@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { trend } from "../../../addin/functions/trend";
-import { isCfError } from "../../support/customFunctionsStub";
+import { runCustomFunction } from "../../../addin/excel/results";
+import { isCfError, StubCustomFunctionsError } from "../../support/customFunctionsStub";
 
 /**
  * The spilled block (one call over many accounts) builds its rows straight from the batch's
@@ -57,5 +58,32 @@ describe("ARREARS.TREND spilled over a block", () => {
     expect(out[0][4]).toBe(4);
     // Row 2: slope -10, projected 100 - 40 = 60, latest 100 / rent 50 = 2 weeks owed.
     expect(out[1]).toEqual([-10, "improving", 60, 2, 4]);
+  });
+
+  it("returns, unread, exactly the block the general result check would: every cell a finite number, text or an error cell", () => {
+    // The spilled block is marked as checked and not sanitised again; the same rows copied (so unmarked) and run through
+    // runCustomFunction's check must come back unchanged, over rows with blanks, amount text, bad cells, overflowing rents.
+    const cell = fc.oneof(
+      { weight: 6, arbitrary: fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }).map((p) => p / 100) },
+      fc.constantFrom(null, "", " ", "£1,234.50", "(12.00)", "12,50", "n/a", true, Number.NaN, Number.POSITIVE_INFINITY, 1e300, -0, new StubCustomFunctionsError("#N/A")),
+    );
+    const rent = fc.oneof(fc.integer({ min: 1, max: 40_000 }).map((p) => p / 100), fc.constantFrom(null, "", 1e-320, 0, -5, "x", 1e308));
+    const block = fc.integer({ min: 2, max: 6 }).chain((width) =>
+      fc.record({ rows: fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 2, maxLength: 10 }), rents: fc.array(rent, { minLength: 10, maxLength: 10 }) }),
+    );
+    let fitted = 0;
+    fc.assert(
+      fc.property(block, ({ rows, rents }) => {
+        const out = trend(rows, null as never, rows.map((_, i) => [rents[i]]) as never, null as never, null as never);
+        if (!Array.isArray(out)) return; // a refusal of the whole call (a bad rent): one error, not a block
+        const copy = out.map((row) => [...row]);
+        expect(runCustomFunction("ARREARS.TREND", () => copy)).toEqual(out);
+        for (const row of out)
+          for (const c of row) expect(typeof c === "number" ? Number.isFinite(c) : typeof c === "string" || typeof c === "boolean" || isCfError(c)).toBe(true);
+        fitted += out.filter((row) => typeof row[0] === "number").length;
+      }),
+      { numRuns: 400 },
+    );
+    expect(fitted).toBeGreaterThan(200);
   });
 });
