@@ -1,6 +1,7 @@
 import { ArrearsInputError } from "../../core/errors";
 import { balancesOfCells, ROW_BLANK, ROW_FITTED, TREND_DIRECTIONS, trendColumnsOfCells, trendOf, type TrendColumns, type TrendRowOutcome } from "../../core/trend/trend";
-import { cellToPeriod, gridOf, numberPerAccount, optionalNumber, vectorOf } from "../excel/cells";
+import { round2dp } from "../../core/money";
+import { cellToPeriod, gridOf, isBlank, numberPerAccount, optionalNumber, vectorOf, type Grid } from "../excel/cells";
 import { checkedResult, excelError, runCustomFunction, toCell, type CellOut } from "../excel/results";
 
 const NAME = "ARREARS.TREND";
@@ -21,9 +22,11 @@ export function trend(balances: any[][], periods?: any[][], weeklyRent?: any[][]
     const grid = gridOf(balances);
     const manyAccounts = grid.length > 1 && grid[0].length > 1;
     const periodCells = vectorOf(periods ?? null, "periods");
+    const rentColumn = manyAccounts ? plainRentColumn(weeklyRent, grid.length) : null;
     const options = {
       periods: periodCells.length ? periodCells.map((c, i) => cellToPeriod(c, "periods", i + 1)) : null,
-      weeklyRent: numberPerAccount(weeklyRent ?? null, manyAccounts ? grid.length : 1, "weekly rent"),
+      // A plain column of rents is read where each row is written (spilledRows), not copied into a list for the core.
+      weeklyRent: rentColumn !== null ? null : numberPerAccount(weeklyRent ?? null, manyAccounts ? grid.length : 1, "weekly rent"),
       horizon: optionalNumber(horizon ?? null, "horizon"),
       tolerance: optionalNumber(tolerance ?? null, "tolerance"),
     };
@@ -35,8 +38,28 @@ export function trend(balances: any[][], periods?: any[][], weeklyRent?: any[][]
     }
     // The grid goes to the core as Excel passed it: the core reads each cell as it fits
     // (one pass over the balances), and a row with an unreadable balance gets its own error.
-    return spilledRows(trendColumnsOfCells(grid, options));
+    return spilledRows(trendColumnsOfCells(grid, options), rentColumn);
   }) as any[][];
+}
+
+/**
+ * The weekly-rent argument when it is a column of one cell per account holding only rents
+ * the core takes as they are (finite numbers above zero) and blanks; otherwise null, and the
+ * rents go to the core through numberPerAccount, which refuses what needs refusing.
+ * Such a column is only checked here: the rents are read again where each row is written,
+ * and weeks owed worked out there as the core works it out. Copying 17,000 rents into a list
+ * for the core cost about 1 ms a call: an array that long is a large object for V8,
+ * allocated in fresh pages each time.
+ */
+function plainRentColumn(range: unknown, accounts: number): Grid | null {
+  if (!Array.isArray(range) || range.length !== accounts) return null;
+  for (let r = 0; r < accounts; r++) {
+    const row: unknown = range[r];
+    if (!Array.isArray(row) || row.length !== 1) return null;
+    const c: unknown = row[0];
+    if (typeof c === "number" ? !(c > 0 && c - c === 0) : !isBlank(c)) return null;
+  }
+  return range as Grid;
 }
 
 /**
@@ -45,12 +68,13 @@ export function trend(balances: any[][], periods?: any[][], weeklyRent?: any[][]
  * one goes through toCell and becomes that cell's error), so the block is returned marked as checked
  * and not read again; direction is a code.
  */
-function spilledRows(cols: TrendColumns): CellOut[][] {
+function spilledRows(cols: TrendColumns, rentColumn: Grid | null): CellOut[][] {
   // Locals: in the bundle every imported binding is read through a getter, and these are read for every row.
   const fitted = ROW_FITTED;
   const blank = ROW_BLANK;
   const directions = TREND_DIRECTIONS;
-  const { rows, outcome, slopePerPeriod, direction, projectedBalance, weeksOwed, periodsInArrears } = cols;
+  const toWeeks = round2dp;
+  const { rows, outcome, slopePerPeriod, direction, projectedBalance, weeksOwed, periodsInArrears, latestBalance } = cols;
   const out: CellOut[][] = new Array(rows);
   for (let i = 0; i < rows; i++) {
     const o = outcome[i];
@@ -60,7 +84,12 @@ function spilledRows(cols: TrendColumns): CellOut[][] {
     }
     const slope = slopePerPeriod[i];
     const projected = projectedBalance[i];
-    const weeks = weeksOwed[i];
+    let weeks = weeksOwed[i];
+    if (rentColumn !== null) {
+      // The core was given no rents (see plainRentColumn): weeks owed as it works them out, latest balance ÷ weekly rent to 2 dp.
+      const rent = rentColumn[i][0];
+      weeks = typeof rent === "number" ? toWeeks(latestBalance[i] / rent) : Number.NaN;
+    }
     const inArrears = periodsInArrears[i];
     // NaN in weeks owed is "no weekly rent given": a blank cell, as for one account.
     const weeksCell = weeks !== weeks ? "" : weeks - weeks === 0 ? weeks : toCell(NAME, weeks);
