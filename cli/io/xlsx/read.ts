@@ -1,4 +1,6 @@
 import { isAscii } from "node:buffer";
+import { gridOfRows, type CellGrid } from "../../../core/export/cellGrid";
+import { SheetCells } from "./sheetGrid";
 import { dateStyles } from "./styles";
 import { elementText, endTagIndex, nextTag } from "./xml";
 import { inflateEntries, mb, partKey, refuseOle, XlsxError } from "./zip";
@@ -48,9 +50,50 @@ export interface SheetData {
  * @throws XlsxError naming the first unreadable cell (sheet and address) and how many more there are.
  */
 export function usableRows(sheet: SheetData): CellValue[][] {
+  refuseUnreadable(sheet);
+  return sheet.rows;
+}
+
+/**
+ * A sheet for use as data, as a grid over its cells: the same cells as {@link usableRows}
+ * and the same refusal, without making the rows when the reader kept the cells in columns.
+ * @throws XlsxError as usableRows.
+ */
+export function usableGrid(sheet: SheetData): CellGrid {
+  refuseUnreadable(sheet);
+  return sheetGrid(sheet);
+}
+
+function refuseUnreadable(sheet: SheetData): void {
   const u = sheet.unreadable;
   if (u) throw new XlsxError(u.count > 1 ? `${u.first} (and ${u.count - 1} more such cell${u.count > 2 ? "s" : ""} in the sheet)` : u.first);
-  return sheet.rows;
+}
+
+/** The cells of sheets the reader kept in columns ({@link SheetCells}), by sheet. */
+const CELLS = new WeakMap<SheetData, SheetCells>();
+
+/** A sheet as a grid: over its cells in columns when the reader kept them so, else over its rows. */
+export function sheetGrid(sheet: SheetData): CellGrid {
+  return CELLS.get(sheet) ?? gridOfRows(sheet.rows);
+}
+
+/** A sheet's data: its rows, or its cells in columns with the rows made (once) only when asked for. */
+function sheetData(name: string, held: CellValue[][] | SheetCells, unreadable: SheetData["unreadable"]): SheetData {
+  if (Array.isArray(held)) return { name, rows: held, unreadable };
+  let rows: CellValue[][] | undefined;
+  const sheet: SheetData = {
+    name,
+    get rows() {
+      return (rows ??= held.rows(EMPTY_ROW));
+    },
+    set rows(value: CellValue[][]) {
+      rows = value;
+      CELLS.delete(sheet);
+    },
+    unreadable,
+  };
+  CELLS.set(sheet, held);
+  return sheet;
 }
 
 export interface XlsxLimits {
@@ -155,8 +198,8 @@ export function readXlsx(bytes: Uint8Array, limits: Partial<XlsxLimits> = {}): {
     if (part === undefined) throw new XlsxError(`sheet "${name}" is missing from the file (${key}); the workbook is damaged`);
     parts.delete(key);
     const context: SheetContext = { name, shared, lim, budget, clock, date1904, dateStyle, unreadable: null };
-    const rows = sheetRowsOfPart(part, context);
-    sheets.push({ name, rows, unreadable: context.unreadable });
+    const held = sheetRowsOfPart(part, context);
+    sheets.push(sheetData(name, held, context.unreadable));
   }
   if (sheets.length === 0) throw new XlsxError("the workbook has no worksheets");
   return { sheets };
@@ -318,7 +361,9 @@ class Unreadable {
  * of a sheet (its text, or its ASCII bytes) place through one of these.
  */
 class SheetBuilder {
-  private readonly held = new Map<number, CellValue[]>();
+  /** The cells in reading order, kept in columns until one comes out of that order; then rows by index ({@link held}). */
+  private readonly cells = new SheetCells();
+  private held: Map<number, CellValue[]> | null = null;
   private lastRow = -1;
   /** Where the last cell or row tag put the reading, for a cell or row written without its reference. */
   rowIndex = -1;
@@ -342,6 +387,19 @@ class SheetBuilder {
 
   /** One value into its row, refusing a cell written twice and charging the budget for the blanks before it. */
   place(r: number, c: number, value: CellValue): void {
+    if (this.held === null) {
+      // In reading order: charged as the row would be (the blanks before it and itself), then kept in columns.
+      const added = this.cells.widthAdded(r, c);
+      if (added >= 0) {
+        this.spend(added);
+        this.cells.append(r, c, value);
+        if (r > this.lastRow) this.lastRow = r;
+        return;
+      }
+      // Out of order (a cell before one already read): carry on with rows, which take cells in any order.
+      this.held = this.cells.heldRows();
+      this.lastPlaced = -1;
+    }
     let row: CellValue[] | undefined = r === this.lastPlaced ? this.lastPlacedRow : this.held.get(r);
     if (row === undefined) {
       row = [];
@@ -364,10 +422,13 @@ class SheetBuilder {
     else cx.unreadable = { count: 1, first: u.message };
   }
 
-  rows(): CellValue[][] {
+  /** The sheet's cells: in columns when every cell came in reading order, else as rows. */
+  finish(): CellValue[][] | SheetCells {
     this.spend(this.lastRow + 1);
+    const held = this.held;
+    if (held === null) return this.cells;
     const rows = new Array<CellValue[]>(this.lastRow + 1);
-    for (let r = 0; r <= this.lastRow; r++) rows[r] = this.held.get(r) ?? EMPTY_ROW;
+    for (let r = 0; r <= this.lastRow; r++) rows[r] = held.get(r) ?? EMPTY_ROW;
     return rows;
   }
 }
@@ -428,11 +489,11 @@ function applyStep(b: SheetBuilder): void {
  * character: decoding a 30 MB sheet to a string was a fifth of reading an .xlsx, most
  * of it the memory the string takes. Any other part is decoded and read as text.
  */
-function sheetRowsOfPart(part: Uint8Array, cx: SheetContext, route: "auto" | "text" = "auto"): CellValue[][] {
+function sheetRowsOfPart(part: Uint8Array, cx: SheetContext, route: "auto" | "text" = "auto"): CellValue[][] | SheetCells {
   const b = new SheetBuilder(cx);
   if (route === "auto" && isAscii(part)) readSheetBytes(Buffer.from(part.buffer, part.byteOffset, part.byteLength), b, cx);
   else readSheetText(decodePart(part), 0, b, cx);
-  return b.rows();
+  return b.finish();
 }
 
 /**
@@ -442,8 +503,7 @@ function sheetRowsOfPart(part: Uint8Array, cx: SheetContext, route: "auto" | "te
 export function readSheetPart(part: Uint8Array, route: "auto" | "text", shared: string[] = [], limits: Partial<XlsxLimits> = {}, name = "Data"): SheetData {
   const lim = { ...DEFAULT_XLSX_LIMITS, ...limits };
   const cx: SheetContext = { name, shared, lim, budget: { cells: lim.maxCells }, clock: () => {}, date1904: false, dateStyle: [], unreadable: null };
-  const rows = sheetRowsOfPart(part, cx, route);
-  return { name, rows, unreadable: cx.unreadable };
+  return sheetData(name, sheetRowsOfPart(part, cx, route), cx.unreadable);
 }
 
 /** The first window of text the general parser is given at a byte the plain readers do not take; doubled until its step fits. */
