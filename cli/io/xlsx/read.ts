@@ -375,11 +375,6 @@ class SheetBuilder {
 
   constructor(private readonly cx: SheetContext) {}
 
-  /** Makes room for about `cells` cells up front, so a large sheet's columns are not copied as they grow. */
-  expect(cells: number): void {
-    this.cells.reserve(cells);
-  }
-
   private spend(n: number): void {
     const cx = this.cx;
     cx.budget.cells -= n;
@@ -496,8 +491,6 @@ function applyStep(b: SheetBuilder): void {
  */
 function sheetRowsOfPart(part: Uint8Array, cx: SheetContext, route: "auto" | "text" = "auto"): CellValue[][] | SheetCells {
   const b = new SheetBuilder(cx);
-  // A cell takes 10 bytes of XML at the least: room for that many from the start (pages never written cost nothing).
-  b.expect(part.length >> 4);
   if (route === "auto" && isAscii(part)) readSheetBytes(Buffer.from(part.buffer, part.byteOffset, part.byteLength), b, cx);
   else readSheetText(decodePart(part), 0, b, cx);
   return b.finish();

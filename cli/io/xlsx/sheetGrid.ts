@@ -78,11 +78,6 @@ export class SheetCells implements CellGrid {
     this.rowCount = r + 1;
   }
 
-  /** Room for `n` slots without growing (nothing is stored). */
-  reserve(n: number): void {
-    this.ensure(n);
-  }
-
   private ensure(n: number): void {
     if (n <= this.kind.length) return;
     const cap = Math.max(n, this.kind.length * 2);
