@@ -593,6 +593,16 @@ function plainRowBytes(buf: Buffer, at: number): number {
   return i + 2;
 }
 
+/**
+ * `b.indexOf(byte, from)` as a plain loop: the searches a cell makes (an attribute's
+ * closing quote, the end of a value) are a few bytes long, and Buffer's indexOf is a
+ * call into C++ that costs more than the search.
+ */
+function byteIndex(b: Buffer, byte: number, from: number): number {
+  for (let i = from; i < b.length; i++) if (b[i] === byte) return i;
+  return -1;
+}
+
 /** True when the bytes at `at` are "</v></c>". */
 function isValueEnd(b: Buffer, at: number): boolean {
   return b[at + 1] === 47 && b[at + 2] === 118 && b[at + 3] === 62 && b[at + 4] === 60 && b[at + 5] === 47 && b[at + 6] === 99 && b[at + 7] === 62;
@@ -621,7 +631,7 @@ function plainCellBytes(xml: Buffer, at: number, cx: SheetContext): boolean {
     }
     if (ch === 62 || ch === 47) break; // ">" or "/"
     if (xml[i + 1] !== 61 || xml[i + 2] !== 34) return false;
-    const close = xml.indexOf(34, i + 3);
+    const close = byteIndex(xml, 34, i + 3);
     if (close < 0) return false;
     if (ch === 114) {
       refFrom = i + 3;
@@ -671,7 +681,7 @@ function plainCellBytes(xml: Buffer, at: number, cx: SheetContext): boolean {
   // "<v>" and, below, "</v></c>" compared byte by byte: the two checks every number cell makes.
   if (xml[i + 1] !== 60 || xml[i + 2] !== 118 || xml[i + 3] !== 62) return false;
   const from = i + 4;
-  const lt = xml.indexOf(60, from);
+  const lt = byteIndex(xml, 60, from);
   if (lt <= from || !isValueEnd(xml, lt)) return false;
   if (type === 115) {
     if (lt - from > 9) return false;
@@ -704,7 +714,7 @@ function plainInlineTextBytes(xml: Buffer, at: number, cx: SheetContext): boolea
   if (bytesAre(xml, at, "<is><t>")) from = at + 7;
   else if (bytesAre(xml, at, '<is><t xml:space="preserve">')) from = at + 28;
   else return false;
-  const lt = xml.indexOf(60, from);
+  const lt = byteIndex(xml, 60, from);
   if (lt < 0 || lt - from > cx.lim.maxCellChars || !bytesAre(xml, lt, "</t></is></c>")) return false;
   const text = xml.toString("latin1", from, lt);
   if (text.includes("&") || text.includes("_x") || text.includes("\r")) return false;
