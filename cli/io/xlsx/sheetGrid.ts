@@ -136,9 +136,14 @@ export class SheetCells implements CellGrid {
   }
 
   plainAmountRow(r: number, cols: readonly number[], options: AmountOptions, out: Float64Array, at: number): number {
+    const first = this.rowFirst[r];
+    const width = this.rowFirst[r + 1] - first;
     let misses = 0;
     for (let k = 0; k < cols.length; k++) {
-      const v = plainAmount(this.cell(r, cols[k]), options);
+      // plainAmount of cell(r, c), with a number slot passed as the number it holds (the history's every cell).
+      const c = cols[k];
+      const s = first + c;
+      const v = c >= 0 && c < width && this.kind[s] === 1 ? plainAmount(this.num[s], options) : plainAmount(this.cell(r, c), options);
       if (v === undefined) misses++;
       out[at + k] = v ?? Number.NaN;
     }
