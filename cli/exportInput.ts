@@ -6,6 +6,7 @@ import { readCsvInput } from "./io/csv";
 import { readCsvGridInput } from "./io/csvGrid";
 import { CliError, readInputFile } from "./io/input";
 import { DEFAULT_XLSX_LIMITS, readXlsx, usableRows, XlsxError, type SheetData } from "./io/xlsx";
+import { sheetGrid, usableGrid } from "./io/xlsx/read";
 
 /**
  * The export's tables as a command reads them, from CSV files (--accounts, --transactions,
@@ -29,7 +30,8 @@ export interface InputTables {
 /**
  * The tables as {@link readInputGrids} gives them: a CSV's accounts, transactions, voids
  * and history as grids over its text (no string per field until a reader asks), a
- * workbook's as rows. Arrangements stay rows (their reader takes rows).
+ * workbook's as grids over its cells (numbers in typed columns, no rows made).
+ * Arrangements stay rows (their reader takes rows).
  */
 export interface InputGrids {
   accounts: Table;
@@ -64,12 +66,12 @@ export function namingSource<T>(sources: TableSources, read: () => T, table?: ke
 
 /** Reads the tables from CSV files or one workbook (not both). */
 export async function readInputTables(files: TableFiles, profile: MappingProfile, stdin: NodeJS.ReadableStream): Promise<InputTables> {
-  return readTables(files, profile, stdin, readCsvInput);
+  return readTables(files, profile, stdin, readCsvInput, "rows") as Promise<InputTables>;
 }
 
 /** As {@link readInputTables}, with a CSV's export tables as grids (the same cells, the same refusals; far less to hold). */
 export async function readInputGrids(files: TableFiles, profile: MappingProfile, stdin: NodeJS.ReadableStream): Promise<InputGrids> {
-  return readTables<Table>(files, profile, stdin, readCsvGridInput);
+  return readTables<Table>(files, profile, stdin, readCsvGridInput, "grids");
 }
 
 async function readTables<T extends Table>(
@@ -77,11 +79,12 @@ async function readTables<T extends Table>(
   profile: MappingProfile,
   stdin: NodeJS.ReadableStream,
   readCsv: (file: string, stdin: NodeJS.ReadableStream) => Promise<T>,
-): Promise<{ accounts: T | TableRows; transactions: T | TableRows; voids: T | TableRows | null; history: T | TableRows | null; arrangements: TableRows | null; sources: TableSources }> {
+  workbookAs: "rows" | "grids",
+): Promise<{ accounts: Table; transactions: Table; voids: Table | null; history: Table | null; arrangements: TableRows | null; sources: TableSources }> {
   const csvGiven = files.accounts !== undefined || files.transactions !== undefined;
   if (files.in !== undefined && csvGiven) throw new CliError("give either --in export.xlsx or --accounts and --transactions, not both");
   if (files.in !== undefined) {
-    const tables = await readWorkbookTables(files.in, profile);
+    const tables = await readWorkbookTables(files.in, profile, workbookAs);
     if (files.arrangements === undefined) return tables;
     // A separate arrangements CSV may go with a workbook that has none; with two, which one is meant is a guess.
     if (tables.arrangements) throw new CliError(`${tables.sources.arrangements} is an arrangements table already: give --arrangements only with --accounts and --transactions, or with a workbook that has no arrangements sheet`);
@@ -100,7 +103,7 @@ async function readTables<T extends Table>(
 }
 
 /** Finds the accounts, transactions, voids, arrangements and history sheets by their headers (sheet names vary by system). */
-async function readWorkbookTables(file: string, profile: MappingProfile): Promise<InputTables> {
+async function readWorkbookTables(file: string, profile: MappingProfile, as: "rows" | "grids"): Promise<InputGrids> {
   const bytes = await readInputFile(file, DEFAULT_XLSX_LIMITS.maxFileBytes);
   let sheets;
   try {
@@ -114,11 +117,15 @@ async function readWorkbookTables(file: string, profile: MappingProfile): Promis
     return required.every((f) => (accepted[f] ?? []).some((n) => names.has(normaliseName(n))));
   };
   const used = new Set<string>();
+  // Headers are read from each sheet's grid: a sheet's rows are made only if they are what the caller takes.
+  const grids = new Map(sheets.map((s) => [s, sheetGrid(s)]));
+  const rowCount = (s: SheetData) => grids.get(s)!.rowCount;
+  const header = (s: SheetData) => grids.get(s)!.row(0);
   const pick = (accepted: Partial<Record<string, readonly string[]>>, required: readonly string[]) =>
-    sheets.find((s) => !used.has(s.name) && s.rows.length > 0 && fits(s.rows[0], accepted, required));
+    sheets.find((s) => !used.has(s.name) && rowCount(s) > 0 && fits(header(s), accepted, required));
   const accounts = pick(profile.accounts, REQUIRED_ACCOUNT_FIELDS);
   if (!accounts) {
-    const found = sheets.map((s) => `"${s.name}" (${(s.rows[0] ?? []).filter((h) => h !== null).slice(0, 8).join(", ")})`).join("; ");
+    const found = sheets.map((s) => `"${s.name}" (${(rowCount(s) > 0 ? header(s) : []).filter((h) => h !== null).slice(0, 8).join(", ")})`).join("; ");
     throw new CliError(`${file}: no sheet has the accounts columns (${REQUIRED_ACCOUNT_FIELDS.join(", ")}); sheets found: ${found}`);
   }
   used.add(accounts.name);
@@ -131,11 +138,11 @@ async function readWorkbookTables(file: string, profile: MappingProfile): Promis
   const voids = pick(profile.voids ?? {}, REQUIRED_VOID_FIELDS);
   if (voids) used.add(voids.name);
   // A wide balance history: an account column, then dated columns.
-  const history = sheets.find((s) => !used.has(s.name) && s.rows.length > 1 && s.rows[0].slice(1).filter((h) => parseSerial(h, profile.dateFormat) !== null).length >= 2);
+  const history = sheets.find((s) => !used.has(s.name) && rowCount(s) > 1 && header(s).slice(1).filter((h) => parseSerial(h, profile.dateFormat) !== null).length >= 2);
   // A sheet used as data must have no error cells and no uncalculated formulas (never read as blank or 0).
-  const rows = (sheet: SheetData) => {
+  const rows = (sheet: SheetData, tableAs = as): Table => {
     try {
-      return usableRows(sheet);
+      return tableAs === "grids" ? usableGrid(sheet) : usableRows(sheet);
     } catch (e) {
       throw new CliError(`${file}: ${(e as Error).message}`);
     }
@@ -146,7 +153,7 @@ async function readWorkbookTables(file: string, profile: MappingProfile): Promis
     transactions: rows(transactions),
     voids: voids ? rows(voids) : null,
     history: history ? rows(history) : null,
-    arrangements: arrangements ? rows(arrangements) : null,
+    arrangements: arrangements ? (rows(arrangements, "rows") as TableRows) : null,
     sources: { accounts: at(accounts), transactions: at(transactions), voids: at(voids), history: at(history), arrangements: at(arrangements) },
   };
 }

@@ -1,3 +1,6 @@
+import { isAscii } from "node:buffer";
+import { gridOfRows, type CellGrid } from "../../../core/export/cellGrid";
+import { SheetCells } from "./sheetGrid";
 import { dateStyles } from "./styles";
 import { elementText, endTagIndex, nextTag } from "./xml";
 import { inflateEntries, mb, partKey, refuseOle, XlsxError } from "./zip";
@@ -47,9 +50,50 @@ export interface SheetData {
  * @throws XlsxError naming the first unreadable cell (sheet and address) and how many more there are.
  */
 export function usableRows(sheet: SheetData): CellValue[][] {
+  refuseUnreadable(sheet);
+  return sheet.rows;
+}
+
+/**
+ * A sheet for use as data, as a grid over its cells: the same cells as {@link usableRows}
+ * and the same refusal, without making the rows when the reader kept the cells in columns.
+ * @throws XlsxError as usableRows.
+ */
+export function usableGrid(sheet: SheetData): CellGrid {
+  refuseUnreadable(sheet);
+  return sheetGrid(sheet);
+}
+
+function refuseUnreadable(sheet: SheetData): void {
   const u = sheet.unreadable;
   if (u) throw new XlsxError(u.count > 1 ? `${u.first} (and ${u.count - 1} more such cell${u.count > 2 ? "s" : ""} in the sheet)` : u.first);
-  return sheet.rows;
+}
+
+/** The cells of sheets the reader kept in columns ({@link SheetCells}), by sheet. */
+const CELLS = new WeakMap<SheetData, SheetCells>();
+
+/** A sheet as a grid: over its cells in columns when the reader kept them so, else over its rows. */
+export function sheetGrid(sheet: SheetData): CellGrid {
+  return CELLS.get(sheet) ?? gridOfRows(sheet.rows);
+}
+
+/** A sheet's data: its rows, or its cells in columns with the rows made (once) only when asked for. */
+function sheetData(name: string, held: CellValue[][] | SheetCells, unreadable: SheetData["unreadable"]): SheetData {
+  if (Array.isArray(held)) return { name, rows: held, unreadable };
+  let rows: CellValue[][] | undefined;
+  const sheet: SheetData = {
+    name,
+    get rows() {
+      return (rows ??= held.rows(EMPTY_ROW));
+    },
+    set rows(value: CellValue[][]) {
+      rows = value;
+      CELLS.delete(sheet);
+    },
+    unreadable,
+  };
+  CELLS.set(sheet, held);
+  return sheet;
 }
 
 export interface XlsxLimits {
@@ -150,11 +194,12 @@ export function readXlsx(bytes: Uint8Array, limits: Partial<XlsxLimits> = {}): {
     if (rel && NOT_WORKSHEETS.some((t) => rel.type.endsWith(t))) continue; // a chart or dialog sheet has no cells
     if (sheets.length >= lim.maxSheets) throw new XlsxError(`the workbook has more than ${lim.maxSheets} sheets`);
     const key = rel?.target ?? `${dir}worksheets/sheet${position}.xml`;
-    const xml = text(key);
-    if (xml === undefined) throw new XlsxError(`sheet "${name}" is missing from the file (${key}); the workbook is damaged`);
+    const part = parts.get(key);
+    if (part === undefined) throw new XlsxError(`sheet "${name}" is missing from the file (${key}); the workbook is damaged`);
+    parts.delete(key);
     const context: SheetContext = { name, shared, lim, budget, clock, date1904, dateStyle, unreadable: null };
-    const rows = sheetRows(xml, context);
-    sheets.push({ name, rows, unreadable: context.unreadable });
+    const held = sheetRowsOfPart(part, context);
+    sheets.push(sheetData(name, held, context.unreadable));
   }
   if (sheets.length === 0) throw new XlsxError("the workbook has no worksheets");
   return { sheets };
@@ -310,86 +355,421 @@ class Unreadable {
   constructor(readonly message: string) {}
 }
 
-function sheetRows(xml: string, cx: SheetContext): CellValue[][] {
-  const held = new Map<number, CellValue[]>();
-  let lastRow = -1;
-  let at = 0;
-  let rowIndex = -1;
-  let colIndex = -1;
-  let steps = 0;
-  const spend = (n: number) => {
+/**
+ * A sheet's cells as they are placed: rows held sparsely by index, each value charged to
+ * the cell budget with the blanks before it, a cell written twice refused. Both readings
+ * of a sheet (its text, or its ASCII bytes) place through one of these.
+ */
+class SheetBuilder {
+  /** The cells in reading order, kept in columns until one comes out of that order; then rows by index ({@link held}). */
+  private readonly cells = new SheetCells();
+  private held: Map<number, CellValue[]> | null = null;
+  private lastRow = -1;
+  /** Where the last cell or row tag put the reading, for a cell or row written without its reference. */
+  rowIndex = -1;
+  colIndex = -1;
+  steps = 0;
+  // Cells come row by row, so the row last placed into is kept at hand (no map lookup per cell).
+  private lastPlaced = -1;
+  private lastPlacedRow: CellValue[] = [];
+
+  constructor(private readonly cx: SheetContext) {}
+
+  private spend(n: number): void {
+    const cx = this.cx;
     cx.budget.cells -= n;
     if (cx.budget.cells < 0) {
       throw new XlsxError(
         `sheet "${cx.name}": the workbook holds more than ${cx.lim.maxCells.toLocaleString("en-GB")} cell positions (filled cells, the blanks between them and rows up to the last); delete stray values far from the data, or export in smaller parts`,
       );
     }
-  };
-  // One value into its row, refusing a cell written twice and charging the budget for the blanks before it.
-  // Cells come row by row, so the row last placed into is kept at hand (no map lookup per cell).
-  let lastPlaced = -1;
-  let lastPlacedRow: CellValue[] = [];
-  const place = (r: number, c: number, value: CellValue) => {
-    let row: CellValue[] | undefined = r === lastPlaced ? lastPlacedRow : held.get(r);
+  }
+
+  /** One value into its row, refusing a cell written twice and charging the budget for the blanks before it. */
+  place(r: number, c: number, value: CellValue): void {
+    if (this.held === null) {
+      // In reading order: charged as the row would be (the blanks before it and itself), then kept in columns.
+      const added = this.cells.widthAdded(r, c);
+      if (added >= 0) {
+        this.spend(added);
+        this.cells.append(r, c, value);
+        if (r > this.lastRow) this.lastRow = r;
+        return;
+      }
+      // Out of order (a cell before one already read): carry on with rows, which take cells in any order.
+      this.held = this.cells.heldRows();
+      this.lastPlaced = -1;
+    }
+    let row: CellValue[] | undefined = r === this.lastPlaced ? this.lastPlacedRow : this.held.get(r);
     if (row === undefined) {
       row = [];
-      held.set(r, row);
+      this.held.set(r, row);
     }
-    lastPlaced = r;
-    lastPlacedRow = row;
-    if (c < row.length && row[c] !== null) throw new XlsxError(`sheet "${cx.name}" is damaged: cell ${refText(r, c)} appears twice`);
+    this.lastPlaced = r;
+    this.lastPlacedRow = row;
+    if (c < row.length && row[c] !== null) throw new XlsxError(`sheet "${this.cx.name}" is damaged: cell ${refText(r, c)} appears twice`);
     if (c >= row.length) {
-      spend(c + 1 - row.length);
+      this.spend(c + 1 - row.length);
       while (row.length < c) row.push(null);
       row.push(value);
     } else row[c] = value;
-    if (r > lastRow) lastRow = r;
-  };
+    if (r > this.lastRow) this.lastRow = r;
+  }
+
+  unreadable(u: Unreadable): void {
+    const cx = this.cx;
+    if (cx.unreadable) cx.unreadable.count++;
+    else cx.unreadable = { count: 1, first: u.message };
+  }
+
+  /** The sheet's cells: in columns when every cell came in reading order, else as rows. */
+  finish(): CellValue[][] | SheetCells {
+    this.spend(this.lastRow + 1);
+    const held = this.held;
+    if (held === null) return this.cells;
+    const rows = new Array<CellValue[]>(this.lastRow + 1);
+    for (let r = 0; r <= this.lastRow; r++) rows[r] = held.get(r) ?? EMPTY_ROW;
+    return rows;
+  }
+}
+
+/** What one step of the general parser read: nothing more (the sheet's end), a row tag, or a cell (with or without a value). */
+const STEP: { end: number; kind: "end" | "row" | "cell"; r: number; c: number; value: CellValue | Unreadable } = { end: 0, kind: "end", r: 0, c: 0, value: null };
+
+/**
+ * The general parser's reading of the next row or cell tag at or after `at`, into
+ * {@link STEP}, without placing anything: the caller applies it ({@link applyStep}).
+ * Positions are in `xml`; `rowIndex`/`colIndex` are where the reading stands.
+ */
+function generalStep(xml: string, at: number, rowIndex: number, colIndex: number, cx: SheetContext): void {
+  const tag = nextTag(xml, ["row", "c"], at);
+  if (!tag) {
+    STEP.kind = "end";
+    return;
+  }
+  STEP.end = tag.end;
+  if (tag.name === "row") {
+    const r = Number(tag.attrs.r);
+    STEP.kind = "row";
+    STEP.r = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r - 1 : rowIndex + 1;
+    return;
+  }
+  const pos = tag.attrs.r ? cellRef(tag.attrs.r) : null;
+  if (tag.attrs.r && !pos) throw new XlsxError(`sheet "${cx.name}" is damaged (cell reference "${tag.attrs.r.slice(0, 20)}")`);
+  const [r, c] = pos ?? [Math.max(rowIndex, 0), colIndex + 1];
+  if (c >= MAX_COL) throw new XlsxError(`sheet "${cx.name}" is damaged (a cell past column XFD on row ${r + 1})`);
+  STEP.kind = "cell";
+  STEP.r = r;
+  STEP.c = c;
+  STEP.value = null;
+  if (tag.selfClosing) return;
+  const close = endTagIndex(xml, "c", tag.end);
+  if (close < 0) throw new XlsxError(`sheet "${cx.name}" is damaged (cell ${refText(r, c)} never ends)`);
+  STEP.value = cellValue(xml, tag.attrs, tag.end, close, r, c, cx);
+  STEP.end = close + 4;
+}
+
+/** Applies what {@link generalStep} read (not "end") to the sheet. */
+function applyStep(b: SheetBuilder): void {
+  if (STEP.kind === "row") {
+    b.rowIndex = STEP.r;
+    b.colIndex = -1;
+    return;
+  }
+  b.rowIndex = STEP.r;
+  b.colIndex = STEP.c;
+  const value = STEP.value;
+  if (value instanceof Unreadable) b.unreadable(value);
+  else if (value !== null) b.place(STEP.r, STEP.c, value);
+}
+
+/**
+ * A worksheet part's rows. An all-ASCII part (what exports and our own writer produce:
+ * text cells in shared strings or escaped) is read from its bytes, where a byte is a
+ * character: decoding a 30 MB sheet to a string was a fifth of reading an .xlsx, most
+ * of it the memory the string takes. Any other part is decoded and read as text.
+ */
+function sheetRowsOfPart(part: Uint8Array, cx: SheetContext, route: "auto" | "text" = "auto"): CellValue[][] | SheetCells {
+  const b = new SheetBuilder(cx);
+  if (route === "auto" && isAscii(part)) readSheetBytes(Buffer.from(part.buffer, part.byteOffset, part.byteLength), b, cx);
+  else readSheetText(decodePart(part), 0, b, cx);
+  return b.finish();
+}
+
+/**
+ * A worksheet part read by either route, for the tests that hold the two to the same
+ * values and the same refusals: "auto" is what {@link readXlsx} does, "text" decodes first.
+ */
+export function readSheetPart(part: Uint8Array, route: "auto" | "text", shared: string[] = [], limits: Partial<XlsxLimits> = {}, name = "Data"): SheetData {
+  const lim = { ...DEFAULT_XLSX_LIMITS, ...limits };
+  const cx: SheetContext = { name, shared, lim, budget: { cells: lim.maxCells }, clock: () => {}, date1904: false, dateStyle: [], unreadable: null };
+  return sheetData(name, sheetRowsOfPart(part, cx, route), cx.unreadable);
+}
+
+/** The first window of text the general parser is given at a byte the plain readers do not take; doubled until its step fits. */
+const FIRST_WINDOW = 512;
+
+/**
+ * Reads an ASCII sheet's bytes from the start into `b`: the same steps as
+ * {@link readSheetText}, each at the same index (a byte is a character). The usual
+ * cell, row tag and row end are read from the bytes; anything else is handed to the
+ * general parser as the text of a window from that index, doubled until the step is
+ * read inside it (a tag or end tag not found, or a refusal, is only believed once the
+ * window reaches the part's end), so every value and refusal is the text reading's own.
+ */
+function readSheetBytes(buf: Buffer, b: SheetBuilder, cx: SheetContext): void {
+  const n = buf.length;
+  let at = 0;
+  for (;;) {
+    if ((++b.steps & 0xffff) === 0) cx.clock();
+    if (plainCellBytes(buf, at, cx)) {
+      const { r, c, value } = PLAIN;
+      b.rowIndex = r;
+      b.colIndex = c;
+      at = PLAIN.end;
+      if (value === null) continue;
+      b.place(r, c, value);
+      continue;
+    }
+    if (buf[at] === 60) {
+      const next = plainRowBytes(buf, at);
+      if (next > 0) {
+        // As the general parser reads <row r="N">: N is in Excel's grid (plainRowBytes checks), and no cell is open.
+        b.rowIndex = ROW_R - 1;
+        b.colIndex = -1;
+        at = next;
+        continue;
+      }
+      // "</row>": the general parser passes over end tags to the next "<".
+      if (buf[at + 1] === 47 && buf[at + 2] === 114 && buf[at + 3] === 111 && buf[at + 4] === 119 && buf[at + 5] === 62) {
+        at += 6;
+        continue;
+      }
+    } else {
+      // Text between tags (line breaks, indentation): the general parser looks for the next "<" too.
+      const lt = buf.indexOf(60, at);
+      if (lt < 0) break;
+      at = lt;
+      continue;
+    }
+    for (let w = FIRST_WINDOW; ; w *= 2) {
+      const to = Math.min(n, at + w);
+      const whole = to === n;
+      const text = buf.toString("latin1", at, to);
+      try {
+        generalStep(text, 0, b.rowIndex, b.colIndex, cx);
+      } catch (e) {
+        if (whole) throw e;
+        continue;
+      }
+      if (STEP.kind !== "end" || whole) break;
+    }
+    if (STEP.kind === "end") break;
+    at += STEP.end;
+    applyStep(b);
+  }
+}
+
+/** The row number {@link plainRowBytes} read. */
+let ROW_R = 0;
+
+/**
+ * `<row r="N">` at `at`, exactly so (N from 1 to Excel's last row, no leading zero): sets
+ * {@link ROW_R} and returns the index past it; 0 for anything else.
+ */
+function plainRowBytes(buf: Buffer, at: number): number {
+  // "<row r=\""
+  if (buf[at + 1] !== 114 || buf[at + 2] !== 111 || buf[at + 3] !== 119 || buf[at + 4] !== 32 || buf[at + 5] !== 114 || buf[at + 6] !== 61 || buf[at + 7] !== 34) return 0;
+  let i = at + 8;
+  if (buf[i] === 48) return 0;
+  let r = 0;
+  for (; i < at + 15; i++) {
+    const d = buf[i] - 48;
+    if (!(d >= 0 && d <= 9)) break;
+    r = r * 10 + d;
+  }
+  if (i === at + 8 || r > MAX_ROW || buf[i] !== 34 || buf[i + 1] !== 62) return 0;
+  ROW_R = r;
+  return i + 2;
+}
+
+/**
+ * `b.indexOf(byte, from)` as a plain loop: the searches a cell makes (an attribute's
+ * closing quote, the end of a value) are a few bytes long, and Buffer's indexOf is a
+ * call into C++ that costs more than the search.
+ */
+function byteIndex(b: Buffer, byte: number, from: number): number {
+  for (let i = from; i < b.length; i++) if (b[i] === byte) return i;
+  return -1;
+}
+
+/** True when the bytes at `at` are "</v></c>". */
+function isValueEnd(b: Buffer, at: number): boolean {
+  return b[at + 1] === 47 && b[at + 2] === 118 && b[at + 3] === 62 && b[at + 4] === 60 && b[at + 5] === 47 && b[at + 6] === 99 && b[at + 7] === 62;
+}
+
+/** True when the bytes at `at` are the ASCII characters of `s`. */
+function bytesAre(buf: Buffer, at: number, s: string): boolean {
+  if (at + s.length > buf.length) return false;
+  for (let k = 0; k < s.length; k++) if (buf[at + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+/** {@link plainCell} over an ASCII sheet's bytes: the same cells taken, the same values, the same end. */
+function plainCellBytes(xml: Buffer, at: number, cx: SheetContext): boolean {
+  if (xml[at] !== 60 || xml[at + 1] !== 99 || xml[at + 2] !== 32) return false; // "<c "
+  let i = at + 3;
+  let refFrom = -1;
+  let refTo = -1;
+  let style = 0;
+  let type = 110; // "n"
+  for (;;) {
+    const ch = xml[i];
+    if (ch === 32) {
+      i++;
+      continue;
+    }
+    if (ch === 62 || ch === 47) break; // ">" or "/"
+    if (xml[i + 1] !== 61 || xml[i + 2] !== 34) return false;
+    const close = byteIndex(xml, 34, i + 3);
+    if (close < 0) return false;
+    if (ch === 114) {
+      refFrom = i + 3;
+      refTo = close;
+    } else if (ch === 115) {
+      style = 0;
+      for (let k = i + 3; k < close; k++) {
+        const d = xml[k] - 48;
+        if (d < 0 || d > 9 || k - i - 3 >= 9) return false;
+        style = style * 10 + d;
+      }
+      if (close === i + 3) return false;
+    } else if (ch === 116) {
+      if (close === i + 4 && xml[i + 3] === 110) type = 110;
+      else if (close === i + 4 && xml[i + 3] === 115) type = 115;
+      else if (close === i + 12 && bytesAre(xml, i + 3, "inlineStr")) type = 105;
+      else return false;
+    } else return false;
+    i = close + 1;
+  }
+  if (refFrom < 0) return false;
+  let col = 0;
+  let k = refFrom;
+  while (k < refTo && k - refFrom < 3) {
+    const ch = xml[k];
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+    k++;
+  }
+  if (k === refFrom || k === refTo || refTo - k > 7 || xml[k] === 48) return false;
+  let row = 0;
+  for (; k < refTo; k++) {
+    const d = xml[k] - 48;
+    if (d < 0 || d > 9) return false;
+    row = row * 10 + d;
+  }
+  if (row > MAX_ROW || col > MAX_COL) return false;
+  PLAIN.r = row - 1;
+  PLAIN.c = col - 1;
+  if (xml[i] === 47) {
+    if (xml[i + 1] !== 62) return false;
+    PLAIN.value = null;
+    PLAIN.end = i + 2;
+    return true;
+  }
+  if (type === 105) return plainInlineTextBytes(xml, i + 1, cx);
+  // "<v>" and, below, "</v></c>" compared byte by byte: the two checks every number cell makes.
+  if (xml[i + 1] !== 60 || xml[i + 2] !== 118 || xml[i + 3] !== 62) return false;
+  const from = i + 4;
+  const lt = byteIndex(xml, 60, from);
+  if (lt <= from || !isValueEnd(xml, lt)) return false;
+  if (type === 115) {
+    if (lt - from > 9) return false;
+    let n = 0;
+    for (let j = from; j < lt; j++) {
+      const d = xml[j] - 48;
+      if (d < 0 || d > 9) return false;
+      n = n * 10 + d;
+    }
+    const text = cx.shared[n];
+    if (text === undefined) return false;
+    PLAIN.value = text;
+  } else {
+    let n = plainNumberBytes(xml, from, lt);
+    if (n === undefined) {
+      const raw = xml.toString("latin1", from, lt);
+      if (!DECIMAL.test(raw)) return false;
+      n = Number(raw);
+      if (!Number.isFinite(n)) return false;
+    }
+    PLAIN.value = cx.date1904 && cx.dateStyle[style] === true ? n + DAYS_1904 : n;
+  }
+  PLAIN.end = lt + 8;
+  return true;
+}
+
+/** {@link plainInlineText} over an ASCII sheet's bytes. */
+function plainInlineTextBytes(xml: Buffer, at: number, cx: SheetContext): boolean {
+  let from: number;
+  if (bytesAre(xml, at, "<is><t>")) from = at + 7;
+  else if (bytesAre(xml, at, '<is><t xml:space="preserve">')) from = at + 28;
+  else return false;
+  const lt = byteIndex(xml, 60, from);
+  if (lt < 0 || lt - from > cx.lim.maxCellChars || !bytesAre(xml, lt, "</t></is></c>")) return false;
+  const text = xml.toString("latin1", from, lt);
+  if (text.includes("&") || text.includes("_x") || text.includes("\r")) return false;
+  PLAIN.value = text;
+  PLAIN.end = lt + 13;
+  return true;
+}
+
+/** {@link plainNumber} over an ASCII sheet's bytes. */
+function plainNumberBytes(xml: Buffer, from: number, to: number): number | undefined {
+  let i = from;
+  const negative = xml[i] === 45;
+  if (negative) i++;
+  let digits = 0;
+  let whole = 0;
+  let scale = 1;
+  let point = -1;
+  for (; i < to; i++) {
+    const ch = xml[i];
+    if (ch === 46 && point < 0) {
+      point = i;
+      continue;
+    }
+    const d = ch - 48;
+    if (d < 0 || d > 9) return undefined;
+    whole = whole * 10 + d;
+    if (point >= 0) scale *= 10;
+    digits++;
+  }
+  if (digits === 0 || digits > 15 || point === from + (negative ? 1 : 0) || point === to - 1) return undefined;
+  const magnitude = whole / scale;
+  return negative ? -magnitude : magnitude;
+}
+
+/** Reads the sheet's text from `at` on into `b`. */
+function readSheetText(xml: string, from: number, b: SheetBuilder, cx: SheetContext): void {
+  let at = from;
   for (;;) {
     // The clock is checked per tag, not per value: a sheet of millions of empty cells has no values.
-    if ((++steps & 0xffff) === 0) cx.clock();
+    if ((++b.steps & 0xffff) === 0) cx.clock();
     // The usual cell, read without the general tag parser; anything unusual falls through to it from the same place.
     if (plainCell(xml, at, cx)) {
       const { r, c, value } = PLAIN;
-      rowIndex = r;
-      colIndex = c;
+      b.rowIndex = r;
+      b.colIndex = c;
       at = PLAIN.end;
       if (value === null) continue;
-      place(r, c, value);
+      b.place(r, c, value);
       continue;
     }
-    const tag = nextTag(xml, ["row", "c"], at);
-    if (!tag) break;
-    at = tag.end;
-    if (tag.name === "row") {
-      const r = Number(tag.attrs.r);
-      rowIndex = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r - 1 : rowIndex + 1;
-      colIndex = -1;
-      continue;
-    }
-    const pos = tag.attrs.r ? cellRef(tag.attrs.r) : null;
-    if (tag.attrs.r && !pos) throw new XlsxError(`sheet "${cx.name}" is damaged (cell reference "${tag.attrs.r.slice(0, 20)}")`);
-    const [r, c] = pos ?? [Math.max(rowIndex, 0), colIndex + 1];
-    if (c >= MAX_COL) throw new XlsxError(`sheet "${cx.name}" is damaged (a cell past column XFD on row ${r + 1})`);
-    rowIndex = r;
-    colIndex = c;
-    if (tag.selfClosing) continue;
-    const close = endTagIndex(xml, "c", tag.end);
-    if (close < 0) throw new XlsxError(`sheet "${cx.name}" is damaged (cell ${refText(r, c)} never ends)`);
-    const value = cellValue(xml, tag.attrs, tag.end, close, r, c, cx);
-    at = close + 4;
-    if (value instanceof Unreadable) {
-      if (cx.unreadable) cx.unreadable.count++;
-      else cx.unreadable = { count: 1, first: value.message };
-      continue;
-    }
-    if (value === null) continue;
-    place(r, c, value);
+    generalStep(xml, at, b.rowIndex, b.colIndex, cx);
+    if (STEP.kind === "end") break;
+    at = STEP.end;
+    applyStep(b);
   }
-  spend(lastRow + 1);
-  const rows = new Array<CellValue[]>(lastRow + 1);
-  for (let r = 0; r <= lastRow; r++) rows[r] = held.get(r) ?? EMPTY_ROW;
-  return rows;
 }
 
 /** What {@link plainCell} read: the cell's place, its value (null: no value) and the index just past it. */

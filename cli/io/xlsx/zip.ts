@@ -94,17 +94,38 @@ export function inflateEntries(bytes: Uint8Array, wanted: (key: string) => boole
     ondata: AsyncFlateStreamHandler = () => {};
     private readonly compressed: Uint8Array[] = [];
     private size = 0;
+    /**
+     * Where the entry's compressed bytes lie in the file, while every chunk fflate hands
+     * over is a view of the file's own bytes, each following the last (what it does when
+     * the entry is not split across its own buffers): then they are read where they lie,
+     * with no copy. -1 once a chunk is anything else, and the copies are used.
+     */
+    private inFile = -2;
     constructor(
       private readonly name: string,
       _size?: number,
       private readonly originalSize?: number,
     ) {}
     push(chunk: Uint8Array, final: boolean): void {
-      // A copy: fflate may reuse the buffer it hands over once push returns.
-      this.compressed.push(chunk.slice());
+      const ofFile = chunk.buffer === bytes.buffer && chunk.byteOffset >= bytes.byteOffset && chunk.byteOffset + chunk.length <= bytes.byteOffset + bytes.length;
+      const follows = ofFile && (this.inFile === -2 || (this.inFile >= 0 && chunk.byteOffset === this.inFile + this.size));
+      if (follows) {
+        if (this.inFile === -2) this.inFile = chunk.byteOffset;
+        // Kept as a view: the file's bytes are never written to, so it holds what it held when handed over.
+        this.compressed.push(chunk);
+      } else {
+        this.inFile = -1;
+        // A copy: fflate may reuse a buffer of its own once push returns.
+        this.compressed.push(chunk.slice());
+      }
       this.size += chunk.length;
       if (!final) return;
-      const input = this.compressed.length === 1 ? this.compressed[0] : Buffer.concat(this.compressed, this.size);
+      const input =
+        this.inFile >= 0
+          ? new Uint8Array(bytes.buffer, this.inFile, this.size)
+          : this.compressed.length === 1
+            ? this.compressed[0]
+            : Buffer.concat(this.compressed, this.size);
       this.compressed.length = 0;
       let out: Uint8Array;
       try {
