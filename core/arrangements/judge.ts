@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dateToSerial, LAST_SERIAL, serialToDate, serialToIso } from "../dates/excelSerial";
 import type { Account, Transaction, TransactionType } from "../export/schema";
 import { DEFAULT_TECHNICAL_WEEKS } from "../kpi/monthlyReturn";
-import { formatPounds, fromPence, toPence } from "../money";
+import { formatPence, formatPounds, fromPence, toPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
 import { ARRANGEMENT_RULES, matchingRule, type ArrangementOutcome } from "./rules";
 import { HOLD_STATUSES, type Arrangement, type Frequency, type RecordedStatus } from "./schema";
@@ -728,7 +728,7 @@ function judged(a: Arrangement, m: Measures, asOf: number, holdsOf: AccountHolds
     w.put(rule.why);
     if (a.type === "spo" && rule.outcome === "broken") w.put(": a breach of the suspended order's terms");
   }
-  w.put(counted(due, INSTALMENTS_OF)).put(cachedPounds(a.instalment)).put(" due, ").put(reasonPounds(fromPence(m.paid))).put(" paid; ");
+  w.put(counted(due, INSTALMENTS_OF)).put(cachedPounds(a.instalment)).put(" due, ").put(formatPence(m.paid)).put(" paid; ");
   if (missed > 0) w.put(counted(missed, MISSED_FIRST_DUE)).put(cachedDate(firstMissed!)).put(due > judgedCount ? ")" : ").");
   else w.put(due > judgedCount ? "none missed" : "none missed.");
   if (due > judgedCount) w.put(counted(due - judgedCount, STILL_WITHIN));
