@@ -182,13 +182,15 @@ function minDaysAfterOf(policy: EscalationPolicy, stage: string, tenancyType: st
 
 /** The day a due escalation fell due: the last action date plus the smallest "days after" of the rules for that stage and tenancy type; null when the stage is reached on the arrears alone. Worked out once per stage and tenancy type. */
 class DueBy {
-  private readonly known = new Map<string, number | null>();
+  /** Days after, by stage id then tenancy type (two lookups, no key text built per case). */
+  private readonly known = new Map<string, Map<string, number | null>>();
   constructor(private readonly policy: EscalationPolicy) {}
   at(due: boolean, stage: string, a: Account): number | null {
     if (!due || a.lastActionDate === null) return null;
-    const key = `${stage}\u0000${a.tenancyType}`;
-    let days = this.known.get(key);
-    if (days === undefined) this.known.set(key, (days = minDaysAfterOf(this.policy, stage, a.tenancyType)));
+    let byType = this.known.get(stage);
+    if (byType === undefined) this.known.set(stage, (byType = new Map()));
+    let days = byType.get(a.tenancyType);
+    if (days === undefined) byType.set(a.tenancyType, (days = minDaysAfterOf(this.policy, stage, a.tenancyType)));
     return days === null ? null : a.lastActionDate + days;
   }
 }
@@ -238,13 +240,6 @@ function caseRefsOf(cases: readonly Account[]): string[] {
   return refs;
 }
 
-/** Each account's reference, by row. */
-function referencesOf(accounts: readonly Account[]): string[] {
-  const refs = new Array<string>(accounts.length);
-  for (let i = 0; i < accounts.length; i++) refs[i] = accounts[i].account;
-  return refs;
-}
-
 /** Raises each case's worst outcome rank (into `worst`) by its arrangements' outcomes (indexes into ARRANGEMENT_OUTCOMES, -1 not judged). */
 function worstOutcomes(outcomes: Int8Array, arrSlot: Int32Array, caseOfSlot: readonly number[], worst: Uint8Array): void {
   for (let i = 0; i < outcomes.length; i++) {
@@ -287,8 +282,12 @@ interface Judging {
   firstDate: number;
 }
 
-/** The case's facts the reasons read (gathered per case; no text). */
+/** The case's facts the reasons read (gathered per case from the case columns; no text). */
 interface CaseFacts {
+  /** Balance and weekly rent in pence; the tenancy start (NaN when none is recorded). */
+  balP: number;
+  rentP: number;
+  tenancyStart: number;
   outcomeRank: number;
   /** Trend slope £ a week when the trend is worsening, else NaN. */
   worseningSlope: number;
@@ -312,7 +311,7 @@ const adding = (row: PointsRow | null): PointsRow | null => (row === null || row
  * sum of the reasons shown for it; the words (and the figures written into them) are
  * built only when `into` is given: for the cases shown.
  */
-function judgeReasons(j: Judging, a: Account, f: CaseFacts, into: Listed[] | null): number {
+function judgeReasons(j: Judging, f: CaseFacts, into: Listed[] | null): number {
   let score = 0;
   let r: PointsRow | null;
   if (f.outcomeRank === 2 && (r = adding(j.broken))) {
@@ -327,9 +326,9 @@ function judgeReasons(j: Judging, a: Account, f: CaseFacts, into: Listed[] | nul
     score += r.points;
     if (into) into.push({ row: r, words: fillWords(r.words, { slope: formatPounds(slope), trendWeeks: String(f.trendWeeks) }) });
   }
-  const rentP = toPence(a.weeklyRent);
+  const rentP = f.rentP;
   if (rentP > 0) {
-    const weeks = toPence(a.balance) / rentP;
+    const weeks = f.balP / rentP;
     if ((r = adding(bandOf(j.byReason, "weeksOwed", weeks)))) {
       score += r.points;
       if (into) into.push({ row: r, words: fillWords(r.words, { weeks: weeks.toFixed(1) }) });
@@ -344,8 +343,10 @@ function judgeReasons(j: Judging, a: Account, f: CaseFacts, into: Listed[] | nul
     const paid = f.paid;
     // None in the transactions: the days since the tenancy began when that is within them,
     // else at least the days they cover, stated as a lower bound ("31+").
-    const began = a.tenancyStart !== null && a.tenancyStart > j.firstDate && a.tenancyStart <= j.asOf;
-    const days = paid ? j.asOf - last : began ? j.asOf - a.tenancyStart! : j.asOf - j.firstDate + 1;
+    const start = f.tenancyStart;
+    // NaN (no start recorded) fails both comparisons, as null did.
+    const began = start > j.firstDate && start <= j.asOf;
+    const days = paid ? j.asOf - last : began ? j.asOf - start : j.asOf - j.firstDate + 1;
     if ((r = adding(bandOf(j.byReason, "noPayment", days)))) {
       score += r.points;
       if (into) into.push({ row: r, words: fillWords(r.words, { days: !paid && !began ? `${days}+` : String(days) }) });
@@ -371,20 +372,100 @@ interface ShownReasons {
 }
 
 const REASON_ORDER = new Map(REASON_IDS.map((id, i) => [id, i]));
-const blankFacts = (): CaseFacts => ({ outcomeRank: 0, worseningSlope: NaN, trendWeeks: 0, dueToEscalate: false, stage: "", paid: false, lastPaid: 0, rentChange: undefined, awaiting: false });
+const blankFacts = (): CaseFacts => ({ balP: 0, rentP: 0, tenancyStart: NaN, outcomeRank: 0, worseningSlope: NaN, trendWeeks: 0, dueToEscalate: false, stage: "", paid: false, lastPaid: 0, rentChange: undefined, awaiting: false });
 const blankLine = (officer: string): OfficerWorklist => ({ officer, needsAction: 0, listed: 0, dueToday: 0, overdue: 0, awaitingTeamLeader: 0, held: 0, technicalOnly: 0 });
 
 /**
+ * The cases (current tenancies in arrears, less wholly technical arrears) with the figures
+ * the worklist reads of them, as columns, gathered in the one pass over the accounts that
+ * also lists every row's reference. Every later step reads these columns rather than the
+ * account objects: at team scale each pass over thousands of objects scattered in memory
+ * cost more than the work done with what it read.
+ */
+class Cases {
+  /** The cases' accounts, in account order. */
+  readonly list: Account[] = [];
+  /** Each account row's reference. */
+  readonly refs: string[];
+  /** Each account row's position among the cases, or -1. */
+  readonly caseOf: Int32Array;
+  /** Per case: its account row; balance and weekly rent in pence; tenancy start (NaN when none); 1 when held; its officer (index into `officers`). */
+  readonly row: Int32Array;
+  readonly balP: Float64Array;
+  readonly rentP: Float64Array;
+  readonly tenancyStart: Float64Array;
+  readonly held: Uint8Array;
+  readonly officer: Int32Array;
+  /** The cases' officers, in order of first appearance. */
+  readonly officers: string[] = [];
+  private readonly officerIndex = new Map<string, number>();
+  /** Accounts in arrears left off as wholly technical, by officer. */
+  readonly technical = new Map<string, number>();
+
+  constructor(all: readonly Account[], asOf: number, ucWeeks: number, hbWeeks: number) {
+    const rows = all.length;
+    this.refs = new Array<string>(rows);
+    this.caseOf = new Int32Array(rows).fill(-1);
+    this.row = new Int32Array(rows);
+    this.balP = new Float64Array(rows);
+    this.rentP = new Float64Array(rows);
+    this.tenancyStart = new Float64Array(rows);
+    this.held = new Uint8Array(rows);
+    this.officer = new Int32Array(rows);
+    this.read(all, asOf, ucWeeks, hbWeeks);
+  }
+
+  get count(): number {
+    return this.list.length;
+  }
+
+  private read(all: readonly Account[], asOf: number, ucWeeks: number, hbWeeks: number): void {
+    for (let row = 0; row < all.length; row++) {
+      const a = all[row];
+      this.refs[row] = a.account;
+      if (a.status !== "current") continue;
+      const balP = toPence(a.balance);
+      if (!(balP > 0)) continue;
+      const rentP = toPence(a.weeklyRent);
+      const cycleWeeks = a.benefit === "UC" ? ucWeeks : a.benefit === "HB" ? hbWeeks : 0;
+      // As the monthly return's technical arrears: one cycle of rent, rounded to the penny.
+      if (cycleWeeks > 0 && balP <= Math.round(rentP * cycleWeeks)) {
+        this.technical.set(a.officer, (this.technical.get(a.officer) ?? 0) + 1);
+        continue;
+      }
+      const c = this.list.length;
+      this.caseOf[row] = c;
+      this.row[c] = row;
+      this.balP[c] = balP;
+      this.rentP[c] = rentP;
+      this.tenancyStart[c] = a.tenancyStart === null ? NaN : a.tenancyStart;
+      this.held[c] = isHeld(a, asOf) ? 1 : 0;
+      this.officer[c] = this.officerOf(a.officer);
+      this.list.push(a);
+    }
+  }
+
+  private officerOf(name: string): number {
+    let i = this.officerIndex.get(name);
+    if (i === undefined) {
+      this.officerIndex.set(name, (i = this.officers.length));
+      this.officers.push(name);
+    }
+    return i;
+  }
+}
+
+/**
  * One list's scoring: every case scored from its figures (held cases apart, with their
- * reasons in words), the candidates ranked, and the rows listed after the cap with their
- * words. What {@link worklistOf} has gathered by case is read through it.
+ * reasons in words), each officer's best cases chosen and ranked, and the rows listed
+ * with their words. What {@link worklistOf} has gathered by case is read through it.
  */
 class Scoring {
   readonly score: Float64Array;
   readonly candidates: number[] = [];
   readonly held: HeldCase[] = [];
-  readonly heldCount = new Map<string, number>();
-  readonly lines = new Map<string, OfficerWorklist>();
+  /** Each officer's counts, by the cases' officer index. */
+  readonly lines: OfficerWorklist[];
   private readonly facts = blankFacts();
   // The escalation's columns held apart from the object that carries them: that object's shape (closures among
   // its fields, new ones each call) changed from one call to the next, and code reading it was dropped each time.
@@ -395,7 +476,7 @@ class Scoring {
 
   constructor(
     private readonly j: Judging,
-    private readonly cases: readonly Account[],
+    private readonly cases: Cases,
     private readonly worst: Uint8Array,
     private readonly trend: BalanceTrendColumns | null,
     escalation: EscalationColumns,
@@ -406,18 +487,12 @@ class Scoring {
     private readonly dueBy: DueBy,
     private readonly asOf: number,
   ) {
-    this.score = new Float64Array(cases.length);
+    this.score = new Float64Array(cases.count);
+    this.lines = cases.officers.map(blankLine);
     this.stageIds = escalation.stageIds;
     this.stage = escalation.stage;
     this.due = escalation.due;
     this.resultAt = escalation.resultAt;
-  }
-
-  /** The officer's counts, begun at nought. */
-  line(officer: string): OfficerWorklist {
-    let l = this.lines.get(officer);
-    if (!l) this.lines.set(officer, (l = blankLine(officer)));
-    return l;
   }
 
   /** The stage id case c is at (or due to move to). */
@@ -428,6 +503,10 @@ class Scoring {
   /** Fills `f` with case c's facts (one record is reused for every case scored). */
   factsOf(c: number, f: CaseFacts): CaseFacts {
     const trend = this.trend;
+    const cases = this.cases;
+    f.balP = cases.balP[c];
+    f.rentP = cases.rentP[c];
+    f.tenancyStart = cases.tenancyStart[c];
     f.outcomeRank = this.worst[c];
     f.worseningSlope = trend !== null && trend.fitted[c] && TREND_DIRECTIONS[trend.direction[c]] === "worsening" ? trend.slopePerWeek[c] : NaN;
     f.trendWeeks = trend === null ? 0 : trend.weeks[c];
@@ -435,7 +514,7 @@ class Scoring {
     f.stage = this.stageOf(c);
     f.paid = this.paidSeen[c] === 1;
     f.lastPaid = this.lastPaid[c];
-    f.rentChange = this.unreported.size ? this.unreported.get(this.cases[c].account) : undefined;
+    f.rentChange = this.unreported.size ? this.unreported.get(cases.list[c].account) : undefined;
     f.awaiting = this.awaiting[c] === 1;
     return f;
   }
@@ -443,7 +522,7 @@ class Scoring {
   /** A case's reasons in full: most points first; equal points in the reasons' own order. */
   reasonsOf(c: number): ShownReasons {
     const listed: Listed[] = [];
-    judgeReasons(this.j, this.cases[c], this.factsOf(c, blankFacts()), listed);
+    judgeReasons(this.j, this.factsOf(c, blankFacts()), listed);
     listed.sort((x, y) => y.row.points - x.row.points || REASON_ORDER.get(x.row.reason)! - REASON_ORDER.get(y.row.reason)!);
     const reasons = listed.map((l) => ({ reason: l.row.reason, words: l.words, points: l.row.points }));
     return { listed, reasons, reasonText: reasons.map((r) => `${r.words} (+${r.points})`).join("; ") };
@@ -452,24 +531,24 @@ class Scoring {
   /** Scores every case from its figures; held cases go apart (with their reasons in words). */
   scoreCases(): void {
     const { cases, asOf, facts } = this;
-    for (let c = 0; c < cases.length; c++) {
-      const a = cases[c];
-      if (isHeld(a, asOf)) {
+    for (let c = 0; c < cases.count; c++) {
+      if (cases.held[c]) {
+        const a = cases.list[c];
         this.held.push({ account: a.account, officer: a.officer, hold: holdOf(a, asOf)!, balance: a.balance, weeksOwed: weeksOwedOf(a), reasonText: this.reasonsOf(c).reasonText });
-        this.heldCount.set(a.officer, (this.heldCount.get(a.officer) ?? 0) + 1);
+        this.lines[cases.officer[c]].held++;
         continue;
       }
       // One facts record reused for every case: scoring builds no text and keeps nothing.
       this.factsOf(c, facts);
-      const s = judgeReasons(this.j, a, facts, null);
+      const s = judgeReasons(this.j, facts, null);
       // Every listed reason adds at least 1 point (a 0-point row is never listed): no score, no reason.
       if (s === 0) continue;
       this.score[c] = s;
       this.candidates.push(c);
-      const l = this.line(a.officer);
+      const l = this.lines[cases.officer[c]];
       l.needsAction++;
       if (facts.dueToEscalate) {
-        const by = this.dueBy.at(true, facts.stage, a);
+        const by = this.dueBy.at(true, facts.stage, cases.list[c]);
         if (by === null || by >= asOf) l.dueToday++;
         else l.overdue++;
       }
@@ -477,42 +556,65 @@ class Scoring {
     }
   }
 
-  /** Ranks the candidates: score, then balance in pence, highest first; then reference in character-code order. */
-  sortCandidates(): void {
-    const { cases, score } = this;
-    const balP = new Float64Array(cases.length);
+  /** Whether case x ranks above case y: score, then balance in pence, highest first; then reference in character-code order. */
+  private ranksAbove(x: number, y: number): boolean {
+    const { score, cases } = this;
+    if (score[x] !== score[y]) return score[x] > score[y];
+    if (cases.balP[x] !== cases.balP[y]) return cases.balP[x] > cases.balP[y];
+    return byCode(cases.list[x].account, cases.list[y].account) < 0;
+  }
+
+  /**
+   * Each officer's first `cap` candidates in rank order, all together in rank order: the
+   * same cases, in the same order, as ranking every candidate and keeping each officer's
+   * first `cap`, without sorting the thousands that are not listed. Each officer's best
+   * are kept in order as the candidates are read; most candidates rank below that
+   * officer's last kept case and are passed over after one comparison.
+   */
+  listedCases(cap: number): number[] {
+    const best: number[][] = this.cases.officers.map(() => []);
     for (let i = 0; i < this.candidates.length; i++) {
       const c = this.candidates[i];
-      balP[c] = toPence(cases[c].balance);
+      const kept = best[this.cases.officer[c]];
+      let at = kept.length;
+      if (at === cap) {
+        if (!this.ranksAbove(c, kept[cap - 1])) continue;
+        at = cap - 1;
+      } else kept.push(c);
+      while (at > 0 && this.ranksAbove(c, kept[at - 1])) {
+        kept[at] = kept[at - 1];
+        at--;
+      }
+      kept[at] = c;
     }
-    this.candidates.sort((x, y) => score[y] - score[x] || balP[y] - balP[x] || byCode(cases[x].account, cases[y].account));
+    const listed = best.flat();
+    listed.sort((x, y) => (x === y ? 0 : this.ranksAbove(x, y) ? -1 : 1));
+    return listed;
   }
 
   /** The ranked rows: each officer's first `cap` candidates, with their reasons in words and next action. */
   listRows(cap: number): WorklistRow[] {
-    const perOfficer = new Map<string, number>();
-    const rows: WorklistRow[] = [];
-    for (let i = 0; i < this.candidates.length; i++) {
-      const c = this.candidates[i];
-      const a = this.cases[c];
-      const k = perOfficer.get(a.officer) ?? 0;
-      perOfficer.set(a.officer, k + 1);
-      if (k >= cap) continue;
-      const { listed, reasons, reasonText } = this.reasonsOf(c);
+    const listed = this.listedCases(cap);
+    const rows = new Array<WorklistRow>(listed.length);
+    for (let i = 0; i < listed.length; i++) {
+      const c = listed[i];
+      const a = this.cases.list[c];
+      const { listed: shown, reasons, reasonText } = this.reasonsOf(c);
       const escalating = reasons.some((r) => r.reason === "dueToEscalate");
-      rows.push({
-        rank: rows.length + 1,
+      rows[i] = {
+        rank: i + 1,
         account: a.account,
         officer: a.officer,
         score: reasons.reduce((sum, r) => sum + r.points, 0),
         reasons,
         reasonText,
         // The next action in words only for the rows shown: the escalation's full result for this case.
-        nextAction: escalating ? this.escalationNextAction(c) : listed[0].row.action,
+        nextAction: escalating ? this.escalationNextAction(c) : shown[0].row.action,
         balance: a.balance,
         weeksOwed: weeksOwedOf(a),
         dueBy: this.dueBy.at(this.due[c] === 1, this.stageOf(c), a),
-      });
+      };
+      this.lines[this.cases.officer[c]].listed++;
     }
     return rows;
   }
@@ -557,34 +659,13 @@ export function worklistOf(input: WorklistInput): Worklist {
   // replacement), and code after it in the same function that had not yet run was compiled without type feedback and
   // dropped back to the interpreter on every call (the same deoptimisation, call after call, in the bench case).
   const all = input.accounts;
-  const index = refIndex(referencesOf(all));
+  // The cases and their figures, read with every row's reference in one pass over the accounts (see Cases).
+  const found = new Cases(all, asOf, o.ucTechnicalWeeks, o.hbTechnicalWeeks);
+  const index = refIndex(found.refs);
   if (index.repeatedRow >= 0) throw new ArrearsInputError("accounts", `account ${all[index.repeatedRow].account} appears twice in the accounts table`);
-
-  // The cases: current tenancies in arrears, less wholly technical arrears.
-  const cases: Account[] = [];
-  /** Each account row's position among the cases, or -1. */
-  const caseOf = new Int32Array(all.length).fill(-1);
-  /** Each case's account row. */
-  const caseRow = new Int32Array(all.length);
-  const technical = new Map<string, number>();
-  const findCases = () => {
-    for (let row = 0; row < all.length; row++) {
-      const a = all[row];
-      if (a.status !== "current") continue;
-      const balP = toPence(a.balance);
-      if (!(balP > 0)) continue;
-      const cycleWeeks = a.benefit === "UC" ? o.ucTechnicalWeeks : a.benefit === "HB" ? o.hbTechnicalWeeks : 0;
-      // As the monthly return's technical arrears: one cycle of rent, rounded to the penny.
-      if (cycleWeeks > 0 && balP <= Math.round(toPence(a.weeklyRent) * cycleWeeks)) {
-        technical.set(a.officer, (technical.get(a.officer) ?? 0) + 1);
-        continue;
-      }
-      caseOf[row] = cases.length;
-      caseRow[cases.length] = row;
-      cases.push(a);
-    }
-  };
-  findCases();
+  const cases = found.list;
+  const caseOf = found.caseOf;
+  const caseRow = found.row;
   const n = cases.length;
 
   // As columns: the worklist reads each case's stage and due flag, and the next action only for the rows listed.
@@ -611,7 +692,7 @@ export function worklistOf(input: WorklistInput): Worklist {
       const row = index.rowOf(arrs[i].account);
       if (row < 0) unknown++;
       // A held case's arrangements are all on hold (or completed), the account's hold applying: none adds a reason, so none is judged.
-      if (row < 0 || caseOf[row] < 0 || isHeld(all[row], asOf)) {
+      if (row < 0 || caseOf[row] < 0 || found.held[caseOf[row]] === 1) {
         arrSlot[i] = -1;
         continue;
       }
@@ -701,17 +782,20 @@ export function worklistOf(input: WorklistInput): Worklist {
   // Scoring and listing as methods of one object rather than closures made afresh on every call: V8 optimises a
   // closure for the one context it has seen, then drops that code when the next call's closure arrives (a
   // deoptimisation per closure over the first several recalculations).
-  const s = new Scoring(j, cases, worst, trend, escalation, paidSeen, lastPaid, unreported, awaiting, dueBy, asOf);
+  const s = new Scoring(j, found, worst, trend, escalation, paidSeen, lastPaid, unreported, awaiting, dueBy, asOf);
   s.scoreCases();
-  const { held, heldCount, lines } = s;
-  s.sortCandidates();
+  const held = s.held;
   const rows = s.listRows(o.capPerOfficer);
   held.sort((x, y) => byCode(x.officer, y.officer) || toPence(y.balance) - toPence(x.balance) || byCode(x.account, y.account));
 
-  for (const r of rows) s.line(r.officer).listed++;
-  for (const [officer, count] of heldCount) s.line(officer).held = count;
-  for (const [officer, count] of technical) s.line(officer).technicalOnly = count;
-  const byOfficer = [...lines.values()].sort((x, y) => byCode(x.officer, y.officer));
+  // An officer's line is shown when it counts something: a case needing action, a held case or technical arrears.
+  const lines = new Map(s.lines.map((l) => [l.officer, l]));
+  for (const [officer, count] of found.technical) {
+    let l = lines.get(officer);
+    if (!l) lines.set(officer, (l = blankLine(officer)));
+    l.technicalOnly = count;
+  }
+  const byOfficer = [...lines.values()].filter((l) => l.needsAction > 0 || l.held > 0 || l.technicalOnly > 0).sort((x, y) => byCode(x.officer, y.officer));
   const team = blankLine(TEAM_LINE);
   for (const l of byOfficer) {
     for (const k of ["needsAction", "listed", "dueToday", "overdue", "awaitingTeamLeader", "held", "technicalOnly"] as const) team[k] += l[k];
