@@ -226,6 +226,12 @@ function casesHistory(h: BalanceHistory, all: readonly Account[], caseRow: Int32
   return { ...h, accounts, balances };
 }
 
+/** Each case's 13-week trend: from the cases' own rows of a history that lists the accounts in order (their references handed over as the very list asked for, so no index is built), else found by reference. */
+function casesTrend(h: BalanceHistory, all: readonly Account[], cases: readonly Account[], caseRow: Int32Array, asOf: number): BalanceTrendColumns {
+  const own = casesHistory(h, all, caseRow, cases.length);
+  return own ? balanceTrendColumns(own.accounts, historyUpTo(own, asOf)) : balanceTrendColumns(caseRefsOf(cases), historyUpTo(h, asOf));
+}
+
 /** Whether the history's references are the accounts table's, row for row. */
 function aligned(refs: readonly string[], all: readonly Account[]): boolean {
   if (refs.length !== all.length) return false;
@@ -676,7 +682,7 @@ export function worklistOf(input: WorklistInput): Worklist {
   // references, index) then trendColumnsOfHistory(columns, { fromWeek: weeks - TREND_WEEKS, rows: the cases' rows })
   // (slope per week scaled as balanceTrendColumns does), so no reference is hashed when the history lists the
   // accounts in order. Until then the cases' own rows of such a history are handed over, not the whole table.
-  const trend = input.history ? balanceTrendColumns(caseRefsOf(cases), historyUpTo(casesHistory(input.history, all, caseRow, n) ?? input.history, asOf)) : null;
+  const trend = input.history ? casesTrend(input.history, all, cases, caseRow, asOf) : null;
   if (!input.history && byReason.has("worseningTrend")) notes.push("no balance history given: the worsening-trend reason was not judged");
 
   // Arrangements: the cases' ones, each under a slot of its account (the judge reads their accounts' holds).
