@@ -185,13 +185,14 @@ class DueBy {
   /** Days after, by stage id then tenancy type (two lookups, no key text built per case). */
   private readonly known = new Map<string, Map<string, number | null>>();
   constructor(private readonly policy: EscalationPolicy) {}
-  at(due: boolean, stage: string, a: Account): number | null {
-    if (!due || a.lastActionDate === null) return null;
+  /** @param lastActionDate the account's last action date, NaN when none is recorded (read from the case columns, so the account is read only when there is one). */
+  at(due: boolean, stage: string, lastActionDate: number, a: Account): number | null {
+    if (!due || Number.isNaN(lastActionDate)) return null;
     let byType = this.known.get(stage);
     if (byType === undefined) this.known.set(stage, (byType = new Map()));
     let days = byType.get(a.tenancyType);
     if (days === undefined) byType.set(a.tenancyType, (days = minDaysAfterOf(this.policy, stage, a.tenancyType)));
-    return days === null ? null : a.lastActionDate + days;
+    return days === null ? null : lastActionDate + days;
   }
 }
 
@@ -217,25 +218,25 @@ function historyUpTo(h: BalanceHistory, asOf: number): BalanceHistory {
  * finds exactly that row. The trend then indexes the cases' references, not every
  * account's: about a third of the table, and a third of the memory.
  */
-function casesHistory(h: BalanceHistory, all: readonly Account[], caseRow: Int32Array, n: number): BalanceHistory | null {
-  if (!aligned(h.accounts, all)) return null;
+function casesHistory(h: BalanceHistory, refs: readonly string[], caseRow: Int32Array, n: number): BalanceHistory | null {
+  if (!aligned(h.accounts, refs)) return null;
   const balances = new Array<(typeof h.balances)[number]>(n);
   for (let c = 0; c < n; c++) balances[c] = h.balances[caseRow[c]];
   const accounts = new Array<string>(n);
-  for (let c = 0; c < n; c++) accounts[c] = all[caseRow[c]].account;
+  for (let c = 0; c < n; c++) accounts[c] = refs[caseRow[c]];
   return { ...h, accounts, balances };
 }
 
 /** Each case's 13-week trend: from the cases' own rows of a history that lists the accounts in order (their references handed over as the very list asked for, so no index is built), else found by reference. */
-function casesTrend(h: BalanceHistory, all: readonly Account[], cases: readonly Account[], caseRow: Int32Array, asOf: number): BalanceTrendColumns {
-  const own = casesHistory(h, all, caseRow, cases.length);
+function casesTrend(h: BalanceHistory, refs: readonly string[], cases: readonly Account[], caseRow: Int32Array, asOf: number): BalanceTrendColumns {
+  const own = casesHistory(h, refs, caseRow, cases.length);
   return own ? balanceTrendColumns(own.accounts, historyUpTo(own, asOf)) : balanceTrendColumns(caseRefsOf(cases), historyUpTo(h, asOf));
 }
 
-/** Whether the history's references are the accounts table's, row for row. */
-function aligned(refs: readonly string[], all: readonly Account[]): boolean {
-  if (refs.length !== all.length) return false;
-  for (let row = 0; row < refs.length; row++) if (refs[row] !== all[row].account) return false;
+/** Whether the history's references are the accounts table's (each row's reference, as read), row for row. */
+function aligned(history: readonly string[], refs: readonly string[]): boolean {
+  if (history.length !== refs.length) return false;
+  for (let row = 0; row < refs.length; row++) if (history[row] !== refs[row]) return false;
   return true;
 }
 
@@ -400,6 +401,8 @@ class Cases {
   readonly balP: Float64Array;
   readonly rentP: Float64Array;
   readonly tenancyStart: Float64Array;
+  /** Per case: the last action date, NaN when none is recorded. */
+  readonly lastActionDate: Float64Array;
   readonly held: Uint8Array;
   readonly officer: Int32Array;
   /** The cases' officers, in order of first appearance. */
@@ -416,6 +419,7 @@ class Cases {
     this.balP = new Float64Array(rows);
     this.rentP = new Float64Array(rows);
     this.tenancyStart = new Float64Array(rows);
+    this.lastActionDate = new Float64Array(rows);
     this.held = new Uint8Array(rows);
     this.officer = new Int32Array(rows);
     this.read(all, asOf, ucWeeks, hbWeeks);
@@ -445,6 +449,7 @@ class Cases {
       this.balP[c] = balP;
       this.rentP[c] = rentP;
       this.tenancyStart[c] = a.tenancyStart === null ? NaN : a.tenancyStart;
+      this.lastActionDate[c] = a.lastActionDate === null ? NaN : a.lastActionDate;
       this.held[c] = isHeld(a, asOf) ? 1 : 0;
       this.officer[c] = this.officerOf(a.officer);
       this.list.push(a);
@@ -554,7 +559,7 @@ class Scoring {
       const l = this.lines[cases.officer[c]];
       l.needsAction++;
       if (facts.dueToEscalate) {
-        const by = this.dueBy.at(true, facts.stage, cases.list[c]);
+        const by = this.dueBy.at(true, facts.stage, cases.lastActionDate[c], cases.list[c]);
         if (by === null || by >= asOf) l.dueToday++;
         else l.overdue++;
       }
@@ -618,7 +623,7 @@ class Scoring {
         nextAction: escalating ? this.escalationNextAction(c) : shown[0].row.action,
         balance: a.balance,
         weeksOwed: weeksOwedOf(a),
-        dueBy: this.dueBy.at(this.due[c] === 1, this.stageOf(c), a),
+        dueBy: this.dueBy.at(this.due[c] === 1, this.stageOf(c), this.cases.lastActionDate[c], a),
       };
       this.lines[this.cases.officer[c]].listed++;
     }
@@ -682,7 +687,7 @@ export function worklistOf(input: WorklistInput): Worklist {
   // references, index) then trendColumnsOfHistory(columns, { fromWeek: weeks - TREND_WEEKS, rows: the cases' rows })
   // (slope per week scaled as balanceTrendColumns does), so no reference is hashed when the history lists the
   // accounts in order. Until then the cases' own rows of such a history are handed over, not the whole table.
-  const trend = input.history ? casesTrend(input.history, all, cases, caseRow, asOf) : null;
+  const trend = input.history ? casesTrend(input.history, found.refs, cases, caseRow, asOf) : null;
   if (!input.history && byReason.has("worseningTrend")) notes.push("no balance history given: the worsening-trend reason was not judged");
 
   // Arrangements: the cases' ones, each under a slot of its account (the judge reads their accounts' holds).
