@@ -11,7 +11,7 @@ import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from "../escalation/
 import { balanceTrendColumns, type BalanceTrendColumns } from "../escalation/withTrend";
 import type { Account, BalanceHistory, Transaction, TransactionType } from "../export/schema";
 import { DEFAULT_TECHNICAL_WEEKS } from "../kpi/monthlyReturn";
-import { formatPounds, round2dp, toPence } from "../money";
+import { formatPence, formatPounds, round2dp, toPence } from "../money";
 import { TREND_DIRECTIONS } from "../trend/trend";
 import { parseOrThrow } from "../zodIssues";
 import type { Authorisations } from "./authorisation";
@@ -271,7 +271,30 @@ interface Listed {
 
 /** The row's words with the case's figures in its placeholders (most rows have none and are used as they are). */
 function fillWords(words: string, fill: Record<string, string>): string {
-  return words.includes("{") ? words.replace(/\{([^{}]*)\}/g, (_, k: string) => fill[k] ?? `{${k}}`) : words;
+  if (!words.includes("{")) return words;
+  // The words split at their placeholders once per text: literal text at even places, placeholder names at odd ones.
+  const parts = templateOf(words);
+  let out = parts[0];
+  // Own fields only: a name such as "constructor" is not a figure, and is left as written.
+  for (let i = 1; i < parts.length; i += 2) out += (Object.hasOwn(fill, parts[i]) ? fill[parts[i]] : `{${parts[i]}}`) + parts[i + 1];
+  return out;
+}
+
+/** Points-table words split at their placeholders, by text (a table has a few dozen rows; emptied if it ever grows past a bound). */
+const TEMPLATES = new Map<string, string[]>();
+function templateOf(words: string): string[] {
+  let parts = TEMPLATES.get(words);
+  if (parts === undefined) {
+    if (TEMPLATES.size >= 1024) TEMPLATES.clear();
+    TEMPLATES.set(words, (parts = words.split(/\{([^{}]*)\}/)));
+  }
+  return parts;
+}
+
+/** £ a week as formatPounds writes it; a slope already to the penny is worded from its pence (formatPence: the same text, without Number#toFixed). */
+function slopeText(slope: number): string {
+  const pence = Math.round(slope * 100);
+  return pence / 100 === slope ? formatPence(pence) : formatPounds(slope);
 }
 
 /** What every case's reasons are judged against: worked out once per list. */
@@ -331,7 +354,7 @@ function judgeReasons(j: Judging, f: CaseFacts, into: Listed[] | null): number {
   const slope = f.worseningSlope;
   if (!Number.isNaN(slope) && (r = adding(bandOf(j.byReason, "worseningTrend", slope)))) {
     score += r.points;
-    if (into) into.push({ row: r, words: fillWords(r.words, { slope: formatPounds(slope), trendWeeks: String(f.trendWeeks) }) });
+    if (into) into.push({ row: r, words: fillWords(r.words, { slope: slopeText(slope), trendWeeks: String(f.trendWeeks) }) });
   }
   const rentP = f.rentP;
   if (rentP > 0) {
