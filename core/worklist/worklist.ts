@@ -182,16 +182,24 @@ function minDaysAfterOf(policy: EscalationPolicy, stage: string, tenancyType: st
 
 /** The day a due escalation fell due: the last action date plus the smallest "days after" of the rules for that stage and tenancy type; null when the stage is reached on the arrears alone. Worked out once per stage and tenancy type. */
 class DueBy {
-  /** Days after, by stage id then tenancy type (two lookups, no key text built per case). */
-  private readonly known = new Map<string, Map<string, number | null>>();
-  constructor(private readonly policy: EscalationPolicy) {}
-  /** @param lastActionDate the account's last action date, NaN when none is recorded (read from the case columns, so the account is read only when there is one). */
-  at(due: boolean, stage: string, lastActionDate: number, a: Account): number | null {
+  /** Days after, by stage (its index in `stageIds`) then tenancy type: no key text built per case. */
+  private readonly known: (Map<string, number | null> | undefined)[];
+  constructor(
+    private readonly policy: EscalationPolicy,
+    private readonly stageIds: readonly string[],
+  ) {
+    this.known = stageIds.map(() => undefined);
+  }
+  /**
+   * @param stage the index of the stage in `stageIds`.
+   * @param lastActionDate the account's last action date, NaN when none is recorded (read from the case columns, so the account is read only when there is one).
+   */
+  at(due: boolean, stage: number, lastActionDate: number, a: Account): number | null {
     if (!due || Number.isNaN(lastActionDate)) return null;
-    let byType = this.known.get(stage);
-    if (byType === undefined) this.known.set(stage, (byType = new Map()));
+    let byType = this.known[stage];
+    if (byType === undefined) this.known[stage] = byType = new Map();
     let days = byType.get(a.tenancyType);
-    if (days === undefined) byType.set(a.tenancyType, (days = minDaysAfterOf(this.policy, stage, a.tenancyType)));
+    if (days === undefined) byType.set(a.tenancyType, (days = minDaysAfterOf(this.policy, this.stageIds[stage], a.tenancyType)));
     return days === null ? null : lastActionDate + days;
   }
 }
@@ -307,6 +315,8 @@ interface Judging {
   escalate: PointsRow | null;
   oldRent: PointsRow | null;
   awaitingRow: PointsRow | null;
+  /** The policy's stage ids and labels, by stage index (as the escalation columns number them). */
+  stageIds: readonly string[];
   stageLabel: Map<string, string>;
   paymentsKnown: boolean;
   firstDate: number;
@@ -322,9 +332,9 @@ interface CaseFacts {
   /** Trend slope £ a week when the trend is worsening, else NaN. */
   worseningSlope: number;
   trendWeeks: number;
-  /** Due to escalate (the policy's verdict), and the stage id it is due to move to. */
+  /** Due to escalate (the policy's verdict), and the index of the stage it is at or due to move to. */
   dueToEscalate: boolean;
-  stage: string;
+  stage: number;
   /** Whether the transactions hold a payment for the case, and the date of the last one. */
   paid: boolean;
   lastPaid: number;
@@ -366,7 +376,7 @@ function judgeReasons(j: Judging, f: CaseFacts, into: Listed[] | null): number {
   }
   if (f.dueToEscalate && (r = adding(j.escalate))) {
     score += r.points;
-    if (into) into.push({ row: r, words: fillWords(r.words, { stage: j.stageLabel.get(f.stage) ?? f.stage }) });
+    if (into) into.push({ row: r, words: fillWords(r.words, { stage: j.stageLabel.get(j.stageIds[f.stage]) ?? j.stageIds[f.stage] }) });
   }
   if (j.paymentsKnown) {
     const last = f.lastPaid;
@@ -402,7 +412,8 @@ interface ShownReasons {
 }
 
 const REASON_ORDER = new Map(REASON_IDS.map((id, i) => [id, i]));
-const blankFacts = (): CaseFacts => ({ balP: 0, rentP: 0, tenancyStart: NaN, outcomeRank: 0, worseningSlope: NaN, trendWeeks: 0, dueToEscalate: false, stage: "", paid: false, lastPaid: 0, rentChange: undefined, awaiting: false });
+// Fields read from Float64Arrays start as NaN (a double), so the record's layout never has to change when a figure arrives.
+const blankFacts = (): CaseFacts => ({ balP: NaN, rentP: NaN, tenancyStart: NaN, outcomeRank: 0, worseningSlope: NaN, trendWeeks: NaN, dueToEscalate: false, stage: 0, paid: false, lastPaid: NaN, rentChange: undefined, awaiting: false });
 const blankLine = (officer: string): OfficerWorklist => ({ officer, needsAction: 0, listed: 0, dueToday: 0, overdue: 0, awaitingTeamLeader: 0, held: 0, technicalOnly: 0 });
 
 /**
@@ -498,12 +509,16 @@ class Scoring {
   readonly score: Float64Array;
   readonly candidates: number[] = [];
   readonly held: HeldCase[] = [];
-  /** Each officer's counts, by the cases' officer index. */
-  readonly lines: OfficerWorklist[];
+  /** Each officer's counts, by the cases' officer index (typed columns: the per-case loops read no array of objects, whose layout V8 had to re-learn call after call). */
+  private readonly needsAction: Int32Array;
+  private readonly listed: Int32Array;
+  private readonly dueToday: Int32Array;
+  private readonly overdue: Int32Array;
+  private readonly awaitingTeamLeader: Int32Array;
+  private readonly heldCount: Int32Array;
   private readonly facts = blankFacts();
   // The escalation's columns held apart from the object that carries them: that object's shape (closures among
   // its fields, new ones each call) changed from one call to the next, and code reading it was dropped each time.
-  private readonly stageIds: readonly string[];
   private readonly stage: Int32Array;
   private readonly due: Uint8Array;
   private readonly resultAt: EscalationColumns["resultAt"];
@@ -522,16 +537,30 @@ class Scoring {
     private readonly asOf: number,
   ) {
     this.score = new Float64Array(cases.count);
-    this.lines = cases.officers.map(blankLine);
-    this.stageIds = escalation.stageIds;
+    const officers = cases.officers.length;
+    this.needsAction = new Int32Array(officers);
+    this.listed = new Int32Array(officers);
+    this.dueToday = new Int32Array(officers);
+    this.overdue = new Int32Array(officers);
+    this.awaitingTeamLeader = new Int32Array(officers);
+    this.heldCount = new Int32Array(officers);
     this.stage = escalation.stage;
     this.due = escalation.due;
     this.resultAt = escalation.resultAt;
   }
 
-  /** The stage id case c is at (or due to move to). */
-  stageOf(c: number): string {
-    return this.stageIds[this.stage[c]];
+
+  /** Each officer's counts as shown (technical arrears are counted apart, by the cases' reading). */
+  lines(): OfficerWorklist[] {
+    return this.cases.officers.map((officer, o) => ({
+      ...blankLine(officer),
+      needsAction: this.needsAction[o],
+      listed: this.listed[o],
+      dueToday: this.dueToday[o],
+      overdue: this.overdue[o],
+      awaitingTeamLeader: this.awaitingTeamLeader[o],
+      held: this.heldCount[o],
+    }));
   }
 
   /** Fills `f` with case c's facts (one record is reused for every case scored). */
@@ -545,7 +574,7 @@ class Scoring {
     f.worseningSlope = trend !== null && trend.fitted[c] && TREND_DIRECTIONS[trend.direction[c]] === "worsening" ? trend.slopePerWeek[c] : NaN;
     f.trendWeeks = trend === null ? 0 : trend.weeks[c];
     f.dueToEscalate = this.due[c] === 1;
-    f.stage = this.stageOf(c);
+    f.stage = this.stage[c];
     f.paid = this.paidSeen[c] === 1;
     f.lastPaid = this.lastPaid[c];
     f.rentChange = this.unreported.size ? this.unreported.get(cases.list[c].account) : undefined;
@@ -558,8 +587,15 @@ class Scoring {
     const listed: Listed[] = [];
     judgeReasons(this.j, this.factsOf(c, blankFacts()), listed);
     listed.sort((x, y) => y.row.points - x.row.points || REASON_ORDER.get(x.row.reason)! - REASON_ORDER.get(y.row.reason)!);
-    const reasons = listed.map((l) => ({ reason: l.row.reason, words: l.words, points: l.row.points }));
-    return { listed, reasons, reasonText: reasons.map((r) => `${r.words} (+${r.points})`).join("; ") };
+    // Plain loops, not map and join: arrays made by map took a different layout from call to call, and code reading them was dropped each time.
+    const reasons: ListedReason[] = [];
+    let reasonText = "";
+    for (let i = 0; i < listed.length; i++) {
+      const l = listed[i];
+      reasons.push({ reason: l.row.reason, words: l.words, points: l.row.points });
+      reasonText += `${i > 0 ? "; " : ""}${l.words} (+${l.row.points})`;
+    }
+    return { listed, reasons, reasonText };
   }
 
   /** Scores every case from its figures; held cases go apart (with their reasons in words). */
@@ -569,7 +605,7 @@ class Scoring {
       if (cases.held[c]) {
         const a = cases.list[c];
         this.held.push({ account: a.account, officer: a.officer, hold: holdOf(a, asOf)!, balance: a.balance, weeksOwed: weeksOwedOf(a), reasonText: this.reasonsOf(c).reasonText });
-        this.lines[cases.officer[c]].held++;
+        this.heldCount[cases.officer[c]]++;
         continue;
       }
       // One facts record reused for every case: scoring builds no text and keeps nothing.
@@ -579,14 +615,14 @@ class Scoring {
       if (s === 0) continue;
       this.score[c] = s;
       this.candidates.push(c);
-      const l = this.lines[cases.officer[c]];
-      l.needsAction++;
+      const o = cases.officer[c];
+      this.needsAction[o]++;
       if (facts.dueToEscalate) {
         const by = this.dueBy.at(true, facts.stage, cases.lastActionDate[c], cases.list[c]);
-        if (by === null || by >= asOf) l.dueToday++;
-        else l.overdue++;
+        if (by === null || by >= asOf) this.dueToday[o]++;
+        else this.overdue[o]++;
       }
-      if (facts.awaiting) l.awaitingTeamLeader++;
+      if (facts.awaiting) this.awaitingTeamLeader[o]++;
     }
   }
 
@@ -646,9 +682,9 @@ class Scoring {
         nextAction: escalating ? this.escalationNextAction(c) : shown[0].row.action,
         balance: a.balance,
         weeksOwed: weeksOwedOf(a),
-        dueBy: this.dueBy.at(this.due[c] === 1, this.stageOf(c), this.cases.lastActionDate[c], a),
+        dueBy: this.dueBy.at(this.due[c] === 1, this.stage[c], this.cases.lastActionDate[c], a),
       };
-      this.lines[this.cases.officer[c]].listed++;
+      this.listed[this.cases.officer[c]]++;
     }
     return rows;
   }
@@ -705,7 +741,7 @@ export function worklistOf(input: WorklistInput): Worklist {
   // As columns: the worklist reads each case's stage and due flag, and the next action only for the rows listed.
   const escalation = escalationColumnsOf(cases, policy, asOf);
   if (escalation.firstError) throw escalation.firstError;
-  const dueBy = new DueBy(policy);
+  const dueBy = new DueBy(policy, escalation.stageIds);
   // TODO(coretrend): once core/columns/historyColumns.ts is merged, read the trend as historyColumnsOf(history,
   // references, index) then trendColumnsOfHistory(columns, { fromWeek: weeks - TREND_WEEKS, rows: the cases' rows })
   // (slope per week scaled as balanceTrendColumns does), so no reference is hashed when the history lists the
@@ -809,6 +845,7 @@ export function worklistOf(input: WorklistInput): Worklist {
     escalate: bandOf(byReason, "dueToEscalate", 0),
     oldRent: bandOf(byReason, "ucOldRent", 0),
     awaitingRow: bandOf(byReason, "awaitingAuthorisation", 0),
+    stageIds: escalation.stageIds,
     stageLabel: new Map(policy.stages.map((s) => [s.id, s.label])),
     paymentsKnown,
     firstDate,
@@ -823,7 +860,7 @@ export function worklistOf(input: WorklistInput): Worklist {
   held.sort((x, y) => byCode(x.officer, y.officer) || toPence(y.balance) - toPence(x.balance) || byCode(x.account, y.account));
 
   // An officer's line is shown when it counts something: a case needing action, a held case or technical arrears.
-  const lines = new Map(s.lines.map((l) => [l.officer, l]));
+  const lines = new Map(s.lines().map((l) => [l.officer, l]));
   for (const [officer, count] of found.technical) {
     let l = lines.get(officer);
     if (!l) lines.set(officer, (l = blankLine(officer)));
