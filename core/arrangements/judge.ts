@@ -153,23 +153,29 @@ interface LedgerTable {
 const kindOf = (type: TransactionType): number => (type === "rent" ? RENT : type === "uc" ? UC : type === "hb" ? HB : type === "payment" || type === "dhp" ? TENANT : -1);
 
 /**
- * Transactions read once into columns for grouping: each line's account slot (-1 for a
- * line no ledger keeps: no wanted account, or a type not counted), kind, pence and date.
- * Filled by the caller's own pass over the transactions ({@link putLine}), so a caller
- * that reads them anyway (the worklist's payments) touches each transaction object once.
+ * The transactions a ledger keeps (a wanted account's rent, payment, DHP, UC and HB lines),
+ * read once into columns for grouping: line i's account slot, kind, pence and date, for i
+ * below `count`, in export order, with each slot and kind's number of lines counted as they
+ * are put. Filled by the caller's own pass over the transactions ({@link putLine}), so a
+ * caller that reads them anyway (the worklist's payments) touches each transaction object
+ * once; the lines not kept take no room and no second look.
  */
 export interface LedgerLines {
   slot: Int32Array;
   kind: Int8Array;
   pence: Float64Array;
   date: Float64Array;
+  /** Lines kept so far. */
+  count: number;
+  /** Lines of each slot and kind (credit dates counted under CREDIT_DATES too), with one spare entry. */
+  counts: Int32Array;
   /** How many account slots. */
   slots: number;
 }
 
-/** Columns for `n` transactions over `slots` account slots, every line not yet kept. */
+/** Columns for up to `n` transactions over `slots` account slots, none kept yet. */
 export function ledgerLines(n: number, slots: number): LedgerLines {
-  return { slot: new Int32Array(n), kind: new Int8Array(n), pence: new Float64Array(n), date: new Float64Array(n), slots };
+  return { slot: new Int32Array(n), kind: new Int8Array(n), pence: new Float64Array(n), date: new Float64Array(n), count: 0, counts: new Int32Array(slots * SLOTS + 1), slots };
 }
 
 /**
@@ -181,7 +187,7 @@ export function ledgerLines(n: number, slots: number): LedgerLines {
  */
 export function reusedLedgerLines(n: number, slots: number): LedgerLines {
   if (n > KEPT_LINES) return ledgerLines(n, slots);
-  return { slot: KEPT.slot(n), kind: KEPT.kind(n), pence: KEPT.pence(n), date: KEPT.date(n), slots };
+  return { slot: KEPT.slot(n), kind: KEPT.kind(n), pence: KEPT.pence(n), date: KEPT.date(n), count: 0, counts: new Int32Array(slots * SLOTS + 1), slots };
 }
 
 /** Most transactions whose columns (and grouped table) are kept between calls: a large team's year, about 10 MB. */
@@ -204,22 +210,25 @@ const KEPT = {
   tableCum: keptArray((n) => new Float64Array(n)),
 };
 
-/** Records transaction i (line t) for account slot `slot` (-1: not wanted). */
-export function putLine(lines: LedgerLines, i: number, t: Transaction, slot: number): void {
-  const kind = slot < 0 ? -1 : kindOf(t.type);
-  if (kind < 0) {
-    lines.slot[i] = -1;
-    return;
-  }
+/** Keeps transaction t for account slot `slot` (-1: not wanted) when a ledger keeps its type, in the order put. */
+export function putLine(lines: LedgerLines, t: Transaction, slot: number): void {
+  if (slot < 0) return;
+  const kind = kindOf(t.type);
+  if (kind < 0) return;
+  const i = lines.count++;
+  const pence = toPence(t.amount);
   lines.slot[i] = slot;
   lines.kind[i] = kind;
-  lines.pence[i] = toPence(t.amount);
+  lines.pence[i] = pence;
   lines.date[i] = t.date;
+  lines.counts[slot * SLOTS + kind]++;
+  // Credits are negative amounts in the canonical export.
+  if (kind !== RENT && pence < 0) lines.counts[slot * SLOTS + CREDIT_DATES]++;
 }
 
 /**
- * Groups the kept lines into a {@link LedgerTable}. Two passes over the columns (count,
- * then fill) and no object per line: this runs over the whole export on every call, and
+ * Groups the kept lines into a {@link LedgerTable}: one pass over the columns (the lines
+ * were counted as they were put) and no object per line: this runs over the whole export on every call, and
  * at team scale an object per line cost more in garbage collection than the judging itself.
  * Each pass is its own small function: V8 compiles a hot loop on its own when it is
  * entered mid-function (on-stack replacement), and code after the loop that had not yet
@@ -227,7 +236,7 @@ export function putLine(lines: LedgerLines, i: number, t: Transaction, slot: num
  * call (over a hundred deoptimisations in 30 runs of the bench case, most of its time).
  */
 function groupLines(lines: LedgerLines, reuse: boolean): LedgerTable {
-  const start = startsOf(countLines(lines));
+  const start = startsOf(lines.counts);
   const total = start[start.length - 1];
   // Every entry is written by fillLines (the counts are the fills), so kept columns need no clearing.
   const kept = reuse && total <= KEPT_LINES;
@@ -235,20 +244,6 @@ function groupLines(lines: LedgerLines, reuse: boolean): LedgerTable {
   fillLines(lines, table);
   sortSegments(table, lines.slots);
   return table;
-}
-
-/** How many lines each slot and kind holds (credit dates counted under CREDIT_DATES too), with one spare entry. */
-function countLines(lines: LedgerLines): Int32Array {
-  const { slot, kind, pence } = lines;
-  const counts = new Int32Array(lines.slots * SLOTS + 1);
-  for (let i = 0; i < slot.length; i++) {
-    const k = slot[i];
-    if (k < 0) continue;
-    counts[k * SLOTS + kind[i]]++;
-    // Credits are negative amounts in the canonical export.
-    if (kind[i] !== RENT && pence[i] < 0) counts[k * SLOTS + CREDIT_DATES]++;
-  }
-  return counts;
 }
 
 /** Each slot's start in the shared arrays, from the counts (the last entry is the total). */
@@ -263,9 +258,8 @@ function fillLines(lines: LedgerLines, table: LedgerTable): void {
   const { slot, kind, pence, date } = lines;
   const { dates, cum } = table;
   const fill = table.start.slice();
-  for (let i = 0; i < slot.length; i++) {
+  for (let i = 0; i < lines.count; i++) {
     const k = slot[i];
-    if (k < 0) continue;
     const kd = kind[i];
     const p = pence[i];
     const j = fill[k * SLOTS + kd]++;
@@ -346,7 +340,7 @@ function linesOf(transactions: readonly Transaction[], index: ReadonlyMap<string
       lastRef = t.account;
       lastSlot = index.get(t.account) ?? -1;
     }
-    putLine(lines, i, t, lastSlot);
+    putLine(lines, t, lastSlot);
   }
   return lines;
 }

@@ -795,7 +795,7 @@ export function worklistOf(input: WorklistInput): Worklist {
         lastRef = t.account;
         row = index.rowOf(t.account);
       }
-      if (ledger) putLine(ledger, i, t, row < 0 ? -1 : slotOfRow![row]);
+      if (ledger !== null && row >= 0) putLine(ledger, t, slotOfRow![row]);
       if (t.date > asOf) continue;
       if (t.date < firstDate) firstDate = t.date;
       if (t.amount < 0 && isPaymentType(t.type)) {
