@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dateToSerial, LAST_SERIAL, serialToDate, serialToIso } from "../dates/excelSerial";
 import type { Account, Transaction, TransactionType } from "../export/schema";
 import { DEFAULT_TECHNICAL_WEEKS } from "../kpi/monthlyReturn";
-import { formatPounds, fromPence, toPence } from "../money";
+import { formatPence, formatPounds, fromPence, toPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
 import { ARRANGEMENT_RULES, matchingRule, type ArrangementOutcome } from "./rules";
 import { HOLD_STATUSES, type Arrangement, type Frequency, type RecordedStatus } from "./schema";
@@ -153,23 +153,29 @@ interface LedgerTable {
 const kindOf = (type: TransactionType): number => (type === "rent" ? RENT : type === "uc" ? UC : type === "hb" ? HB : type === "payment" || type === "dhp" ? TENANT : -1);
 
 /**
- * Transactions read once into columns for grouping: each line's account slot (-1 for a
- * line no ledger keeps: no wanted account, or a type not counted), kind, pence and date.
- * Filled by the caller's own pass over the transactions ({@link putLine}), so a caller
- * that reads them anyway (the worklist's payments) touches each transaction object once.
+ * The transactions a ledger keeps (a wanted account's rent, payment, DHP, UC and HB lines),
+ * read once into columns for grouping: line i's account slot, kind, pence and date, for i
+ * below `count`, in export order, with each slot and kind's number of lines counted as they
+ * are put. Filled by the caller's own pass over the transactions ({@link putLine}), so a
+ * caller that reads them anyway (the worklist's payments) touches each transaction object
+ * once; the lines not kept take no room and no second look.
  */
 export interface LedgerLines {
   slot: Int32Array;
   kind: Int8Array;
   pence: Float64Array;
   date: Float64Array;
+  /** Lines kept so far. */
+  count: number;
+  /** Lines of each slot and kind (credit dates counted under CREDIT_DATES too), with one spare entry. */
+  counts: Int32Array;
   /** How many account slots. */
   slots: number;
 }
 
-/** Columns for `n` transactions over `slots` account slots, every line not yet kept. */
+/** Columns for up to `n` transactions over `slots` account slots, none kept yet. */
 export function ledgerLines(n: number, slots: number): LedgerLines {
-  return { slot: new Int32Array(n), kind: new Int8Array(n), pence: new Float64Array(n), date: new Float64Array(n), slots };
+  return { slot: new Int32Array(n), kind: new Int8Array(n), pence: new Float64Array(n), date: new Float64Array(n), count: 0, counts: new Int32Array(slots * SLOTS + 1), slots };
 }
 
 /**
@@ -181,7 +187,7 @@ export function ledgerLines(n: number, slots: number): LedgerLines {
  */
 export function reusedLedgerLines(n: number, slots: number): LedgerLines {
   if (n > KEPT_LINES) return ledgerLines(n, slots);
-  return { slot: KEPT.slot(n), kind: KEPT.kind(n), pence: KEPT.pence(n), date: KEPT.date(n), slots };
+  return { slot: KEPT.slot(n), kind: KEPT.kind(n), pence: KEPT.pence(n), date: KEPT.date(n), count: 0, counts: new Int32Array(slots * SLOTS + 1), slots };
 }
 
 /** Most transactions whose columns (and grouped table) are kept between calls: a large team's year, about 10 MB. */
@@ -204,22 +210,25 @@ const KEPT = {
   tableCum: keptArray((n) => new Float64Array(n)),
 };
 
-/** Records transaction i (line t) for account slot `slot` (-1: not wanted). */
-export function putLine(lines: LedgerLines, i: number, t: Transaction, slot: number): void {
-  const kind = slot < 0 ? -1 : kindOf(t.type);
-  if (kind < 0) {
-    lines.slot[i] = -1;
-    return;
-  }
+/** Keeps transaction t for account slot `slot` (-1: not wanted) when a ledger keeps its type, in the order put. */
+export function putLine(lines: LedgerLines, t: Transaction, slot: number): void {
+  if (slot < 0) return;
+  const kind = kindOf(t.type);
+  if (kind < 0) return;
+  const i = lines.count++;
+  const pence = toPence(t.amount);
   lines.slot[i] = slot;
   lines.kind[i] = kind;
-  lines.pence[i] = toPence(t.amount);
+  lines.pence[i] = pence;
   lines.date[i] = t.date;
+  lines.counts[slot * SLOTS + kind]++;
+  // Credits are negative amounts in the canonical export.
+  if (kind !== RENT && pence < 0) lines.counts[slot * SLOTS + CREDIT_DATES]++;
 }
 
 /**
- * Groups the kept lines into a {@link LedgerTable}. Two passes over the columns (count,
- * then fill) and no object per line: this runs over the whole export on every call, and
+ * Groups the kept lines into a {@link LedgerTable}: one pass over the columns (the lines
+ * were counted as they were put) and no object per line: this runs over the whole export on every call, and
  * at team scale an object per line cost more in garbage collection than the judging itself.
  * Each pass is its own small function: V8 compiles a hot loop on its own when it is
  * entered mid-function (on-stack replacement), and code after the loop that had not yet
@@ -227,7 +236,7 @@ export function putLine(lines: LedgerLines, i: number, t: Transaction, slot: num
  * call (over a hundred deoptimisations in 30 runs of the bench case, most of its time).
  */
 function groupLines(lines: LedgerLines, reuse: boolean): LedgerTable {
-  const start = startsOf(countLines(lines));
+  const start = startsOf(lines.counts);
   const total = start[start.length - 1];
   // Every entry is written by fillLines (the counts are the fills), so kept columns need no clearing.
   const kept = reuse && total <= KEPT_LINES;
@@ -235,20 +244,6 @@ function groupLines(lines: LedgerLines, reuse: boolean): LedgerTable {
   fillLines(lines, table);
   sortSegments(table, lines.slots);
   return table;
-}
-
-/** How many lines each slot and kind holds (credit dates counted under CREDIT_DATES too), with one spare entry. */
-function countLines(lines: LedgerLines): Int32Array {
-  const { slot, kind, pence } = lines;
-  const counts = new Int32Array(lines.slots * SLOTS + 1);
-  for (let i = 0; i < slot.length; i++) {
-    const k = slot[i];
-    if (k < 0) continue;
-    counts[k * SLOTS + kind[i]]++;
-    // Credits are negative amounts in the canonical export.
-    if (kind[i] !== RENT && pence[i] < 0) counts[k * SLOTS + CREDIT_DATES]++;
-  }
-  return counts;
 }
 
 /** Each slot's start in the shared arrays, from the counts (the last entry is the total). */
@@ -263,9 +258,8 @@ function fillLines(lines: LedgerLines, table: LedgerTable): void {
   const { slot, kind, pence, date } = lines;
   const { dates, cum } = table;
   const fill = table.start.slice();
-  for (let i = 0; i < slot.length; i++) {
+  for (let i = 0; i < lines.count; i++) {
     const k = slot[i];
-    if (k < 0) continue;
     const kd = kind[i];
     const p = pence[i];
     const j = fill[k * SLOTS + kd]++;
@@ -346,7 +340,7 @@ function linesOf(transactions: readonly Transaction[], index: ReadonlyMap<string
       lastRef = t.account;
       lastSlot = index.get(t.account) ?? -1;
     }
-    putLine(lines, i, t, lastSlot);
+    putLine(lines, t, lastSlot);
   }
   return lines;
 }
@@ -728,7 +722,7 @@ function judged(a: Arrangement, m: Measures, asOf: number, holdsOf: AccountHolds
     w.put(rule.why);
     if (a.type === "spo" && rule.outcome === "broken") w.put(": a breach of the suspended order's terms");
   }
-  w.put(counted(due, INSTALMENTS_OF)).put(cachedPounds(a.instalment)).put(" due, ").put(reasonPounds(fromPence(m.paid))).put(" paid; ");
+  w.put(counted(due, INSTALMENTS_OF)).put(cachedPounds(a.instalment)).put(" due, ").put(formatPence(m.paid)).put(" paid; ");
   if (missed > 0) w.put(counted(missed, MISSED_FIRST_DUE)).put(cachedDate(firstMissed!)).put(due > judgedCount ? ")" : ").");
   else w.put(due > judgedCount ? "none missed" : "none missed.");
   if (due > judgedCount) w.put(counted(due - judgedCount, STILL_WITHIN));
@@ -747,25 +741,27 @@ function judged(a: Arrangement, m: Measures, asOf: number, holdsOf: AccountHolds
 }
 
 /**
- * The pieces of one reason, in one array reused for every judgement and joined into the
- * reason's text before the next one. Its length never changes (the pieces not used are
- * ""): emptying an array gives up its storage, and refilling it allocated it again.
+ * One reason's text, built piece by piece and made flat once it is whole. Joining an
+ * array of pieces (Array#join) took three times as long as adding them up; the sum is a
+ * tree of partial texts, which reading its first character turns into one flat text, so
+ * the judgement keeps one flat string and the partial texts die at once (kept as a tree,
+ * they were most of what a collection copied while the judgements were in use).
  */
 class ReasonParts {
-  private readonly parts: string[] = new Array<string>(32).fill("");
-  private n = 0;
-  private used = 0;
+  private text_ = "";
   start(): void {
-    this.n = 0;
+    this.text_ = "";
   }
   put(piece: string): this {
-    this.parts[this.n++] = piece;
+    this.text_ += piece;
     return this;
   }
   text(): string {
-    for (let i = this.n; i < this.used; i++) this.parts[i] = "";
-    this.used = this.n;
-    return this.parts.join("");
+    const t = this.text_;
+    // Reading a character flattens the text (V8 makes a tree of added texts flat before reading it).
+    t.charCodeAt(0);
+    this.text_ = "";
+    return t;
   }
 }
 const REASON_PARTS = new ReasonParts();

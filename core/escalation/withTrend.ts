@@ -44,15 +44,22 @@ export function balanceTrendColumns(accounts: readonly string[], history: Balanc
   const from = Math.max(0, history.dates.length - TREND_WEEKS);
   const dates = history.dates.slice(from);
   if (dates.length < 2) return out;
+  // The history's own rows, not copies: the fit reads the last weeks in place and takes NaN as a missing snapshot.
+  // A history whose references are the very list asked for (the worklist hands over its cases' rows so) is read row for row, with no index built.
+  const rows: readonly (readonly (number | null)[])[] = history.accounts === accounts ? history.balances : rowsOf(accounts, history);
+
+  const trends = trendColumnsOf(rows, { periods: dates, fromIndex: from, nanAsBlank: true });
+  return weeklyTrendOf(trends, history.axis === "periods", out);
+}
+
+/** The history's row of each account (a row of blanks when it has none). */
+function rowsOf(accounts: readonly string[], history: BalanceHistory): readonly (readonly (number | null)[])[] {
   const rowsByAccount = refIndex(history.accounts);
   const noHistory: null[] = history.dates.map(() => null);
-  // The history's own rows, not copies: the fit reads the last weeks in place and takes NaN as a missing snapshot.
-  const rows = accounts.map((ref) => {
+  return accounts.map((ref) => {
     const i = rowsByAccount.rowOf(ref);
     return i < 0 ? noHistory : history.balances[i];
   });
-  const trends = trendColumnsOf(rows, { periods: dates, fromIndex: from, nanAsBlank: true });
-  return weeklyTrendOf(trends, history.axis === "periods", out);
 }
 
 /** The fitted rows of a batch as £ a week, into `out` (slot for slot). */

@@ -11,7 +11,7 @@ import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from "../escalation/
 import { balanceTrendColumns, type BalanceTrendColumns } from "../escalation/withTrend";
 import type { Account, BalanceHistory, Transaction, TransactionType } from "../export/schema";
 import { DEFAULT_TECHNICAL_WEEKS } from "../kpi/monthlyReturn";
-import { formatPounds, round2dp, toPence } from "../money";
+import { formatPence, formatPounds, round2dp, toPence } from "../money";
 import { TREND_DIRECTIONS } from "../trend/trend";
 import { parseOrThrow } from "../zodIssues";
 import type { Authorisations } from "./authorisation";
@@ -182,14 +182,25 @@ function minDaysAfterOf(policy: EscalationPolicy, stage: string, tenancyType: st
 
 /** The day a due escalation fell due: the last action date plus the smallest "days after" of the rules for that stage and tenancy type; null when the stage is reached on the arrears alone. Worked out once per stage and tenancy type. */
 class DueBy {
-  private readonly known = new Map<string, number | null>();
-  constructor(private readonly policy: EscalationPolicy) {}
-  at(due: boolean, stage: string, a: Account): number | null {
-    if (!due || a.lastActionDate === null) return null;
-    const key = `${stage}\u0000${a.tenancyType}`;
-    let days = this.known.get(key);
-    if (days === undefined) this.known.set(key, (days = minDaysAfterOf(this.policy, stage, a.tenancyType)));
-    return days === null ? null : a.lastActionDate + days;
+  /** Days after, by stage (its index in `stageIds`) then tenancy type: no key text built per case. */
+  private readonly known: (Map<string, number | null> | undefined)[];
+  constructor(
+    private readonly policy: EscalationPolicy,
+    private readonly stageIds: readonly string[],
+  ) {
+    this.known = stageIds.map(() => undefined);
+  }
+  /**
+   * @param stage the index of the stage in `stageIds`.
+   * @param lastActionDate the account's last action date, NaN when none is recorded (read from the case columns, so the account is read only when there is one).
+   */
+  at(due: boolean, stage: number, lastActionDate: number, a: Account): number | null {
+    if (!due || Number.isNaN(lastActionDate)) return null;
+    let byType = this.known[stage];
+    if (byType === undefined) this.known[stage] = byType = new Map();
+    let days = byType.get(a.tenancyType);
+    if (days === undefined) byType.set(a.tenancyType, (days = minDaysAfterOf(this.policy, this.stageIds[stage], a.tenancyType)));
+    return days === null ? null : lastActionDate + days;
   }
 }
 
@@ -215,19 +226,25 @@ function historyUpTo(h: BalanceHistory, asOf: number): BalanceHistory {
  * finds exactly that row. The trend then indexes the cases' references, not every
  * account's: about a third of the table, and a third of the memory.
  */
-function casesHistory(h: BalanceHistory, all: readonly Account[], caseRow: Int32Array, n: number): BalanceHistory | null {
-  if (!aligned(h.accounts, all)) return null;
+function casesHistory(h: BalanceHistory, refs: readonly string[], caseRow: Int32Array, n: number): BalanceHistory | null {
+  if (!aligned(h.accounts, refs)) return null;
   const balances = new Array<(typeof h.balances)[number]>(n);
   for (let c = 0; c < n; c++) balances[c] = h.balances[caseRow[c]];
   const accounts = new Array<string>(n);
-  for (let c = 0; c < n; c++) accounts[c] = all[caseRow[c]].account;
+  for (let c = 0; c < n; c++) accounts[c] = refs[caseRow[c]];
   return { ...h, accounts, balances };
 }
 
-/** Whether the history's references are the accounts table's, row for row. */
-function aligned(refs: readonly string[], all: readonly Account[]): boolean {
-  if (refs.length !== all.length) return false;
-  for (let row = 0; row < refs.length; row++) if (refs[row] !== all[row].account) return false;
+/** Each case's 13-week trend: from the cases' own rows of a history that lists the accounts in order (their references handed over as the very list asked for, so no index is built), else found by reference. */
+function casesTrend(h: BalanceHistory, refs: readonly string[], cases: readonly Account[], caseRow: Int32Array, asOf: number): BalanceTrendColumns {
+  const own = casesHistory(h, refs, caseRow, cases.length);
+  return own ? balanceTrendColumns(own.accounts, historyUpTo(own, asOf)) : balanceTrendColumns(caseRefsOf(cases), historyUpTo(h, asOf));
+}
+
+/** Whether the history's references are the accounts table's (each row's reference, as read), row for row. */
+function aligned(history: readonly string[], refs: readonly string[]): boolean {
+  if (history.length !== refs.length) return false;
+  for (let row = 0; row < refs.length; row++) if (history[row] !== refs[row]) return false;
   return true;
 }
 
@@ -235,13 +252,6 @@ function aligned(refs: readonly string[], all: readonly Account[]): boolean {
 function caseRefsOf(cases: readonly Account[]): string[] {
   const refs = new Array<string>(cases.length);
   for (let c = 0; c < cases.length; c++) refs[c] = cases[c].account;
-  return refs;
-}
-
-/** Each account's reference, by row. */
-function referencesOf(accounts: readonly Account[]): string[] {
-  const refs = new Array<string>(accounts.length);
-  for (let i = 0; i < accounts.length; i++) refs[i] = accounts[i].account;
   return refs;
 }
 
@@ -269,7 +279,30 @@ interface Listed {
 
 /** The row's words with the case's figures in its placeholders (most rows have none and are used as they are). */
 function fillWords(words: string, fill: Record<string, string>): string {
-  return words.includes("{") ? words.replace(/\{([^{}]*)\}/g, (_, k: string) => fill[k] ?? `{${k}}`) : words;
+  if (!words.includes("{")) return words;
+  // The words split at their placeholders once per text: literal text at even places, placeholder names at odd ones.
+  const parts = templateOf(words);
+  let out = parts[0];
+  // Own fields only: a name such as "constructor" is not a figure, and is left as written.
+  for (let i = 1; i < parts.length; i += 2) out += (Object.hasOwn(fill, parts[i]) ? fill[parts[i]] : `{${parts[i]}}`) + parts[i + 1];
+  return out;
+}
+
+/** Points-table words split at their placeholders, by text (a table has a few dozen rows; emptied if it ever grows past a bound). */
+const TEMPLATES = new Map<string, string[]>();
+function templateOf(words: string): string[] {
+  let parts = TEMPLATES.get(words);
+  if (parts === undefined) {
+    if (TEMPLATES.size >= 1024) TEMPLATES.clear();
+    TEMPLATES.set(words, (parts = words.split(/\{([^{}]*)\}/)));
+  }
+  return parts;
+}
+
+/** £ a week as formatPounds writes it; a slope already to the penny is worded from its pence (formatPence: the same text, without Number#toFixed). */
+function slopeText(slope: number): string {
+  const pence = Math.round(slope * 100);
+  return pence / 100 === slope ? formatPence(pence) : formatPounds(slope);
 }
 
 /** What every case's reasons are judged against: worked out once per list. */
@@ -282,20 +315,26 @@ interface Judging {
   escalate: PointsRow | null;
   oldRent: PointsRow | null;
   awaitingRow: PointsRow | null;
+  /** The policy's stage ids and labels, by stage index (as the escalation columns number them). */
+  stageIds: readonly string[];
   stageLabel: Map<string, string>;
   paymentsKnown: boolean;
   firstDate: number;
 }
 
-/** The case's facts the reasons read (gathered per case; no text). */
+/** The case's facts the reasons read (gathered per case from the case columns; no text). */
 interface CaseFacts {
+  /** Balance and weekly rent in pence; the tenancy start (NaN when none is recorded). */
+  balP: number;
+  rentP: number;
+  tenancyStart: number;
   outcomeRank: number;
   /** Trend slope £ a week when the trend is worsening, else NaN. */
   worseningSlope: number;
   trendWeeks: number;
-  /** Due to escalate (the policy's verdict), and the stage id it is due to move to. */
+  /** Due to escalate (the policy's verdict), and the index of the stage it is at or due to move to. */
   dueToEscalate: boolean;
-  stage: string;
+  stage: number;
   /** Whether the transactions hold a payment for the case, and the date of the last one. */
   paid: boolean;
   lastPaid: number;
@@ -312,7 +351,7 @@ const adding = (row: PointsRow | null): PointsRow | null => (row === null || row
  * sum of the reasons shown for it; the words (and the figures written into them) are
  * built only when `into` is given: for the cases shown.
  */
-function judgeReasons(j: Judging, a: Account, f: CaseFacts, into: Listed[] | null): number {
+function judgeReasons(j: Judging, f: CaseFacts, into: Listed[] | null): number {
   let score = 0;
   let r: PointsRow | null;
   if (f.outcomeRank === 2 && (r = adding(j.broken))) {
@@ -325,11 +364,11 @@ function judgeReasons(j: Judging, a: Account, f: CaseFacts, into: Listed[] | nul
   const slope = f.worseningSlope;
   if (!Number.isNaN(slope) && (r = adding(bandOf(j.byReason, "worseningTrend", slope)))) {
     score += r.points;
-    if (into) into.push({ row: r, words: fillWords(r.words, { slope: formatPounds(slope), trendWeeks: String(f.trendWeeks) }) });
+    if (into) into.push({ row: r, words: fillWords(r.words, { slope: slopeText(slope), trendWeeks: String(f.trendWeeks) }) });
   }
-  const rentP = toPence(a.weeklyRent);
+  const rentP = f.rentP;
   if (rentP > 0) {
-    const weeks = toPence(a.balance) / rentP;
+    const weeks = f.balP / rentP;
     if ((r = adding(bandOf(j.byReason, "weeksOwed", weeks)))) {
       score += r.points;
       if (into) into.push({ row: r, words: fillWords(r.words, { weeks: weeks.toFixed(1) }) });
@@ -337,15 +376,17 @@ function judgeReasons(j: Judging, a: Account, f: CaseFacts, into: Listed[] | nul
   }
   if (f.dueToEscalate && (r = adding(j.escalate))) {
     score += r.points;
-    if (into) into.push({ row: r, words: fillWords(r.words, { stage: j.stageLabel.get(f.stage) ?? f.stage }) });
+    if (into) into.push({ row: r, words: fillWords(r.words, { stage: j.stageLabel.get(j.stageIds[f.stage]) ?? j.stageIds[f.stage] }) });
   }
   if (j.paymentsKnown) {
     const last = f.lastPaid;
     const paid = f.paid;
     // None in the transactions: the days since the tenancy began when that is within them,
     // else at least the days they cover, stated as a lower bound ("31+").
-    const began = a.tenancyStart !== null && a.tenancyStart > j.firstDate && a.tenancyStart <= j.asOf;
-    const days = paid ? j.asOf - last : began ? j.asOf - a.tenancyStart! : j.asOf - j.firstDate + 1;
+    const start = f.tenancyStart;
+    // NaN (no start recorded) fails both comparisons, as null did.
+    const began = start > j.firstDate && start <= j.asOf;
+    const days = paid ? j.asOf - last : began ? j.asOf - start : j.asOf - j.firstDate + 1;
     if ((r = adding(bandOf(j.byReason, "noPayment", days)))) {
       score += r.points;
       if (into) into.push({ row: r, words: fillWords(r.words, { days: !paid && !began ? `${days}+` : String(days) }) });
@@ -371,31 +412,120 @@ interface ShownReasons {
 }
 
 const REASON_ORDER = new Map(REASON_IDS.map((id, i) => [id, i]));
-const blankFacts = (): CaseFacts => ({ outcomeRank: 0, worseningSlope: NaN, trendWeeks: 0, dueToEscalate: false, stage: "", paid: false, lastPaid: 0, rentChange: undefined, awaiting: false });
+// Fields read from Float64Arrays start as NaN (a double), so the record's layout never has to change when a figure arrives.
+const blankFacts = (): CaseFacts => ({ balP: NaN, rentP: NaN, tenancyStart: NaN, outcomeRank: 0, worseningSlope: NaN, trendWeeks: NaN, dueToEscalate: false, stage: 0, paid: false, lastPaid: NaN, rentChange: undefined, awaiting: false });
 const blankLine = (officer: string): OfficerWorklist => ({ officer, needsAction: 0, listed: 0, dueToday: 0, overdue: 0, awaitingTeamLeader: 0, held: 0, technicalOnly: 0 });
 
 /**
+ * The cases (current tenancies in arrears, less wholly technical arrears) with the figures
+ * the worklist reads of them, as columns, gathered in the one pass over the accounts that
+ * also lists every row's reference. Every later step reads these columns rather than the
+ * account objects: at team scale each pass over thousands of objects scattered in memory
+ * cost more than the work done with what it read.
+ */
+class Cases {
+  /** The cases' accounts, in account order. */
+  readonly list: Account[] = [];
+  /** Each account row's reference. */
+  readonly refs: string[];
+  /** Each account row's position among the cases, or -1. */
+  readonly caseOf: Int32Array;
+  /** Per case: its account row; balance and weekly rent in pence; tenancy start (NaN when none); 1 when held; its officer (index into `officers`). */
+  readonly row: Int32Array;
+  readonly balP: Float64Array;
+  readonly rentP: Float64Array;
+  readonly tenancyStart: Float64Array;
+  /** Per case: the last action date, NaN when none is recorded. */
+  readonly lastActionDate: Float64Array;
+  readonly held: Uint8Array;
+  readonly officer: Int32Array;
+  /** The cases' officers, in order of first appearance. */
+  readonly officers: string[] = [];
+  private readonly officerIndex = new Map<string, number>();
+  /** Accounts in arrears left off as wholly technical, by officer. */
+  readonly technical = new Map<string, number>();
+
+  constructor(all: readonly Account[], asOf: number, ucWeeks: number, hbWeeks: number) {
+    const rows = all.length;
+    this.refs = new Array<string>(rows);
+    this.caseOf = new Int32Array(rows).fill(-1);
+    this.row = new Int32Array(rows);
+    this.balP = new Float64Array(rows);
+    this.rentP = new Float64Array(rows);
+    this.tenancyStart = new Float64Array(rows);
+    this.lastActionDate = new Float64Array(rows);
+    this.held = new Uint8Array(rows);
+    this.officer = new Int32Array(rows);
+    this.read(all, asOf, ucWeeks, hbWeeks);
+  }
+
+  get count(): number {
+    return this.list.length;
+  }
+
+  private read(all: readonly Account[], asOf: number, ucWeeks: number, hbWeeks: number): void {
+    for (let row = 0; row < all.length; row++) {
+      const a = all[row];
+      this.refs[row] = a.account;
+      if (a.status !== "current") continue;
+      const balP = toPence(a.balance);
+      if (!(balP > 0)) continue;
+      const rentP = toPence(a.weeklyRent);
+      const cycleWeeks = a.benefit === "UC" ? ucWeeks : a.benefit === "HB" ? hbWeeks : 0;
+      // As the monthly return's technical arrears: one cycle of rent, rounded to the penny.
+      if (cycleWeeks > 0 && balP <= Math.round(rentP * cycleWeeks)) {
+        this.technical.set(a.officer, (this.technical.get(a.officer) ?? 0) + 1);
+        continue;
+      }
+      const c = this.list.length;
+      this.caseOf[row] = c;
+      this.row[c] = row;
+      this.balP[c] = balP;
+      this.rentP[c] = rentP;
+      this.tenancyStart[c] = a.tenancyStart === null ? NaN : a.tenancyStart;
+      this.lastActionDate[c] = a.lastActionDate === null ? NaN : a.lastActionDate;
+      this.held[c] = isHeld(a, asOf) ? 1 : 0;
+      this.officer[c] = this.officerOf(a.officer);
+      this.list.push(a);
+    }
+  }
+
+  private officerOf(name: string): number {
+    let i = this.officerIndex.get(name);
+    if (i === undefined) {
+      this.officerIndex.set(name, (i = this.officers.length));
+      this.officers.push(name);
+    }
+    return i;
+  }
+}
+
+/**
  * One list's scoring: every case scored from its figures (held cases apart, with their
- * reasons in words), the candidates ranked, and the rows listed after the cap with their
- * words. What {@link worklistOf} has gathered by case is read through it.
+ * reasons in words), each officer's best cases chosen and ranked, and the rows listed
+ * with their words. What {@link worklistOf} has gathered by case is read through it.
  */
 class Scoring {
   readonly score: Float64Array;
   readonly candidates: number[] = [];
   readonly held: HeldCase[] = [];
-  readonly heldCount = new Map<string, number>();
-  readonly lines = new Map<string, OfficerWorklist>();
+  /** Each officer's counts, by the cases' officer index (typed columns: the per-case loops read no array of objects, whose layout V8 had to re-learn call after call). */
+  private readonly needsAction: Int32Array;
+  private readonly listed: Int32Array;
+  private readonly dueToday: Int32Array;
+  private readonly overdue: Int32Array;
+  private readonly awaitingTeamLeader: Int32Array;
+  private readonly heldCount: Int32Array;
   private readonly facts = blankFacts();
   // The escalation's columns held apart from the object that carries them: that object's shape (closures among
   // its fields, new ones each call) changed from one call to the next, and code reading it was dropped each time.
-  private readonly stageIds: readonly string[];
   private readonly stage: Int32Array;
   private readonly due: Uint8Array;
   private readonly resultAt: EscalationColumns["resultAt"];
 
   constructor(
     private readonly j: Judging,
-    private readonly cases: readonly Account[],
+    private readonly cases: Cases,
     private readonly worst: Uint8Array,
     private readonly trend: BalanceTrendColumns | null,
     escalation: EscalationColumns,
@@ -406,36 +536,48 @@ class Scoring {
     private readonly dueBy: DueBy,
     private readonly asOf: number,
   ) {
-    this.score = new Float64Array(cases.length);
-    this.stageIds = escalation.stageIds;
+    this.score = new Float64Array(cases.count);
+    const officers = cases.officers.length;
+    this.needsAction = new Int32Array(officers);
+    this.listed = new Int32Array(officers);
+    this.dueToday = new Int32Array(officers);
+    this.overdue = new Int32Array(officers);
+    this.awaitingTeamLeader = new Int32Array(officers);
+    this.heldCount = new Int32Array(officers);
     this.stage = escalation.stage;
     this.due = escalation.due;
     this.resultAt = escalation.resultAt;
   }
 
-  /** The officer's counts, begun at nought. */
-  line(officer: string): OfficerWorklist {
-    let l = this.lines.get(officer);
-    if (!l) this.lines.set(officer, (l = blankLine(officer)));
-    return l;
-  }
 
-  /** The stage id case c is at (or due to move to). */
-  stageOf(c: number): string {
-    return this.stageIds[this.stage[c]];
+  /** Each officer's counts as shown (technical arrears are counted apart, by the cases' reading). */
+  lines(): OfficerWorklist[] {
+    return this.cases.officers.map((officer, o) => ({
+      ...blankLine(officer),
+      needsAction: this.needsAction[o],
+      listed: this.listed[o],
+      dueToday: this.dueToday[o],
+      overdue: this.overdue[o],
+      awaitingTeamLeader: this.awaitingTeamLeader[o],
+      held: this.heldCount[o],
+    }));
   }
 
   /** Fills `f` with case c's facts (one record is reused for every case scored). */
   factsOf(c: number, f: CaseFacts): CaseFacts {
     const trend = this.trend;
+    const cases = this.cases;
+    f.balP = cases.balP[c];
+    f.rentP = cases.rentP[c];
+    f.tenancyStart = cases.tenancyStart[c];
     f.outcomeRank = this.worst[c];
     f.worseningSlope = trend !== null && trend.fitted[c] && TREND_DIRECTIONS[trend.direction[c]] === "worsening" ? trend.slopePerWeek[c] : NaN;
     f.trendWeeks = trend === null ? 0 : trend.weeks[c];
     f.dueToEscalate = this.due[c] === 1;
-    f.stage = this.stageOf(c);
+    f.stage = this.stage[c];
     f.paid = this.paidSeen[c] === 1;
     f.lastPaid = this.lastPaid[c];
-    f.rentChange = this.unreported.size ? this.unreported.get(this.cases[c].account) : undefined;
+    f.rentChange = this.unreported.size ? this.unreported.get(cases.list[c].account) : undefined;
     f.awaiting = this.awaiting[c] === 1;
     return f;
   }
@@ -443,76 +585,106 @@ class Scoring {
   /** A case's reasons in full: most points first; equal points in the reasons' own order. */
   reasonsOf(c: number): ShownReasons {
     const listed: Listed[] = [];
-    judgeReasons(this.j, this.cases[c], this.factsOf(c, blankFacts()), listed);
+    judgeReasons(this.j, this.factsOf(c, blankFacts()), listed);
     listed.sort((x, y) => y.row.points - x.row.points || REASON_ORDER.get(x.row.reason)! - REASON_ORDER.get(y.row.reason)!);
-    const reasons = listed.map((l) => ({ reason: l.row.reason, words: l.words, points: l.row.points }));
-    return { listed, reasons, reasonText: reasons.map((r) => `${r.words} (+${r.points})`).join("; ") };
+    // Plain loops, not map and join: arrays made by map took a different layout from call to call, and code reading them was dropped each time.
+    const reasons: ListedReason[] = [];
+    let reasonText = "";
+    for (let i = 0; i < listed.length; i++) {
+      const l = listed[i];
+      reasons.push({ reason: l.row.reason, words: l.words, points: l.row.points });
+      reasonText += `${i > 0 ? "; " : ""}${l.words} (+${l.row.points})`;
+    }
+    return { listed, reasons, reasonText };
   }
 
   /** Scores every case from its figures; held cases go apart (with their reasons in words). */
   scoreCases(): void {
     const { cases, asOf, facts } = this;
-    for (let c = 0; c < cases.length; c++) {
-      const a = cases[c];
-      if (isHeld(a, asOf)) {
+    for (let c = 0; c < cases.count; c++) {
+      if (cases.held[c]) {
+        const a = cases.list[c];
         this.held.push({ account: a.account, officer: a.officer, hold: holdOf(a, asOf)!, balance: a.balance, weeksOwed: weeksOwedOf(a), reasonText: this.reasonsOf(c).reasonText });
-        this.heldCount.set(a.officer, (this.heldCount.get(a.officer) ?? 0) + 1);
+        this.heldCount[cases.officer[c]]++;
         continue;
       }
       // One facts record reused for every case: scoring builds no text and keeps nothing.
       this.factsOf(c, facts);
-      const s = judgeReasons(this.j, a, facts, null);
+      const s = judgeReasons(this.j, facts, null);
       // Every listed reason adds at least 1 point (a 0-point row is never listed): no score, no reason.
       if (s === 0) continue;
       this.score[c] = s;
       this.candidates.push(c);
-      const l = this.line(a.officer);
-      l.needsAction++;
+      const o = cases.officer[c];
+      this.needsAction[o]++;
       if (facts.dueToEscalate) {
-        const by = this.dueBy.at(true, facts.stage, a);
-        if (by === null || by >= asOf) l.dueToday++;
-        else l.overdue++;
+        const by = this.dueBy.at(true, facts.stage, cases.lastActionDate[c], cases.list[c]);
+        if (by === null || by >= asOf) this.dueToday[o]++;
+        else this.overdue[o]++;
       }
-      if (facts.awaiting) l.awaitingTeamLeader++;
+      if (facts.awaiting) this.awaitingTeamLeader[o]++;
     }
   }
 
-  /** Ranks the candidates: score, then balance in pence, highest first; then reference in character-code order. */
-  sortCandidates(): void {
-    const { cases, score } = this;
-    const balP = new Float64Array(cases.length);
+  /** Whether case x ranks above case y: score, then balance in pence, highest first; then reference in character-code order. */
+  private ranksAbove(x: number, y: number): boolean {
+    const { score, cases } = this;
+    if (score[x] !== score[y]) return score[x] > score[y];
+    if (cases.balP[x] !== cases.balP[y]) return cases.balP[x] > cases.balP[y];
+    return byCode(cases.list[x].account, cases.list[y].account) < 0;
+  }
+
+  /**
+   * Each officer's first `cap` candidates in rank order, all together in rank order: the
+   * same cases, in the same order, as ranking every candidate and keeping each officer's
+   * first `cap`, without sorting the thousands that are not listed. Each officer's best
+   * are kept in order as the candidates are read; most candidates rank below that
+   * officer's last kept case and are passed over after one comparison.
+   */
+  listedCases(cap: number): number[] {
+    const best: number[][] = this.cases.officers.map(() => []);
     for (let i = 0; i < this.candidates.length; i++) {
       const c = this.candidates[i];
-      balP[c] = toPence(cases[c].balance);
+      const kept = best[this.cases.officer[c]];
+      let at = kept.length;
+      if (at === cap) {
+        if (!this.ranksAbove(c, kept[cap - 1])) continue;
+        at = cap - 1;
+      } else kept.push(c);
+      while (at > 0 && this.ranksAbove(c, kept[at - 1])) {
+        kept[at] = kept[at - 1];
+        at--;
+      }
+      kept[at] = c;
     }
-    this.candidates.sort((x, y) => score[y] - score[x] || balP[y] - balP[x] || byCode(cases[x].account, cases[y].account));
+    const listed = best.flat();
+    listed.sort((x, y) => (x === y ? 0 : this.ranksAbove(x, y) ? -1 : 1));
+    return listed;
   }
 
   /** The ranked rows: each officer's first `cap` candidates, with their reasons in words and next action. */
   listRows(cap: number): WorklistRow[] {
-    const perOfficer = new Map<string, number>();
-    const rows: WorklistRow[] = [];
-    for (let i = 0; i < this.candidates.length; i++) {
-      const c = this.candidates[i];
-      const a = this.cases[c];
-      const k = perOfficer.get(a.officer) ?? 0;
-      perOfficer.set(a.officer, k + 1);
-      if (k >= cap) continue;
-      const { listed, reasons, reasonText } = this.reasonsOf(c);
+    const listed = this.listedCases(cap);
+    const rows = new Array<WorklistRow>(listed.length);
+    for (let i = 0; i < listed.length; i++) {
+      const c = listed[i];
+      const a = this.cases.list[c];
+      const { listed: shown, reasons, reasonText } = this.reasonsOf(c);
       const escalating = reasons.some((r) => r.reason === "dueToEscalate");
-      rows.push({
-        rank: rows.length + 1,
+      rows[i] = {
+        rank: i + 1,
         account: a.account,
         officer: a.officer,
         score: reasons.reduce((sum, r) => sum + r.points, 0),
         reasons,
         reasonText,
         // The next action in words only for the rows shown: the escalation's full result for this case.
-        nextAction: escalating ? this.escalationNextAction(c) : listed[0].row.action,
+        nextAction: escalating ? this.escalationNextAction(c) : shown[0].row.action,
         balance: a.balance,
         weeksOwed: weeksOwedOf(a),
-        dueBy: this.dueBy.at(this.due[c] === 1, this.stageOf(c), a),
-      });
+        dueBy: this.dueBy.at(this.due[c] === 1, this.stage[c], this.cases.lastActionDate[c], a),
+      };
+      this.listed[this.cases.officer[c]]++;
     }
     return rows;
   }
@@ -557,45 +729,24 @@ export function worklistOf(input: WorklistInput): Worklist {
   // replacement), and code after it in the same function that had not yet run was compiled without type feedback and
   // dropped back to the interpreter on every call (the same deoptimisation, call after call, in the bench case).
   const all = input.accounts;
-  const index = refIndex(referencesOf(all));
+  // The cases and their figures, read with every row's reference in one pass over the accounts (see Cases).
+  const found = new Cases(all, asOf, o.ucTechnicalWeeks, o.hbTechnicalWeeks);
+  const index = refIndex(found.refs);
   if (index.repeatedRow >= 0) throw new ArrearsInputError("accounts", `account ${all[index.repeatedRow].account} appears twice in the accounts table`);
-
-  // The cases: current tenancies in arrears, less wholly technical arrears.
-  const cases: Account[] = [];
-  /** Each account row's position among the cases, or -1. */
-  const caseOf = new Int32Array(all.length).fill(-1);
-  /** Each case's account row. */
-  const caseRow = new Int32Array(all.length);
-  const technical = new Map<string, number>();
-  const findCases = () => {
-    for (let row = 0; row < all.length; row++) {
-      const a = all[row];
-      if (a.status !== "current") continue;
-      const balP = toPence(a.balance);
-      if (!(balP > 0)) continue;
-      const cycleWeeks = a.benefit === "UC" ? o.ucTechnicalWeeks : a.benefit === "HB" ? o.hbTechnicalWeeks : 0;
-      // As the monthly return's technical arrears: one cycle of rent, rounded to the penny.
-      if (cycleWeeks > 0 && balP <= Math.round(toPence(a.weeklyRent) * cycleWeeks)) {
-        technical.set(a.officer, (technical.get(a.officer) ?? 0) + 1);
-        continue;
-      }
-      caseOf[row] = cases.length;
-      caseRow[cases.length] = row;
-      cases.push(a);
-    }
-  };
-  findCases();
+  const cases = found.list;
+  const caseOf = found.caseOf;
+  const caseRow = found.row;
   const n = cases.length;
 
   // As columns: the worklist reads each case's stage and due flag, and the next action only for the rows listed.
   const escalation = escalationColumnsOf(cases, policy, asOf);
   if (escalation.firstError) throw escalation.firstError;
-  const dueBy = new DueBy(policy);
+  const dueBy = new DueBy(policy, escalation.stageIds);
   // TODO(coretrend): once core/columns/historyColumns.ts is merged, read the trend as historyColumnsOf(history,
   // references, index) then trendColumnsOfHistory(columns, { fromWeek: weeks - TREND_WEEKS, rows: the cases' rows })
   // (slope per week scaled as balanceTrendColumns does), so no reference is hashed when the history lists the
   // accounts in order. Until then the cases' own rows of such a history are handed over, not the whole table.
-  const trend = input.history ? balanceTrendColumns(caseRefsOf(cases), historyUpTo(casesHistory(input.history, all, caseRow, n) ?? input.history, asOf)) : null;
+  const trend = input.history ? casesTrend(input.history, found.refs, cases, caseRow, asOf) : null;
   if (!input.history && byReason.has("worseningTrend")) notes.push("no balance history given: the worsening-trend reason was not judged");
 
   // Arrangements: the cases' ones, each under a slot of its account (the judge reads their accounts' holds).
@@ -611,7 +762,7 @@ export function worklistOf(input: WorklistInput): Worklist {
       const row = index.rowOf(arrs[i].account);
       if (row < 0) unknown++;
       // A held case's arrangements are all on hold (or completed), the account's hold applying: none adds a reason, so none is judged.
-      if (row < 0 || caseOf[row] < 0 || isHeld(all[row], asOf)) {
+      if (row < 0 || caseOf[row] < 0 || found.held[caseOf[row]] === 1) {
         arrSlot[i] = -1;
         continue;
       }
@@ -644,7 +795,7 @@ export function worklistOf(input: WorklistInput): Worklist {
         lastRef = t.account;
         row = index.rowOf(t.account);
       }
-      if (ledger) putLine(ledger, i, t, row < 0 ? -1 : slotOfRow![row]);
+      if (ledger !== null && row >= 0) putLine(ledger, t, slotOfRow![row]);
       if (t.date > asOf) continue;
       if (t.date < firstDate) firstDate = t.date;
       if (t.amount < 0 && isPaymentType(t.type)) {
@@ -694,6 +845,7 @@ export function worklistOf(input: WorklistInput): Worklist {
     escalate: bandOf(byReason, "dueToEscalate", 0),
     oldRent: bandOf(byReason, "ucOldRent", 0),
     awaitingRow: bandOf(byReason, "awaitingAuthorisation", 0),
+    stageIds: escalation.stageIds,
     stageLabel: new Map(policy.stages.map((s) => [s.id, s.label])),
     paymentsKnown,
     firstDate,
@@ -701,17 +853,20 @@ export function worklistOf(input: WorklistInput): Worklist {
   // Scoring and listing as methods of one object rather than closures made afresh on every call: V8 optimises a
   // closure for the one context it has seen, then drops that code when the next call's closure arrives (a
   // deoptimisation per closure over the first several recalculations).
-  const s = new Scoring(j, cases, worst, trend, escalation, paidSeen, lastPaid, unreported, awaiting, dueBy, asOf);
+  const s = new Scoring(j, found, worst, trend, escalation, paidSeen, lastPaid, unreported, awaiting, dueBy, asOf);
   s.scoreCases();
-  const { held, heldCount, lines } = s;
-  s.sortCandidates();
+  const held = s.held;
   const rows = s.listRows(o.capPerOfficer);
   held.sort((x, y) => byCode(x.officer, y.officer) || toPence(y.balance) - toPence(x.balance) || byCode(x.account, y.account));
 
-  for (const r of rows) s.line(r.officer).listed++;
-  for (const [officer, count] of heldCount) s.line(officer).held = count;
-  for (const [officer, count] of technical) s.line(officer).technicalOnly = count;
-  const byOfficer = [...lines.values()].sort((x, y) => byCode(x.officer, y.officer));
+  // An officer's line is shown when it counts something: a case needing action, a held case or technical arrears.
+  const lines = new Map(s.lines().map((l) => [l.officer, l]));
+  for (const [officer, count] of found.technical) {
+    let l = lines.get(officer);
+    if (!l) lines.set(officer, (l = blankLine(officer)));
+    l.technicalOnly = count;
+  }
+  const byOfficer = [...lines.values()].filter((l) => l.needsAction > 0 || l.held > 0 || l.technicalOnly > 0).sort((x, y) => byCode(x.officer, y.officer));
   const team = blankLine(TEAM_LINE);
   for (const l of byOfficer) {
     for (const k of ["needsAction", "listed", "dueToday", "overdue", "awaitingTeamLeader", "held", "technicalOnly"] as const) team[k] += l[k];

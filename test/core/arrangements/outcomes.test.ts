@@ -14,7 +14,7 @@ function outcomesBySlot(arrangements: readonly Arrangement[], transactions: read
   const slotOf = new Map<string, number>();
   for (const a of arrangements) if (!slotOf.has(a.account)) slotOf.set(a.account, slotOf.size);
   const lines = ledgerLines(transactions.length, slotOf.size);
-  transactions.forEach((t, i) => putLine(lines, i, t, slotOf.get(t.account) ?? -1));
+  for (const t of transactions) putLine(lines, t, slotOf.get(t.account) ?? -1);
   const holds = new Array<AccountHolds | undefined>(slotOf.size).fill(undefined);
   for (const a of accounts) if (slotOf.has(a.account)) holds[slotOf.get(a.account)!] = a;
   const arrSlot = Int32Array.from(arrangements, (a, i) => (leaveOut.has(i) ? -1 : slotOf.get(a.account)!));

@@ -162,6 +162,15 @@ describe("the order, the cap and the options", () => {
     expect(list.rows.find((r) => r.account === "A2")!.nextAction).toBe(DEFAULT_POINTS.find((r) => r.reason === "noPayment" && r.from === 28)!.action);
   });
 
+  it("fills every placeholder of an edited row's words with the case's figures", () => {
+    const points: PointsTable = DEFAULT_POINTS.map((r) => (r.reason === "weeksOwed" && r.from === 13 ? { ...r, words: "{weeks} weeks owed, {{weeks}}; was {weeks}" } : r));
+    const a1 = worklistOf({ ...INPUT, points }).rows.find((r) => r.account === "A1")!;
+    const weeks = a1.reasons.find((r) => r.reason === "weeksOwed")!.words;
+    const figure = weeks.split(" ")[0];
+    expect(figure).toMatch(/^\d+\.\d$/);
+    expect(weeks).toBe(`${figure} weeks owed, {${figure}}; was ${figure}`);
+  });
+
   it("counts days without a payment from the last one, or the tenancy start, or (a lower bound) the first transaction", () => {
     const accounts = [
       account({ account: "F1", balance: 500, lastAction: "notice", lastActionDate: AS_OF - 1 }), // paid 40 days ago
