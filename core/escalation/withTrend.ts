@@ -5,6 +5,7 @@ import type { BalanceHistory } from "../export/schema";
 import { round2dp } from "../money";
 import { ROW_FITTED, TREND_DIRECTIONS, trendColumnsOf, trendColumnsOfHistory, type TrendColumns, type TrendDirection } from "../trend/trend";
 import type { EscalationColumns, EscalationResult } from "./escalate";
+import { reasonWithTrend } from "./listWords";
 
 /**
  * Adds each account's recent arrears trend (from the weekly balance history) to its
@@ -69,16 +70,6 @@ function weeklyTrendOf(trends: TrendColumns, numbered: boolean, out: BalanceTren
     out.weeks[i] = trends.pointsUsed[i];
   }
   return out;
-}
-
-/** The reason as the list shows it: the judged reason, and for an account owing money, where its arrears are heading. */
-function reasonWithTrend(reason: string, balance: number, direction: number, perWeek: number, weeks: number): string {
-  if (!(balance > 0)) return reason;
-  // Joined into one flat string rather than concatenated: `+` and templates build a tree of pieces, and the
-  // list keeps every reason alive, so at a million accounts copying those trees made each young-generation
-  // collection slow. Joined, the pieces die young and only the text survives.
-  const parts = direction === 0 ? [reason, "; arrears static over the last ", weeks, " weeks"] : [reason, "; arrears ", TREND_DIRECTIONS[direction], " by £", Math.abs(perWeek).toFixed(2), " a week over the last ", weeks, " weeks"];
-  return parts.join("");
 }
 
 /**
@@ -166,19 +157,24 @@ export function escalationListOf(stages: EscalationColumns, history: HistoryColu
     const fitted = trendColumnsOfHistory(history, { fromWeek: Math.max(0, history.weeks - TREND_WEEKS), rows: row });
     weeklyTrendOf(fitted, history.axis === "periods", trend);
   }
-  const reason = new Array<string>(count);
-  const nextAction = new Array<string>(count);
-  for (let j = 0; j < count; j++) {
-    const r = stages.resultAt(row[j]) as EscalationResult;
-    reason[j] = trend.fitted[j] ? reasonWithTrend(r.reason, r.balance, trend.direction[j], trend.slopePerWeek[j], trend.weeks[j]) : r.reason;
-    nextAction[j] = r.nextAction;
+  const { reason, nextAction } = stages.listWords(row, trend);
+  return new EscalationList(stages, row, reason, nextAction, trend);
+}
+
+/** The list {@link escalationListOf} gives: a class, so every call's result has one shape. */
+class EscalationList implements EscalationListColumns {
+  readonly count: number;
+
+  constructor(
+    private readonly stages: EscalationColumns,
+    readonly row: Int32Array,
+    readonly reason: string[],
+    readonly nextAction: string[],
+    readonly trend: BalanceTrendColumns,
+  ) {
+    this.count = row.length;
   }
-  return {
-    count,
-    row,
-    reason,
-    nextAction,
-    trend,
-    resultAt: (j) => annotated(stages.resultAt(row[j]) as EscalationResult, reason[j], trendAt(trend, j)),
-  };
+
+  // An arrow function, not a method, so it can be handed on apart from the list.
+  readonly resultAt = (j: number): EscalationWithTrend => annotated(this.stages.resultAt(this.row[j]) as EscalationResult, this.reason[j], trendAt(this.trend, j));
 }
