@@ -2,9 +2,9 @@ import type { HistoryColumns } from "../columns/historyColumns";
 import { ArrearsInputError, describeValue } from "../errors";
 import { round2dp, roundPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
-import { allBlank, axisOf, fitTrend, type FitWindow } from "./fit";
+import { allBlank, axisOf, fitTrend, type FitWindow, type PeriodAxis } from "./fit";
 import { DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE, TrendOptionsSchema, type TrendResult } from "./options";
-import { emptyTrendColumns, ROW_BLANK, ROW_FITTED, ROW_REFUSED, sharedAxis, type TrendColumns } from "./trendColumns";
+import { emptyTrendColumns, ROW_BLANK, ROW_FITTED, ROW_REFUSED, sharedAxis, type SharedAxis, type TrendColumns } from "./trendColumns";
 
 /**
  * Trends read straight from a balance history held as a matrix ({@link historyColumnsOf}):
@@ -34,6 +34,40 @@ export interface HistoryTrendOptions {
   into?: TrendColumns;
 }
 
+/** What every row of one fit over the matrix shares: the options as read, the dates fitted, and their sums for rows with no gap. */
+export interface HistoryFit {
+  horizon: number;
+  tolerance: number;
+  axis: PeriodAxis | null;
+  window: FitWindow;
+  /** Snapshots fitted per row. */
+  m: number;
+  /** The x sums shared by every row with no gap in the weeks fitted; null when the general fit must judge every row. */
+  shared: SharedAxis | null;
+}
+
+/**
+ * Reads the options shared by one fit over the matrix from `fromWeek` on, as {@link trendColumnsOfHistory} reads them.
+ * @throws ArrearsInputError when fromWeek, the horizon, the tolerance or the dates are not usable.
+ */
+export function historyFitOf(history: HistoryColumns, fromWeek: number, horizon?: number | null, tolerance?: number | null): HistoryFit {
+  const weeks = history.weeks;
+  if (!Number.isInteger(fromWeek) || fromWeek < 0 || fromWeek > weeks) {
+    throw new ArrearsInputError("fromWeek", `fromWeek must be a whole number of snapshots from 0 to ${weeks}, got ${describeValue(fromWeek)}`);
+  }
+  const opts = parseOrThrow(TrendOptionsSchema, { horizon, tolerance, periods: history.dates.slice(fromWeek) });
+  const axis = axisOf(opts.periods ?? null);
+  const m = weeks - fromWeek;
+  return {
+    horizon: opts.horizon ?? DEFAULT_HORIZON,
+    tolerance: opts.tolerance ?? DEFAULT_STABLE_TOLERANCE,
+    axis,
+    window: { from: fromWeek, nanIsBlank: true },
+    m,
+    shared: sharedAxis(m, axis),
+  };
+}
+
 /**
  * Fits the trend of every account row (or of the rows asked for) into columns.
  * Slot j is the same as slot j of `trendColumnsOf(rowsOf(history), { periods:
@@ -46,21 +80,12 @@ export interface HistoryTrendOptions {
 export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryTrendOptions = {}): TrendColumns {
   const { weeklyRent, fromWeek = 0, rows: only, horizon: h, tolerance: tol, into } = options;
   const weeks = history.weeks;
-  if (!Number.isInteger(fromWeek) || fromWeek < 0 || fromWeek > weeks) {
-    throw new ArrearsInputError("fromWeek", `fromWeek must be a whole number of snapshots from 0 to ${weeks}, got ${describeValue(fromWeek)}`);
-  }
-  const opts = parseOrThrow(TrendOptionsSchema, { horizon: h, tolerance: tol, periods: history.dates.slice(fromWeek) });
-  const horizon = opts.horizon ?? DEFAULT_HORIZON;
-  const tolerance = opts.tolerance ?? DEFAULT_STABLE_TOLERANCE;
+  const { horizon, tolerance, axis, window, m, shared: s } = historyFitOf(history, fromWeek, h, tol);
   const rents = typeof weeklyRent === "object" && weeklyRent !== null ? weeklyRent : null;
   if (rents && rents.length !== history.rows) {
     throw new ArrearsInputError("weeklyRent", `weekly rent must be one figure or one per account: got ${rents.length} for ${history.rows} accounts`);
   }
   const single = rents ? null : (parseOrThrow(TrendOptionsSchema, { weeklyRent: weeklyRent as number | null | undefined }).weeklyRent ?? null);
-  const axis = axisOf(opts.periods ?? null);
-  const window: FitWindow = { from: fromWeek, nanIsBlank: true };
-  const m = weeks - fromWeek;
-  const s = sharedAxis(m, axis);
 
   const count = only ? only.length : history.rows;
   if (into && into.rows !== count) throw new ArrearsInputError("into", `the columns to write into have ${into.rows} slots, not the ${count} fitted`);
