@@ -32,8 +32,11 @@ export function reasonWithTrend(reason: string, balance: number, direction: numb
 
 /** "0" … "999", and the same zero-padded to three and two digits: the figures' digits without making a string per figure. */
 const PLAIN: string[] = Array.from({ length: 1000 }, (_, i) => String(i));
-const PAD3: string[] = PLAIN.map((s) => s.padStart(3, "0"));
-const PAD2: string[] = PLAIN.slice(0, 100).map((s) => s.padStart(2, "0"));
+/** ".00" … ".99" and ",000" … ",999": whole pieces, so a figure is one addition of table strings or two. */
+const PENCE: string[] = PLAIN.slice(0, 100).map((s) => "." + s.padStart(2, "0"));
+const COMMA3: string[] = PLAIN.map((s) => "," + s.padStart(3, "0"));
+/** " (0.0" … " (100.0": the weeks owed to a tenth with what comes before them in a reason, by tenths (just under 100 rounds to 100.0). */
+const OPEN_TENTHS: string[] = Array.from({ length: 1001 }, (_, n) => ` (${Math.floor(n / 10)}.${n % 10}`);
 /** The thousands pass formatPounds makes. */
 const THOUSANDS = /\B(?=(\d{3})+\.)/g;
 
@@ -110,7 +113,7 @@ export class ListWording {
 
     // Added up as one string (small pieces first, so their sums under 13 characters are copied flat), then made
     // flat once: a reason kept as a tree of pieces holds more memory, and whoever reads it flattens it anyway.
-    let reason = head + poundsText(a.balance) + " (" + weeksOwedText(owedWeeks) + tail;
+    let reason = head + poundsText(a.balance) + openWeeksText(owedWeeks) + tail;
     // reasonWithTrend's words, for an account owing money (every account worded here).
     if (fitted) reason = direction === 0 ? reason + staticTail(weeks) : reason + MOVING[direction] + perWeekText(Math.abs(perWeek)) + movingTail(weeks);
     flatten(reason);
@@ -137,28 +140,25 @@ function poundsText(v: number): string {
   // v is exactly the penny figure k / 100 (a balance exported to the penny): toFixed(2) would give k's digits.
   if (k / 100 === v && k < 1e11) {
     const whole = Math.floor(k / 100);
-    const pence = "." + PAD2[k % 100];
+    const pence = PENCE[k % 100];
     if (whole < 1000) return PLAIN[whole] + pence;
-    if (whole < 1e6) return PLAIN[Math.floor(whole / 1000)] + "," + PAD3[whole % 1000] + pence;
-    return PLAIN[Math.floor(whole / 1e6)] + "," + PAD3[Math.floor(whole / 1000) % 1000] + "," + PAD3[whole % 1000] + pence;
+    if (whole < 1e6) return PLAIN[Math.floor(whole / 1000)] + COMMA3[whole % 1000] + pence;
+    return PLAIN[Math.floor(whole / 1e6)] + COMMA3[Math.floor(whole / 1000) % 1000] + COMMA3[whole % 1000] + pence;
   }
   return v.toFixed(2).replace(THOUSANDS, ",");
 }
 
-/** toFixed(1) of weeks owed (above nought). */
-function weeksOwedText(w: number): string {
+/** " (" then toFixed(1) of weeks owed (above nought). */
+function openWeeksText(w: number): string {
   const tenths = w * 10;
   // Away from a half (where the product's rounding could decide it), the nearest tenth is toFixed's.
-  if (w < 100 && Math.abs(tenths - Math.floor(tenths) - 0.5) > 1e-6) {
-    const n = Math.round(tenths);
-    return PLAIN[Math.floor(n / 10)] + "." + PLAIN[n % 10];
-  }
-  return w.toFixed(1);
+  if (w < 100 && Math.abs(tenths - Math.floor(tenths) - 0.5) > 1e-6) return OPEN_TENTHS[Math.round(tenths)];
+  return " (" + w.toFixed(1);
 }
 
 /** toFixed(2) of a £-a-week figure (nought or more), with no thousands separator, as reasonWithTrend writes it. */
 function perWeekText(v: number): string {
   const k = Math.round(v * 100);
-  if (k / 100 === v && k < 100_000) return PLAIN[Math.floor(k / 100)] + "." + PAD2[k % 100];
+  if (k / 100 === v && k < 100_000) return PLAIN[Math.floor(k / 100)] + PENCE[k % 100];
   return v.toFixed(2);
 }

@@ -62,6 +62,10 @@ describe("the list's words from pieces agree with judge's words and reasonWithTr
       { ...base, balance: 25, weeklyRent: 100 },
       { ...base, balance: 15, weeklyRent: 100 },
       { ...base, balance: 1234.35, weeklyRent: 98.7 },
+      // Weeks owed just under 100 and 1,000, rounding up to a new digit.
+      { ...base, balance: 9996, weeklyRent: 100 },
+      { ...base, balance: 99996, weeklyRent: 100 },
+      { ...base, balance: 9994, weeklyRent: 100 },
       // Balances not to the penny, at the thousands, millions and beyond.
       { ...base, balance: 412.345 },
       { ...base, balance: 1000 },
