@@ -111,12 +111,22 @@ export class ListWording {
       }
     }
 
-    // Added up as one string (small pieces first, so their sums under 13 characters are copied flat), then made
-    // flat once: a reason kept as a tree of pieces holds more memory, and whoever reads it flattens it anyway.
-    let reason = head + poundsText(a.balance) + openWeeksText(owedWeeks) + tail;
-    // reasonWithTrend's words, for an account owing money (every account worded here).
-    if (fitted) reason = direction === 0 ? reason + staticTail(weeks) : reason + MOVING[direction] + perWeekText(Math.abs(perWeek)) + movingTail(weeks);
-    flatten(reason);
+    // Joined from one of three reused lists of pieces: the only new strings are the two figures and the reason
+    // itself (adding the pieces up made a node per addition, garbage that set off young collections at a million accounts).
+    const pounds = poundsText(a.balance);
+    const open = openWeeksText(owedWeeks);
+    const pieces = !fitted ? PIECES4 : direction === 0 ? PIECES5 : PIECES7;
+    pieces[0] = head;
+    pieces[1] = pounds;
+    pieces[2] = open;
+    pieces[3] = tail;
+    if (fitted && direction === 0) pieces[4] = staticTail(weeks);
+    else if (fitted) {
+      pieces[4] = MOVING[direction];
+      pieces[5] = perWeekText(Math.abs(perWeek));
+      pieces[6] = movingTail(weeks);
+    }
+    const reason = pieces.join("");
     this.reason = reason;
     return true;
   }
@@ -129,10 +139,10 @@ const MOVING_TAILS: string[] = [];
 const staticTail = (weeks: number): string => (Number.isInteger(weeks) && weeks >= 0 && weeks < 1000 ? (STATIC_TAILS[weeks] ??= `; arrears static over the last ${weeks} weeks`) : `; arrears static over the last ${weeks} weeks`);
 const movingTail = (weeks: number): string => (Number.isInteger(weeks) && weeks >= 0 && weeks < 1000 ? (MOVING_TAILS[weeks] ??= ` a week over the last ${weeks} weeks`) : ` a week over the last ${weeks} weeks`);
 
-/** Reading a character of a string built by `+` makes V8 copy its pieces into one flat string, once. */
-function flatten(s: string): number {
-  return s.charCodeAt(0);
-}
+/** Scratch lists of pieces, one per count, so a join reads exactly the pieces put in. */
+const PIECES4: string[] = ["", "", "", ""];
+const PIECES5: string[] = ["", "", "", "", ""];
+const PIECES7: string[] = ["", "", "", "", "", "", ""];
 
 /** Digits of a balance above nought as money() writes them after the "£": to the penny, thousands separated. */
 function poundsText(v: number): string {
