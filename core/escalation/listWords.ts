@@ -30,7 +30,7 @@ export function reasonWithTrend(reason: string, balance: number, direction: numb
   return parts.join("");
 }
 
-/** "0" … "999", and the same zero-padded to three and two digits: the figures' digits without making a string per figure. */
+/** "0" … "999": the figures' digits without making a string per figure. */
 const PLAIN: string[] = Array.from({ length: 1000 }, (_, i) => String(i));
 /** ".00" … ".99" and ",000" … ",999": whole pieces, so a figure is one addition of table strings or two. */
 const PENCE: string[] = PLAIN.slice(0, 100).map((s) => "." + s.padStart(2, "0"));
