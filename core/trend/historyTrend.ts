@@ -30,6 +30,7 @@ export interface HistoryTrendOptions {
    * Columns to write the results into instead of new ones: an earlier result with one slot per row fitted, whose
    * every slot and error is rewritten (it is what the call returns). For a caller fitting the same accounts again
    * and again (a sheet recalculating), so a million accounts' 67 MB of result columns are not made anew each time.
+   * A call that throws (a row asked for that is not in the matrix) may leave them part-written.
    */
   into?: TrendColumns;
 }
