@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { ArrearsInputError } from "../errors";
-import { formatPounds, round2dp } from "../money";
+import { round2dp } from "../money";
 import { normaliseName } from "../export/profile";
-import { TENANCY_TYPES, type Account, type TenancyType } from "../export/schema";
+import { TENANCY_TYPES, type Account } from "../export/schema";
 import { LAST_SERIAL, serialToIso } from "../dates/excelSerial";
 import { parseOrThrow } from "../zodIssues";
+import { compile, holdsIn, HOLD_WORDS, lastStageIndex, money, type Compiled, type NumericRule } from "./compiled";
+import { ListWording, reasonWithTrend } from "./listWords";
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy, type EscalationRule, type Hold } from "./policy";
 
 /**
@@ -44,110 +46,12 @@ export interface EscalationResult {
 const NO_HOLDS: readonly Hold[] = Object.freeze([]);
 const NO_STEPS: readonly string[] = Object.freeze([]);
 
-const HOLD_WORDS: Record<Hold, string> = {
-  vulnerable: "vulnerable-tenant flag: review the case before any escalation",
-  benefitPending: "benefit claim pending: protocol para 2.5, postpone possession action while it is decided",
-  breathingSpace: "Breathing Space moratorium in force: no demand, notice or proceedings for the moratorium arrears",
-};
-
 const asOfSchema = z
   .number({ error: "as-of date must be a date" })
   .refine((v) => Number.isInteger(v) && v >= 1 && v <= LAST_SERIAL, { message: `as-of date must be a date (a whole Excel date serial from 1 to ${LAST_SERIAL}, 9999-12-31)` })
   .nullish();
 
-/** Prepared lookups for one policy, so 17,000 accounts share them. */
-interface Compiled {
-  policy: EscalationPolicy;
-  order: Map<string, number>;
-  codes: Map<string, string>;
-  byType: Map<TenancyType, EscalationRule[]>;
-  /** Each rule's threshold in words, worked out once per policy rather than once per account in arrears. */
-  thresholds: Map<EscalationRule, string>;
-  /** Each stage's "keep monitoring" next action, by stage index (worked out once, not per account). */
-  keepMonitoring: string[];
-  /** Each stage's label in lower case, by stage index (the words use it mid-sentence; lower-cased once, not per account). */
-  lowerLabels: string[];
-  /** The same rules as byType with stages as indexes and holds as bits, for {@link escalationColumnsOf}'s judging without words. */
-  numericByType: Map<string, NumericRule[]>;
-}
-
-const HOLD_VULNERABLE = 1;
-const HOLD_BENEFIT = 2;
-const HOLD_BREATHING = 4;
-
-/** One rule as numbers: what deciding a stage needs, without the words. */
-interface NumericRule {
-  stageIdx: number;
-  minWeeks: number | null;
-  minPounds: number | null;
-  /** Index of the stage the last action must have reached; -1 when the rule names none. */
-  afterIdx: number;
-  minDaysAfter: number | null;
-  /** HOLD_* bits. */
-  holds: number;
-}
-
-const compiledCache = new WeakMap<EscalationPolicy, Compiled>();
-
-function compile(policy: EscalationPolicy): Compiled {
-  const cached = compiledCache.get(policy);
-  if (cached) return cached;
-  const order = new Map(policy.stages.map((s, i) => [s.id, i]));
-  const codes = new Map<string, string>();
-  for (const s of policy.stages) {
-    codes.set(normaliseName(s.id), s.id);
-    codes.set(normaliseName(s.label), s.id);
-    for (const c of s.actionCodes) codes.set(normaliseName(c), s.id);
-  }
-  const byType = new Map<TenancyType, EscalationRule[]>();
-  for (const type of TENANCY_TYPES) {
-    // A rule naming the tenancy type replaces an "any" rule for the same stage.
-    const specific = policy.rules.filter((r) => r.tenancyTypes.includes(type));
-    const specificStages = new Set(specific.map((r) => r.stage));
-    const general = policy.rules.filter((r) => r.tenancyTypes.includes("any") && !specificStages.has(r.stage));
-    byType.set(
-      type,
-      [...specific, ...general].sort((a, b) => order.get(b.stage)! - order.get(a.stage)!),
-    );
-  }
-  const thresholds = new Map(policy.rules.map((r) => [r, ruleThreshold(r)]));
-  const keepMonitoring = policy.stages.map((s, i) => (i === 0 ? s.label : `Keep monitoring at ${s.label.toLowerCase()}`));
-  const holdBit = (h: Hold) => (h === "vulnerable" ? HOLD_VULNERABLE : h === "benefitPending" ? HOLD_BENEFIT : HOLD_BREATHING);
-  const numericByType = new Map<string, NumericRule[]>();
-  for (const [type, rules] of byType) {
-    numericByType.set(
-      type,
-      rules.map((r) => ({
-        stageIdx: order.get(r.stage)!,
-        minWeeks: r.minWeeks ?? null,
-        minPounds: r.minPounds ?? null,
-        afterIdx: r.afterStage ? order.get(r.afterStage)! : -1,
-        minDaysAfter: r.minDaysAfter ?? null,
-        holds: r.holds.reduce((m, h) => m | holdBit(h), 0),
-      })),
-    );
-  }
-  const lowerLabels = policy.stages.map((s) => s.label.toLowerCase());
-  const c = { policy, order, codes, byType, thresholds, keepMonitoring, lowerLabels, numericByType };
-  compiledCache.set(policy, c);
-  return c;
-}
-
-/** formatPounds, without its thousands pass for the usual balance under £1,000 (same text: such a figure has no comma). */
-const money = (pounds: number): string => {
-  const fixed = Math.abs(pounds).toFixed(2);
-  return fixed.length > 6 ? formatPounds(pounds) : pounds < 0 ? "-£" + fixed : "£" + fixed;
-};
 const weeksText = (w: number) => `${w.toFixed(1)} weeks`;
-
-function ruleThreshold(r: EscalationRule): string {
-  const parts: string[] = [];
-  if (r.minWeeks != null) parts.push(`${r.minWeeks} weeks' rent`);
-  if (r.minPounds != null) parts.push(money(r.minPounds));
-  if (r.minDaysAfter != null && r.afterStage) parts.push(`${r.minDaysAfter} days after ${r.afterStage}`);
-  else if (r.afterStage) parts.push(`after ${r.afterStage}`);
-  return parts.join(" and ");
-}
 
 // Results are built as literals, not by spreading a base object: spreading is ~10x slower and this runs per account.
 function resultOf(
@@ -342,15 +246,20 @@ export interface EscalationColumns {
   resultAt(row: number): EscalationResult | ArrearsInputError;
   /** Full results of the listed accounts, in account order (refused accounts left out: see `firstError`). */
   listedResults(): EscalationResult[];
+  /**
+   * The list's words for judged accounts: slot j is `rows[j]`'s next action and its reason, with
+   * {@link reasonWithTrend}'s words for its trend where `trend.fitted[j]` is 1: the text `resultAt`
+   * (then withBalanceTrend) gives, built from pieces worked out once per policy.
+   */
+  listWords(rows: Int32Array, trend: TrendForWords): { reason: string[]; nextAction: string[] };
 }
 
-/** Which holds stop a rule for this account, as HOLD_* bits; the same reading as {@link isHeld}. */
-function holdsIn(a: EscalationInput, asOf: number | null): number {
-  let m = 0;
-  if (a.vulnerable) m |= HOLD_VULNERABLE;
-  if (a.benefitPending) m |= HOLD_BENEFIT;
-  if (a.breathingSpaceUntil != null && (asOf === null || a.breathingSpaceUntil >= asOf)) m |= HOLD_BREATHING;
-  return m;
+/** The 13-week trend of each listed slot, as {@link BalanceTrendColumns} holds it: what the words say of it. */
+export interface TrendForWords {
+  fitted: Uint8Array;
+  direction: Uint8Array;
+  slopePerWeek: Float64Array;
+  weeks: Float64Array;
 }
 
 /**
@@ -362,20 +271,11 @@ function decide(a: EscalationInput, c: Compiled, asOf: number | null, lastIdxOf:
   if (a.status === "void" || a.status === "former") return 0;
   const balP = Math.round(a.balance * 100);
   if (balP <= 0) return 0;
-  let lastIdx = -1;
-  if (a.lastAction) {
-    let known = lastIdxOf.get(a.lastAction);
-    if (known === undefined) {
-      const id = c.codes.get(normaliseName(a.lastAction));
-      known = id ? c.order.get(id)! : -1;
-      lastIdxOf.set(a.lastAction, known);
-    }
-    lastIdx = known;
-  }
+  const lastIdx = a.lastAction ? lastStageIndex(c, lastIdxOf, a.lastAction) : -1;
   const rentP = Math.round(a.weeklyRent * 100);
   const weeks = rentP > 0 ? balP / rentP : null;
   const days = asOf !== null && a.lastActionDate != null ? asOf - a.lastActionDate : null;
-  const rules = c.numericByType.get(a.tenancyType) ?? [];
+  const rules = c.numericByType.get(a.tenancyType)?.rules ?? [];
   let met: NumericRule | null = null;
   for (const r of rules) {
     if (r.minWeeks !== null && (weeks === null || weeks < r.minWeeks)) continue;
@@ -388,6 +288,73 @@ function decide(a: EscalationInput, c: Compiled, asOf: number | null, lastIdxOf:
   const metIdx = met ? met.stageIdx : 0;
   if (!met || metIdx <= lastIdx) return Math.max(metIdx, lastIdx, 0) * 2;
   return metIdx * 2 + ((met.holds & holdsIn(a, asOf)) === 0 ? 1 : 0);
+}
+
+/**
+ * The columns {@link escalationColumnsOf} gives. A class, so every call's result has the
+ * same shape: an object literal with new closures among its fields each call changed
+ * shape from one call to the next, and code reading it was dropped each time.
+ */
+class JudgedColumns implements EscalationColumns {
+  readonly accountCount: number;
+  readonly stageIds: readonly string[];
+  readonly stage: Int32Array;
+  readonly due: Uint8Array;
+  readonly listed: Uint8Array;
+  readonly firstError: ArrearsInputError | null;
+
+  constructor(
+    private readonly accounts: readonly EscalationInput[],
+    private readonly c: Compiled,
+    private readonly asOf: number | null,
+    private readonly errors: Map<number, ArrearsInputError>,
+    private readonly lastIdxOf: Map<unknown, number>,
+    stage: Int32Array,
+    due: Uint8Array,
+    listed: Uint8Array,
+  ) {
+    this.accountCount = accounts.length;
+    this.stageIds = c.policy.stages.map((s) => s.id);
+    this.stage = stage;
+    this.due = due;
+    this.listed = listed;
+    this.firstError = errors.size === 0 ? null : errors.values().next().value!;
+  }
+
+  // Arrow functions, not methods: callers (the worklist) keep them apart from the object.
+  readonly errorAt = (row: number): ArrearsInputError | null => this.errors.get(row) ?? null;
+  readonly resultAt = (row: number): EscalationResult | ArrearsInputError => this.errors.get(row) ?? judge(this.accounts[row], this.c, this.asOf);
+
+  listedResults(): EscalationResult[] {
+    const out: EscalationResult[] = [];
+    for (let i = 0; i < this.accountCount; i++) if (this.listed[i] === 1) out.push(judge(this.accounts[i], this.c, this.asOf));
+    return out;
+  }
+
+  listWords(rows: Int32Array, trend: TrendForWords): { reason: string[]; nextAction: string[] } {
+    const count = rows.length;
+    const reason = new Array<string>(count);
+    const nextAction = new Array<string>(count);
+    const wording = new ListWording(this.c, this.asOf, this.lastIdxOf);
+    for (let j = 0; j < count; j++) {
+      const row = rows[j];
+      const a = this.accounts[row];
+      const fitted = trend.fitted[j] === 1;
+      if (this.errors.size === 0 || !this.errors.has(row)) {
+        if (wording.word(a, fitted, trend.direction[j], trend.slopePerWeek[j], trend.weeks[j])) {
+          reason[j] = wording.reason;
+          nextAction[j] = wording.nextAction;
+          continue;
+        }
+      }
+      // An account the pieces do not cover (a note to add, nothing owed, refused): judge's own words.
+      const r = this.resultAt(row);
+      if (r instanceof ArrearsInputError) throw r;
+      reason[j] = fitted ? reasonWithTrend(r.reason, r.balance, trend.direction[j], trend.slopePerWeek[j], trend.weeks[j]) : r.reason;
+      nextAction[j] = r.nextAction;
+    }
+    return { reason, nextAction };
+  }
 }
 
 /**
@@ -406,8 +373,7 @@ export function escalationColumnsOf(accounts: readonly EscalationInput[], policy
   const due = new Uint8Array(n);
   const listed = new Uint8Array(n);
   const errors = new Map<number, ArrearsInputError>();
-  const stageIds = policy.stages.map((s) => s.id);
-  const listedAt = stageIds.map((id) => (id !== "none" ? 1 : 0));
+  const listedAt = policy.stages.map((s) => (s.id !== "none" ? 1 : 0));
   const lastIdxOf = new Map<unknown, number>();
   for (let i = 0; i < n; i++) {
     const a = accounts[i];
@@ -425,22 +391,7 @@ export function escalationColumnsOf(accounts: readonly EscalationInput[], policy
     due[i] = d & 1;
     listed[i] = listedAt[s] | (d & 1);
   }
-  const firstError = errors.size === 0 ? null : errors.values().next().value!;
-  return {
-    accountCount: n,
-    stageIds,
-    stage,
-    due,
-    listed,
-    firstError,
-    errorAt: (row) => errors.get(row) ?? null,
-    resultAt: (row) => errors.get(row) ?? judge(accounts[row], c, when),
-    listedResults() {
-      const out: EscalationResult[] = [];
-      for (let i = 0; i < n; i++) if (listed[i] === 1) out.push(judge(accounts[i], c, when));
-      return out;
-    },
-  };
+  return new JudgedColumns(accounts, c, when, errors, lastIdxOf, stage, due, listed);
 }
 
 /**

@@ -2,9 +2,10 @@ import type { HistoryColumns } from "../columns/historyColumns";
 import { refIndex } from "../columns/refIndex";
 import { ArrearsInputError } from "../errors";
 import type { BalanceHistory } from "../export/schema";
-import { round2dp } from "../money";
-import { ROW_FITTED, TREND_DIRECTIONS, trendColumnsOf, trendColumnsOfHistory, type TrendColumns, type TrendDirection } from "../trend/trend";
+import { round2dp, roundPence } from "../money";
+import { historyFitOf, ROW_FITTED, TREND_DIRECTIONS, trendColumnsOf, trendColumnsOfHistory, type TrendColumns, type TrendDirection } from "../trend/trend";
 import type { EscalationColumns, EscalationResult } from "./escalate";
+import { reasonWithTrend } from "./listWords";
 
 /**
  * Adds each account's recent arrears trend (from the weekly balance history) to its
@@ -64,28 +65,79 @@ function rowsOf(accounts: readonly string[], history: BalanceHistory): readonly 
 
 /** The fitted rows of a batch as £ a week, into `out` (slot for slot). */
 function weeklyTrendOf(trends: TrendColumns, numbered: boolean, out: BalanceTrendColumns): BalanceTrendColumns {
-  for (let i = 0; i < trends.rows; i++) {
-    if (trends.outcome[i] !== ROW_FITTED) continue;
-    const slopePerPeriod = trends.slopePerPeriod[i];
-    const periodLength = trends.periodLength[i];
-    out.fitted[i] = 1;
-    out.direction[i] = trends.direction[i];
-    // Dated snapshots: a period is their spacing in days, so scale to 7 days. Numbered
-    // snapshots (week 1, 2, 3 …) are a week apart already: scaling them as days made trends 7 times too steep.
-    out.slopePerWeek[i] = numbered ? slopePerPeriod : periodLength > 0 ? round2dp((slopePerPeriod * 7) / periodLength) : slopePerPeriod;
-    out.weeks[i] = trends.pointsUsed[i];
-  }
+  for (let i = 0; i < trends.rows; i++) weeklySlot(trends, i, numbered, out, i);
   return out;
 }
 
-/** The reason as the list shows it: the judged reason, and for an account owing money, where its arrears are heading. */
-function reasonWithTrend(reason: string, balance: number, direction: number, perWeek: number, weeks: number): string {
-  if (!(balance > 0)) return reason;
-  // Joined into one flat string rather than concatenated: `+` and templates build a tree of pieces, and the
-  // list keeps every reason alive, so at a million accounts copying those trees made each young-generation
-  // collection slow. Joined, the pieces die young and only the text survives.
-  const parts = direction === 0 ? [reason, "; arrears static over the last ", weeks, " weeks"] : [reason, "; arrears ", TREND_DIRECTIONS[direction], " by £", Math.abs(perWeek).toFixed(2), " a week over the last ", weeks, " weeks"];
-  return parts.join("");
+/** Slot i of a batch, when fitted, as £ a week into slot j of `out`. */
+function weeklySlot(trends: TrendColumns, i: number, numbered: boolean, out: BalanceTrendColumns, j: number): void {
+  if (trends.outcome[i] !== ROW_FITTED) return;
+  out.fitted[j] = 1;
+  out.direction[j] = trends.direction[i];
+  out.slopePerWeek[j] = perWeek(trends.slopePerPeriod[i], trends.periodLength[i], numbered);
+  out.weeks[j] = trends.pointsUsed[i];
+}
+
+/**
+ * A fitted slope per period as £ a week. Dated snapshots: a period is their spacing in days, so scale to 7 days.
+ * Numbered snapshots (week 1, 2, 3 …) are a week apart already: scaling them as days made trends 7 times too steep.
+ */
+const perWeek = (slopePerPeriod: number, periodLength: number, numbered: boolean): number =>
+  numbered ? slopePerPeriod : periodLength > 0 ? round2dp((slopePerPeriod * 7) / periodLength) : slopePerPeriod;
+
+/**
+ * The last {@link TREND_WEEKS} weeks' trend of the listed rows, straight into the list's columns: a row with
+ * no gap in those weeks is fitted here, with the sums and closing arithmetic of trendColumnsOfHistory's own
+ * pass (only what the list shows: the slope, its direction, the weeks); any other row is fitted by
+ * trendColumnsOfHistory itself. So the list makes no eleven result columns of its own per call (at a million
+ * accounts, 17 MB for the 250,000 listed, which with the rest of a run's new columns set off full collections).
+ */
+function listTrendOf(history: HistoryColumns, rows: Int32Array, out: BalanceTrendColumns): void {
+  const fromWeek = Math.max(0, history.weeks - TREND_WEEKS);
+  const { tolerance, m, shared } = historyFitOf(history, fromWeek);
+  const numbered = history.axis === "periods";
+  const weeks = history.weeks;
+  const bal = history.balances;
+  const { finite, irregular } = history;
+  const others: number[] = [];
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j];
+    if (shared === null || (irregular.size > 0 && irregular.has(r))) {
+      others.push(j);
+      continue;
+    }
+    const dx = shared.dx;
+    const at = r * weeks + fromWeek;
+    const base = bal[at];
+    let sumY = 0;
+    let sumXY = 0;
+    let whole = true;
+    for (let k = 0; k < m; k++) {
+      const y = bal[at + k];
+      // A gap (NaN) or a value that is not finite, unless the import found the whole row finite: the general fit judges it.
+      if (finite[r] !== 1 && !(y <= Number.MAX_VALUE && y >= -Number.MAX_VALUE)) {
+        whole = false;
+        break;
+      }
+      const dy = y - base;
+      sumY += dy;
+      sumXY += dx[k] * dy;
+    }
+    if (!whole) {
+      others.push(j);
+      continue;
+    }
+    const meanDy = sumY / m;
+    const sxy = sumXY - m * shared.meanDx * meanDy;
+    const slope = (sxy / shared.sxx) * shared.periodLength;
+    out.fitted[j] = 1;
+    out.direction[j] = Math.abs(slope) <= tolerance ? 0 : slope > 0 ? 1 : 2;
+    out.slopePerWeek[j] = perWeek(roundPence(slope), shared.periodLength, numbered);
+    out.weeks[j] = m;
+  }
+  if (others.length === 0) return;
+  const fitted = trendColumnsOfHistory(history, { fromWeek, rows: others.map((j) => rows[j]) });
+  for (let k = 0; k < others.length; k++) weeklySlot(fitted, k, numbered, out, others[k]);
 }
 
 /**
@@ -170,22 +222,26 @@ export function escalationListOf(stages: EscalationColumns, history: HistoryColu
   const trend: BalanceTrendColumns = { fitted: new Uint8Array(count), direction: new Uint8Array(count), slopePerWeek: new Float64Array(count), weeks: new Float64Array(count) };
   if (history && history.weeks >= 2) {
     if (history.rows !== n) throw new ArrearsInputError("history", `the balance history is aligned to ${history.rows} accounts, not the ${n} judged`);
-    const fitted = trendColumnsOfHistory(history, { fromWeek: Math.max(0, history.weeks - TREND_WEEKS), rows: row });
-    weeklyTrendOf(fitted, history.axis === "periods", trend);
+    listTrendOf(history, row, trend);
   }
-  const reason = new Array<string>(count);
-  const nextAction = new Array<string>(count);
-  for (let j = 0; j < count; j++) {
-    const r = stages.resultAt(row[j]) as EscalationResult;
-    reason[j] = trend.fitted[j] ? reasonWithTrend(r.reason, r.balance, trend.direction[j], trend.slopePerWeek[j], trend.weeks[j]) : r.reason;
-    nextAction[j] = r.nextAction;
+  const { reason, nextAction } = stages.listWords(row, trend);
+  return new EscalationList(stages, row, reason, nextAction, trend);
+}
+
+/** The list {@link escalationListOf} gives: a class, so every call's result has one shape. */
+class EscalationList implements EscalationListColumns {
+  readonly count: number;
+
+  constructor(
+    private readonly stages: EscalationColumns,
+    readonly row: Int32Array,
+    readonly reason: string[],
+    readonly nextAction: string[],
+    readonly trend: BalanceTrendColumns,
+  ) {
+    this.count = row.length;
   }
-  return {
-    count,
-    row,
-    reason,
-    nextAction,
-    trend,
-    resultAt: (j) => annotated(stages.resultAt(row[j]) as EscalationResult, reason[j], trendAt(trend, j)),
-  };
+
+  // An arrow function, not a method, so it can be handed on apart from the list.
+  readonly resultAt = (j: number): EscalationWithTrend => annotated(this.stages.resultAt(this.row[j]) as EscalationResult, this.reason[j], trendAt(this.trend, j));
 }

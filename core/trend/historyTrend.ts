@@ -2,9 +2,9 @@ import type { HistoryColumns } from "../columns/historyColumns";
 import { ArrearsInputError, describeValue } from "../errors";
 import { round2dp, roundPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
-import { allBlank, axisOf, fitTrend, type FitWindow } from "./fit";
+import { allBlank, axisOf, fitTrend, type FitWindow, type PeriodAxis } from "./fit";
 import { DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE, TrendOptionsSchema, type TrendResult } from "./options";
-import { emptyTrendColumns, ROW_BLANK, ROW_REFUSED, sharedAxis, type TrendColumns } from "./trendColumns";
+import { emptyTrendColumns, ROW_BLANK, ROW_FITTED, ROW_REFUSED, sharedAxis, type SharedAxis, type TrendColumns } from "./trendColumns";
 
 /**
  * Trends read straight from a balance history held as a matrix ({@link historyColumnsOf}):
@@ -26,6 +26,47 @@ export interface HistoryTrendOptions {
   fromWeek?: number;
   /** Fit only these account rows, in this order (slot j of the result is row `rows[j]`); default every row. */
   rows?: Int32Array | readonly number[];
+  /**
+   * Columns to write the results into instead of new ones: an earlier result with one slot per row fitted, whose
+   * every slot and error is rewritten (it is what the call returns). For a caller fitting the same accounts again
+   * and again (a sheet recalculating), so a million accounts' 67 MB of result columns are not made anew each time.
+   * A call that throws (a row asked for that is not in the matrix) may leave them part-written.
+   */
+  into?: TrendColumns;
+}
+
+/** What every row of one fit over the matrix shares: the options as read, the dates fitted, and their sums for rows with no gap. */
+export interface HistoryFit {
+  horizon: number;
+  tolerance: number;
+  axis: PeriodAxis | null;
+  window: FitWindow;
+  /** Snapshots fitted per row. */
+  m: number;
+  /** The x sums shared by every row with no gap in the weeks fitted; null when the general fit must judge every row. */
+  shared: SharedAxis | null;
+}
+
+/**
+ * Reads the options shared by one fit over the matrix from `fromWeek` on, as {@link trendColumnsOfHistory} reads them.
+ * @throws ArrearsInputError when fromWeek, the horizon, the tolerance or the dates are not usable.
+ */
+export function historyFitOf(history: HistoryColumns, fromWeek: number, horizon?: number | null, tolerance?: number | null): HistoryFit {
+  const weeks = history.weeks;
+  if (!Number.isInteger(fromWeek) || fromWeek < 0 || fromWeek > weeks) {
+    throw new ArrearsInputError("fromWeek", `fromWeek must be a whole number of snapshots from 0 to ${weeks}, got ${describeValue(fromWeek)}`);
+  }
+  const opts = parseOrThrow(TrendOptionsSchema, { horizon, tolerance, periods: history.dates.slice(fromWeek) });
+  const axis = axisOf(opts.periods ?? null);
+  const m = weeks - fromWeek;
+  return {
+    horizon: opts.horizon ?? DEFAULT_HORIZON,
+    tolerance: opts.tolerance ?? DEFAULT_STABLE_TOLERANCE,
+    axis,
+    window: { from: fromWeek, nanIsBlank: true },
+    m,
+    shared: sharedAxis(m, axis),
+  };
 }
 
 /**
@@ -38,26 +79,19 @@ export interface HistoryTrendOptions {
  * @throws ArrearsInputError when a shared option is invalid.
  */
 export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryTrendOptions = {}): TrendColumns {
-  const { weeklyRent, fromWeek = 0, rows: only, horizon: h, tolerance: tol } = options;
+  const { weeklyRent, fromWeek = 0, rows: only, horizon: h, tolerance: tol, into } = options;
   const weeks = history.weeks;
-  if (!Number.isInteger(fromWeek) || fromWeek < 0 || fromWeek > weeks) {
-    throw new ArrearsInputError("fromWeek", `fromWeek must be a whole number of snapshots from 0 to ${weeks}, got ${describeValue(fromWeek)}`);
-  }
-  const opts = parseOrThrow(TrendOptionsSchema, { horizon: h, tolerance: tol, periods: history.dates.slice(fromWeek) });
-  const horizon = opts.horizon ?? DEFAULT_HORIZON;
-  const tolerance = opts.tolerance ?? DEFAULT_STABLE_TOLERANCE;
+  const { horizon, tolerance, axis, window, m, shared: s } = historyFitOf(history, fromWeek, h, tol);
   const rents = typeof weeklyRent === "object" && weeklyRent !== null ? weeklyRent : null;
   if (rents && rents.length !== history.rows) {
     throw new ArrearsInputError("weeklyRent", `weekly rent must be one figure or one per account: got ${rents.length} for ${history.rows} accounts`);
   }
   const single = rents ? null : (parseOrThrow(TrendOptionsSchema, { weeklyRent: weeklyRent as number | null | undefined }).weeklyRent ?? null);
-  const axis = axisOf(opts.periods ?? null);
-  const window: FitWindow = { from: fromWeek, nanIsBlank: true };
-  const m = weeks - fromWeek;
-  const s = sharedAxis(m, axis);
 
   const count = only ? only.length : history.rows;
-  const out = emptyTrendColumns(count);
+  if (into && into.rows !== count) throw new ArrearsInputError("into", `the columns to write into have ${into.rows} slots, not the ${count} fitted`);
+  const out = into ?? emptyTrendColumns(count);
+  if (into) into.errors.clear();
   const bal = history.balances;
   const irregular = history.irregular;
   const finite = history.finite;
@@ -103,8 +137,7 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
     // The general fit reads the row as the row paths hold it: the history's own row when the matrix could not hold it.
     const row = filled ? null : ((odd ?? Array.from(bal.subarray(r * weeks, (r + 1) * weeks))) as readonly (number | null)[]);
     if (row !== null && allBlank(row, window)) {
-      out.outcome[j] = ROW_BLANK;
-      out.weeksOwed[j] = Number.NaN;
+      unfitted(out, j, ROW_BLANK);
       continue;
     }
     // The rent as a plain number, NaN for none: a number-or-null would be boxed once per row, and at a million rows
@@ -118,6 +151,7 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
       else rent = parseOrThrow(TrendOptionsSchema, { weeklyRent: v }).weeklyRent ?? Number.NaN;
       if (row !== null) {
         const t = fitTrend(row, axis, Number.isNaN(rent) ? null : rent, horizon, tolerance, window);
+        out.outcome[j] = ROW_FITTED;
         out.slopePerPeriod[j] = t.slopePerPeriod;
         out.direction[j] = directionCode(t);
         out.projectedBalance[j] = t.projectedBalance;
@@ -130,7 +164,7 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
       }
     } catch (e) {
       if (!(e instanceof ArrearsInputError)) throw e;
-      out.outcome[j] = ROW_REFUSED;
+      unfitted(out, j, ROW_REFUSED);
       out.errors.set(j, new ArrearsInputError(e.field, `account ${j + 1}: ${e.message}`));
       continue;
     }
@@ -144,6 +178,7 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
     const projectAt = sh.latestX + horizon * sh.periodLength;
     const projected = meanY + slopePerX * (projectAt - sh.meanX);
     const latest = bal[at + sh.latestAt];
+    out.outcome[j] = ROW_FITTED;
     out.slopePerPeriod[j] = roundPence(slope);
     out.direction[j] = Math.abs(slope) <= tolerance ? 0 : slope > 0 ? 1 : 2;
     out.projectedBalance[j] = roundPence(projected);
@@ -154,4 +189,17 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
     out.periodLength[j] = sh.periodLength;
   }
   return out;
+}
+
+/** A slot with no fit: its outcome, every figure 0 and weeks owed NaN, as new columns hold them (written out, as `into` may hold an earlier fit). */
+function unfitted(out: TrendColumns, j: number, outcome: number): void {
+  out.outcome[j] = outcome;
+  out.slopePerPeriod[j] = 0;
+  out.direction[j] = 0;
+  out.projectedBalance[j] = 0;
+  out.weeksOwed[j] = Number.NaN;
+  out.periodsInArrears[j] = 0;
+  out.latestBalance[j] = 0;
+  out.pointsUsed[j] = 0;
+  out.periodLength[j] = 0;
 }
