@@ -244,6 +244,8 @@ export interface EscalationColumns {
   errorAt(row: number): ArrearsInputError | null;
   /** The account's full result, exactly as {@link escalationsOf} gives it in the same slot. */
   resultAt(row: number): EscalationResult | ArrearsInputError;
+  /** The account's next action exactly as in `resultAt`, its reason left unworded; the problem for a refused account. */
+  nextActionAt(row: number): string | ArrearsInputError;
   /** Full results of the listed accounts, in account order (refused accounts left out: see `firstError`). */
   listedResults(): EscalationResult[];
   /**
@@ -324,6 +326,8 @@ class JudgedColumns implements EscalationColumns {
   // Arrow functions, not methods: callers (the worklist) keep them apart from the object.
   readonly errorAt = (row: number): ArrearsInputError | null => this.errors.get(row) ?? null;
   readonly resultAt = (row: number): EscalationResult | ArrearsInputError => this.errors.get(row) ?? judge(this.accounts[row], this.c, this.asOf);
+  /** The account's next action as `resultAt` gives it, without wording its reason (for callers that show only the action: the worklist). */
+  readonly nextActionAt = (row: number): string | ArrearsInputError => this.errors.get(row) ?? judge(this.accounts[row], this.c, this.asOf, false).nextAction;
 
   listedResults(): EscalationResult[] {
     const out: EscalationResult[] = [];

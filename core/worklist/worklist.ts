@@ -521,7 +521,7 @@ class Scoring {
   // its fields, new ones each call) changed from one call to the next, and code reading it was dropped each time.
   private readonly stage: Int32Array;
   private readonly due: Uint8Array;
-  private readonly resultAt: EscalationColumns["resultAt"];
+  private readonly nextActionAt: EscalationColumns["nextActionAt"];
 
   constructor(
     private readonly j: Judging,
@@ -546,7 +546,7 @@ class Scoring {
     this.heldCount = new Int32Array(officers);
     this.stage = escalation.stage;
     this.due = escalation.due;
-    this.resultAt = escalation.resultAt;
+    this.nextActionAt = escalation.nextActionAt;
   }
 
 
@@ -689,11 +689,11 @@ class Scoring {
     return rows;
   }
 
-  /** Case c's next action as the escalation's full result words it. */
+  /** Case c's next action as the escalation's full result gives it (its reason is not worded: the list does not show it). */
   private escalationNextAction(c: number): string {
-    const e = this.resultAt(c);
+    const e = this.nextActionAt(c);
     if (e instanceof ArrearsInputError) throw e;
-    return e.nextAction;
+    return e;
   }
 }
 

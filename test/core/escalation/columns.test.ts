@@ -22,12 +22,14 @@ function expectAgreement(accounts: readonly EscalationInput[], policy: Escalatio
     if (r instanceof ArrearsInputError) {
       expect(cols.stage[i]).toBe(-1);
       expect(cols.errorAt(i)?.message).toBe(r.message);
+      expect(cols.nextActionAt(i)).toBe(cols.errorAt(i));
       expect(cols.listed[i]).toBe(0);
       return;
     }
     expect({ row: i, stage: cols.stageIds[cols.stage[i]], due: cols.due[i] === 1, listed: cols.listed[i] === 1 }).toEqual({ row: i, stage: r.stage, due: r.dueToEscalate, listed: listedBy(r) });
     expect(cols.errorAt(i)).toBeNull();
     expect(cols.resultAt(i)).toEqual(r);
+    expect(cols.nextActionAt(i)).toBe(r.nextAction);
   });
   const firstBad = all.find((r) => r instanceof ArrearsInputError);
   expect(cols.firstError?.message).toBe(firstBad?.message);
