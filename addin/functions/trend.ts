@@ -1,6 +1,5 @@
 import { ArrearsInputError } from "../../core/errors";
-import { balancesOfCells, ROW_BLANK, ROW_FITTED, TREND_DIRECTIONS, trendColumnsOfCells, trendOf, type TrendColumns, type TrendRowOutcome } from "../../core/trend/trend";
-import { round2dp } from "../../core/money";
+import { balancesOfCells, ROW_BLANK, ROW_FITTED, TREND_DIRECTIONS, trendColumnsOfCells, trendOf, weeksOwedOf, type TrendColumns, type TrendRowOutcome } from "../../core/trend/trend";
 import { cellToPeriod, gridOf, isBlank, numberPerAccount, optionalNumber, vectorOf, type Grid } from "../excel/cells";
 import { checkedResult, excelError, runCustomFunction, toCell, type CellOut } from "../excel/results";
 
@@ -73,7 +72,7 @@ function spilledRows(cols: TrendColumns, rentColumn: Grid | null): CellOut[][] {
   const fitted = ROW_FITTED;
   const blank = ROW_BLANK;
   const directions = TREND_DIRECTIONS;
-  const toWeeks = round2dp;
+  const toWeeks = weeksOwedOf;
   const { rows, outcome, slopePerPeriod, direction, projectedBalance, weeksOwed, periodsInArrears, latestBalance } = cols;
   const out: CellOut[][] = new Array(rows);
   for (let i = 0; i < rows; i++) {
@@ -86,9 +85,9 @@ function spilledRows(cols: TrendColumns, rentColumn: Grid | null): CellOut[][] {
     const projected = projectedBalance[i];
     let weeks = weeksOwed[i];
     if (rentColumn !== null) {
-      // The core was given no rents (see plainRentColumn): weeks owed as it works them out, latest balance ÷ weekly rent to 2 dp.
+      // The core was given no rents (see plainRentColumn): weeks owed by the core's own rule.
       const rent = rentColumn[i][0];
-      weeks = typeof rent === "number" ? toWeeks(latestBalance[i] / rent) : Number.NaN;
+      weeks = typeof rent === "number" ? toWeeks(latestBalance[i], rent) : Number.NaN;
     }
     const inArrears = periodsInArrears[i];
     // NaN in weeks owed is "no weekly rent given": a blank cell, as for one account.

@@ -7,6 +7,11 @@ import type { TrendResult } from "./options";
  * falls back to for a row with blanks or bad values, and what a single trend uses.
  */
 
+/** Weeks of rent the latest balance comes to: balance ÷ weekly rent, to 2 dp as Excel's ROUND(x, 2) rounds (one rule for every trend path and the spilled adapter). */
+export function weeksOwedOf(latestBalance: number, weeklyRent: number): number {
+  return round2dp(latestBalance / weeklyRent);
+}
+
 export function allBlank(row: readonly (number | null)[], window: FitWindow): boolean {
   for (let i = window.from; i < row.length; i++) {
     const v = row[i];
@@ -111,7 +116,7 @@ export function fitTrend(
     slopePerPeriod: roundPence(slope),
     direction: Math.abs(slope) <= tolerance ? "stable" : slope > 0 ? "worsening" : "improving",
     projectedBalance: roundPence(projected),
-    weeksOwed: weeklyRent === null ? null : round2dp(latest / weeklyRent),
+    weeksOwed: weeklyRent === null ? null : weeksOwedOf(latest, weeklyRent),
     periodsInArrears,
     latestBalance: latest,
     pointsUsed: n,

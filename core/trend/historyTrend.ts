@@ -1,8 +1,8 @@
 import type { HistoryColumns } from "../columns/historyColumns";
 import { ArrearsInputError, describeValue } from "../errors";
-import { round2dp, roundPence } from "../money";
+import { roundPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
-import { allBlank, axisOf, fitTrend, type FitWindow, type PeriodAxis } from "./fit";
+import { allBlank, axisOf, fitTrend, weeksOwedOf, type FitWindow, type PeriodAxis } from "./fit";
 import { DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE, TrendOptionsSchema, type TrendResult } from "./options";
 import { emptyTrendColumns, ROW_BLANK, ROW_FITTED, ROW_REFUSED, sharedAxis, type SharedAxis, type TrendColumns } from "./trendColumns";
 
@@ -182,7 +182,7 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
     out.slopePerPeriod[j] = roundPence(slope);
     out.direction[j] = Math.abs(slope) <= tolerance ? 0 : slope > 0 ? 1 : 2;
     out.projectedBalance[j] = roundPence(projected);
-    out.weeksOwed[j] = Number.isNaN(rent) ? Number.NaN : round2dp(latest / rent);
+    out.weeksOwed[j] = Number.isNaN(rent) ? Number.NaN : weeksOwedOf(latest, rent);
     out.periodsInArrears[j] = inArrears;
     out.latestBalance[j] = latest;
     out.pointsUsed[j] = m;

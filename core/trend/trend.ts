@@ -1,5 +1,6 @@
 import { parseOrThrow } from "../zodIssues";
-import { axisOf, fitTrend } from "./fit";
+import { axisOf, fitTrend, weeksOwedOf } from "./fit";
+export { weeksOwedOf };
 import { DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE, TrendOptionsSchema, type TrendBatchOptions, type TrendOptions, type TrendResult, type TrendRowOutcome } from "./options";
 import { trendColumnsOf, trendRowOf } from "./trendColumns";
 

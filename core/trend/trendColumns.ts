@@ -1,9 +1,9 @@
 import { ArrearsInputError, describeValue } from "../errors";
-import { round2dp, roundPence } from "../money";
+import { roundPence } from "../money";
 import { MAX_LINE_AMOUNT } from "../values/amount";
 import { parseOrThrow } from "../zodIssues";
 import { balancesOfCells } from "./balanceCells";
-import { allBlank, axisOf, fitTrend, type FitWindow, type PeriodAxis } from "./fit";
+import { allBlank, axisOf, fitTrend, weeksOwedOf, type FitWindow, type PeriodAxis } from "./fit";
 import { DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE, TrendOptionsSchema, type TrendBatchOptions, type TrendDirection, type TrendResult, type TrendRowOutcome } from "./options";
 
 /**
@@ -249,7 +249,7 @@ function fitColumns(rows: readonly (readonly unknown[])[], options: TrendBatchOp
     out.slopePerPeriod[i] = roundPence(slope);
     out.direction[i] = Math.abs(slope) <= tolerance ? 0 : slope > 0 ? 1 : 2;
     out.projectedBalance[i] = roundPence(projected);
-    out.weeksOwed[i] = rent === null ? Number.NaN : round2dp(latest / rent);
+    out.weeksOwed[i] = rent === null ? Number.NaN : weeksOwedOf(latest, rent);
     out.periodsInArrears[i] = inArrears;
     out.latestBalance[i] = latest;
     out.pointsUsed[i] = m;
