@@ -695,14 +695,9 @@ function plainCellBytes(xml: Buffer, at: number, cx: SheetContext): boolean {
     if (text === undefined) return false;
     PLAIN.value = text;
   } else {
-    let n = plainNumberBytes(xml, from, lt);
-    if (n === undefined) {
-      const raw = xml.toString("latin1", from, lt);
-      if (!DECIMAL.test(raw)) return false;
-      n = Number(raw);
-      if (!Number.isFinite(n)) return false;
-    }
-    PLAIN.value = cx.date1904 && cx.dateStyle[style] === true ? n + DAYS_1904 : n;
+    const n = plainNumberBytes(xml, from, lt) ?? decimalOf(xml.toString("latin1", from, lt));
+    if (n === undefined) return false;
+    PLAIN.value = numberValue(n, style, cx);
   }
   PLAIN.end = lt + 8;
   return true;
@@ -866,17 +861,24 @@ function plainCell(xml: string, at: number, cx: SheetContext): boolean {
     PLAIN.value = text;
   } else {
     // A plain decimal is read from its digits; anything else (exponents, "5.", long digit strings) as before.
-    let n = plainNumber(xml, from, lt);
-    if (n === undefined) {
-      const raw = xml.slice(from, lt);
-      if (!DECIMAL.test(raw)) return false;
-      n = Number(raw);
-      if (!Number.isFinite(n)) return false;
-    }
-    PLAIN.value = cx.date1904 && cx.dateStyle[style] === true ? n + DAYS_1904 : n;
+    const n = plainNumber(xml, from, lt) ?? decimalOf(xml.slice(from, lt));
+    if (n === undefined) return false;
+    PLAIN.value = numberValue(n, style, cx);
   }
   PLAIN.end = lt + 8;
   return true;
+}
+
+/** A number cell's text that is not plain digits, read as Number reads a decimal; undefined (left to the general parser) for anything else or a number too large. */
+function decimalOf(raw: string): number | undefined {
+  if (!DECIMAL.test(raw)) return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** A number cell's value: a date in a 1904-based workbook moved onto Excel's 1900 serials. */
+function numberValue(n: number, style: number, cx: SheetContext): number {
+  return cx.date1904 && cx.dateStyle[style] === true ? n + DAYS_1904 : n;
 }
 
 /**
