@@ -3,7 +3,7 @@ import { refIndex } from "../columns/refIndex";
 import { ArrearsInputError } from "../errors";
 import type { BalanceHistory } from "../export/schema";
 import { round2dp, roundPence } from "../money";
-import { historyFitOf, ROW_FITTED, TREND_DIRECTIONS, trendColumnsOf, trendColumnsOfHistory, type TrendColumns, type TrendDirection } from "../trend/trend";
+import { historyFitOf, ROW_FITTED, sharedSlope, TREND_DIRECTIONS, trendColumnsOf, trendColumnsOfHistory, type TrendColumns, type TrendDirection } from "../trend/trend";
 import type { EscalationColumns, EscalationResult } from "./escalate";
 import { reasonWithTrend } from "./listWords";
 
@@ -127,9 +127,7 @@ function listTrendOf(history: HistoryColumns, rows: Int32Array, out: BalanceTren
       others.push(j);
       continue;
     }
-    const meanDy = sumY / m;
-    const sxy = sumXY - m * shared.meanDx * meanDy;
-    const slope = (sxy / shared.sxx) * shared.periodLength;
+    const slope = sharedSlope(shared, m, sumY, sumXY);
     out.fitted[j] = 1;
     out.direction[j] = Math.abs(slope) <= tolerance ? 0 : slope > 0 ? 1 : 2;
     out.slopePerWeek[j] = perWeek(roundPence(slope), shared.periodLength, numbered);

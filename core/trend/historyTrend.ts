@@ -1,10 +1,9 @@
 import type { HistoryColumns } from "../columns/historyColumns";
 import { ArrearsInputError, describeValue } from "../errors";
-import { roundPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
-import { allBlank, axisOf, fitTrend, weeksOwedOf, type FitWindow, type PeriodAxis } from "./fit";
-import { DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE, TrendOptionsSchema, type TrendResult } from "./options";
-import { emptyTrendColumns, ROW_BLANK, ROW_FITTED, ROW_REFUSED, sharedAxis, type SharedAxis, type TrendColumns } from "./trendColumns";
+import { allBlank, axisOf, fitTrend, type FitWindow, type PeriodAxis } from "./fit";
+import { DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE, TrendOptionsSchema } from "./options";
+import { emptyTrendColumns, ROW_BLANK, ROW_REFUSED, sharedAxis, writeSharedFit, writeTrendResult, type SharedAxis, type TrendColumns } from "./trendColumns";
 
 /**
  * Trends read straight from a balance history held as a matrix ({@link historyColumnsOf}):
@@ -96,7 +95,6 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
   const irregular = history.irregular;
   const finite = history.finite;
   const dx = s ? s.dx : null;
-  const directionCode = (t: TrendResult) => (t.direction === "stable" ? 0 : t.direction === "worsening" ? 1 : 2);
 
   for (let j = 0; j < count; j++) {
     const r = only ? only[j] : j;
@@ -150,16 +148,7 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
       else if (v === null || v === undefined) rent = Number.NaN;
       else rent = parseOrThrow(TrendOptionsSchema, { weeklyRent: v }).weeklyRent ?? Number.NaN;
       if (row !== null) {
-        const t = fitTrend(row, axis, Number.isNaN(rent) ? null : rent, horizon, tolerance, window);
-        out.outcome[j] = ROW_FITTED;
-        out.slopePerPeriod[j] = t.slopePerPeriod;
-        out.direction[j] = directionCode(t);
-        out.projectedBalance[j] = t.projectedBalance;
-        out.weeksOwed[j] = t.weeksOwed === null ? Number.NaN : t.weeksOwed;
-        out.periodsInArrears[j] = t.periodsInArrears;
-        out.latestBalance[j] = t.latestBalance;
-        out.pointsUsed[j] = t.pointsUsed;
-        out.periodLength[j] = t.periodLength;
+        writeTrendResult(out, j, fitTrend(row, axis, Number.isNaN(rent) ? null : rent, horizon, tolerance, window));
         continue;
       }
     } catch (e) {
@@ -168,25 +157,8 @@ export function trendColumnsOfHistory(history: HistoryColumns, options: HistoryT
       out.errors.set(j, new ArrearsInputError(e.field, `account ${j + 1}: ${e.message}`));
       continue;
     }
-    // The general fit's closing arithmetic, term for term, with the x sums worked out once.
-    const sh = s!;
-    const meanDy = sumY / m;
-    const sxy = sumXY - m * sh.meanDx * meanDy;
-    const meanY = base + meanDy;
-    const slopePerX = sxy / sh.sxx;
-    const slope = slopePerX * sh.periodLength;
-    const projectAt = sh.latestX + horizon * sh.periodLength;
-    const projected = meanY + slopePerX * (projectAt - sh.meanX);
-    const latest = bal[at + sh.latestAt];
-    out.outcome[j] = ROW_FITTED;
-    out.slopePerPeriod[j] = roundPence(slope);
-    out.direction[j] = Math.abs(slope) <= tolerance ? 0 : slope > 0 ? 1 : 2;
-    out.projectedBalance[j] = roundPence(projected);
-    out.weeksOwed[j] = Number.isNaN(rent) ? Number.NaN : weeksOwedOf(latest, rent);
-    out.periodsInArrears[j] = inArrears;
-    out.latestBalance[j] = latest;
-    out.pointsUsed[j] = m;
-    out.periodLength[j] = sh.periodLength;
+    // With the x sums worked out once.
+    writeSharedFit(out, j, s!, m, base, sumY, sumXY, inArrears, bal[at + s!.latestAt], Number.isNaN(rent) ? null : rent, horizon, tolerance);
   }
   return out;
 }

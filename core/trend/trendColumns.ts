@@ -75,6 +75,49 @@ export interface SharedAxis {
   periodLength: number;
 }
 
+/** Slope per period of a row fitted on a shared axis from its sums (y less the row's first balance): the general fit's own arithmetic (fit.ts), term for term. */
+export function sharedSlope(sh: SharedAxis, m: number, sumY: number, sumXY: number): number {
+  const meanDy = sumY / m;
+  return ((sumXY - m * sh.meanDx * meanDy) / sh.sxx) * sh.periodLength;
+}
+
+/**
+ * Writes into slot i a row fitted on a shared axis in one pass, from its sums (y less
+ * `base`, the row's first balance): the general fit's closing arithmetic, term for term,
+ * so the batch paths give the single fit's figures. `rent` null: no weekly rent.
+ */
+export function writeSharedFit(out: TrendColumns, i: number, sh: SharedAxis, m: number, base: number, sumY: number, sumXY: number, inArrears: number, latest: number, rent: number | null, horizon: number, tolerance: number): void {
+  const meanDy = sumY / m;
+  const sxy = sumXY - m * sh.meanDx * meanDy;
+  const meanY = base + meanDy;
+  const slopePerX = sxy / sh.sxx;
+  const slope = slopePerX * sh.periodLength;
+  const projectAt = sh.latestX + horizon * sh.periodLength;
+  const projected = meanY + slopePerX * (projectAt - sh.meanX);
+  out.outcome[i] = ROW_FITTED;
+  out.slopePerPeriod[i] = roundPence(slope);
+  out.direction[i] = Math.abs(slope) <= tolerance ? 0 : slope > 0 ? 1 : 2;
+  out.projectedBalance[i] = roundPence(projected);
+  out.weeksOwed[i] = rent === null ? Number.NaN : weeksOwedOf(latest, rent);
+  out.periodsInArrears[i] = inArrears;
+  out.latestBalance[i] = latest;
+  out.pointsUsed[i] = m;
+  out.periodLength[i] = sh.periodLength;
+}
+
+/** Writes the general fit's result into slot i (weeks owed NaN when there is no weekly rent). */
+export function writeTrendResult(out: TrendColumns, i: number, t: TrendResult): void {
+  out.outcome[i] = ROW_FITTED;
+  out.slopePerPeriod[i] = t.slopePerPeriod;
+  out.direction[i] = DIRECTION_CODE[t.direction];
+  out.projectedBalance[i] = t.projectedBalance;
+  out.weeksOwed[i] = t.weeksOwed === null ? Number.NaN : t.weeksOwed;
+  out.periodsInArrears[i] = t.periodsInArrears;
+  out.latestBalance[i] = t.latestBalance;
+  out.pointsUsed[i] = t.pointsUsed;
+  out.periodLength[i] = t.periodLength;
+}
+
 /** The shared sums for rows of `m` balances on this axis, or null when the general fit must judge (too few points, or every x the same). */
 export function sharedAxis(m: number, axis: PeriodAxis | null): SharedAxis | null {
   if (m < 2) return null;
@@ -163,16 +206,6 @@ function fitColumns(rows: readonly (readonly unknown[])[], options: TrendBatchOp
     out.outcome[i] = ROW_REFUSED;
     out.errors.set(i, new ArrearsInputError(e.field, `account ${i + 1}: ${e.message}`));
   };
-  const write = (i: number, t: TrendResult) => {
-    out.slopePerPeriod[i] = t.slopePerPeriod;
-    out.direction[i] = DIRECTION_CODE[t.direction];
-    out.projectedBalance[i] = t.projectedBalance;
-    out.weeksOwed[i] = t.weeksOwed === null ? Number.NaN : t.weeksOwed;
-    out.periodsInArrears[i] = t.periodsInArrears;
-    out.latestBalance[i] = t.latestBalance;
-    out.pointsUsed[i] = t.pointsUsed;
-    out.periodLength[i] = t.periodLength;
-  };
 
   // What the one pass takes as is: a finite number, and from cells only one within the amount cap (anything else is read cell by cell first).
   const max = cells ? MAX_LINE_AMOUNT : Number.MAX_VALUE;
@@ -229,31 +262,15 @@ function fitColumns(rows: readonly (readonly unknown[])[], options: TrendBatchOp
       const r = rents ? rents[i] : single;
       rent = r === null || r === undefined ? null : typeof r === "number" && Number.isFinite(r) && r > 0 ? r : (parseOrThrow(TrendOptionsSchema, { weeklyRent: r }).weeklyRent ?? null);
       if (!filled) {
-        write(i, fitTrend(row, axis, rent, horizon, tolerance, window));
+        writeTrendResult(out, i, fitTrend(row, axis, rent, horizon, tolerance, window));
         continue;
       }
     } catch (e) {
       refuse(i, e);
       continue;
     }
-    // The general fit's closing arithmetic, term for term, with the x sums from the batch.
-    const sh = s!;
-    const meanDy = sumY / m;
-    const sxy = sumXY - m * sh.meanDx * meanDy;
-    const meanY = (base as number) + meanDy;
-    const slopePerX = sxy / sh.sxx;
-    const slope = slopePerX * sh.periodLength;
-    const projectAt = sh.latestX + horizon * sh.periodLength;
-    const projected = meanY + slopePerX * (projectAt - sh.meanX);
-    const latest = row[fromIndex + sh.latestAt] as number;
-    out.slopePerPeriod[i] = roundPence(slope);
-    out.direction[i] = Math.abs(slope) <= tolerance ? 0 : slope > 0 ? 1 : 2;
-    out.projectedBalance[i] = roundPence(projected);
-    out.weeksOwed[i] = rent === null ? Number.NaN : weeksOwedOf(latest, rent);
-    out.periodsInArrears[i] = inArrears;
-    out.latestBalance[i] = latest;
-    out.pointsUsed[i] = m;
-    out.periodLength[i] = sh.periodLength;
+    // With the x sums from the batch.
+    writeSharedFit(out, i, s!, m, base as number, sumY, sumXY, inArrears, row[fromIndex + s!.latestAt] as number, rent, horizon, tolerance);
   }
   return out;
 }
