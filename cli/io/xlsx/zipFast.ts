@@ -20,7 +20,7 @@ const LIMIT = 0xffffffff;
 
 /** Zips `files` (name → contents, in insertion order) with level-1 DEFLATE. */
 export function zipFast(files: Record<string, Uint8Array>): Uint8Array {
-  const entries = Object.entries(files).map(([name, data]) => {
+  const entries = Object.entries(files).map(([name, data]): Entry => {
     const nameBytes = Buffer.from(name, "utf8");
     const compressed = zlib.deflateRawSync(data, { level: 1 });
     if (data.length >= LIMIT || compressed.length >= LIMIT) throw new Error(`zip entry ${name} is too large`);
@@ -36,15 +36,7 @@ export function zipFast(files: Record<string, Uint8Array>): Uint8Array {
   for (const e of entries) {
     e.offset = at;
     at = out.writeUInt32LE(0x04034b50, at);
-    at = out.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
-    at = out.writeUInt16LE(flags, at);
-    at = out.writeUInt16LE(8, at); // method: deflate
-    at = out.writeUInt16LE(DOS_TIME, at);
-    at = out.writeUInt16LE(DOS_DATE, at);
-    at = out.writeUInt32LE(e.crc, at);
-    at = out.writeUInt32LE(e.compressed.length, at);
-    at = out.writeUInt32LE(e.data.length, at);
-    at = out.writeUInt16LE(e.nameBytes.length, at);
+    at = sharedFields(out, at, e, flags);
     at = out.writeUInt16LE(0, at); // extra field length
     at += e.nameBytes.copy(out, at);
     at += e.compressed.copy(out, at);
@@ -53,15 +45,7 @@ export function zipFast(files: Record<string, Uint8Array>): Uint8Array {
   for (const e of entries) {
     at = out.writeUInt32LE(0x02014b50, at);
     at = out.writeUInt16LE(20, at); // version made by: 2.0, MS-DOS attributes
-    at = out.writeUInt16LE(20, at);
-    at = out.writeUInt16LE(flags, at);
-    at = out.writeUInt16LE(8, at);
-    at = out.writeUInt16LE(DOS_TIME, at);
-    at = out.writeUInt16LE(DOS_DATE, at);
-    at = out.writeUInt32LE(e.crc, at);
-    at = out.writeUInt32LE(e.compressed.length, at);
-    at = out.writeUInt32LE(e.data.length, at);
-    at = out.writeUInt16LE(e.nameBytes.length, at);
+    at = sharedFields(out, at, e, flags);
     at = out.writeUInt16LE(0, at); // extra
     at = out.writeUInt16LE(0, at); // comment
     at = out.writeUInt16LE(0, at); // disk
@@ -80,6 +64,31 @@ export function zipFast(files: Record<string, Uint8Array>): Uint8Array {
   at = out.writeUInt32LE(directory, at);
   out.writeUInt16LE(0, at); // comment length
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
+}
+
+interface Entry {
+  nameBytes: Buffer;
+  data: Uint8Array;
+  compressed: Buffer;
+  crc: number;
+  offset: number;
+}
+
+/**
+ * The fields a local header and its central-directory entry both carry, in the format's
+ * order: version needed (2.0, deflate), flags, method (deflate), time, date, CRC, sizes,
+ * name length. Written by one function so the two copies cannot disagree.
+ */
+function sharedFields(out: Buffer, at: number, e: Entry, flags: number): number {
+  at = out.writeUInt16LE(20, at);
+  at = out.writeUInt16LE(flags, at);
+  at = out.writeUInt16LE(8, at);
+  at = out.writeUInt16LE(DOS_TIME, at);
+  at = out.writeUInt16LE(DOS_DATE, at);
+  at = out.writeUInt32LE(e.crc, at);
+  at = out.writeUInt32LE(e.compressed.length, at);
+  at = out.writeUInt32LE(e.data.length, at);
+  return out.writeUInt16LE(e.nameBytes.length, at);
 }
 
 /** CRC-32 (the zip polynomial): zlib's where this Node has it (20.15 on), else a table. */
