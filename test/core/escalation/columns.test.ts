@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { ArrearsInputError } from "../../../core/errors";
-import { TENANCY_TYPES } from "../../../core/export/schema";
 import { escalationColumnsOf, escalationsOf, listedEscalationsOf, type EscalationInput, type EscalationResult } from "../../../core/escalation/escalate";
-import { DEFAULT_ESCALATION_POLICY, HOLDS, parseEscalationPolicy, SCOTLAND_ESCALATION_POLICY, type EscalationPolicy } from "../../../core/escalation/policy";
+import { DEFAULT_ESCALATION_POLICY, parseEscalationPolicy, SCOTLAND_ESCALATION_POLICY, type EscalationPolicy } from "../../../core/escalation/policy";
+import { escalationAccount, escalationPolicy } from "./arbitraries";
 import { withBalanceTrend } from "../../../core/escalation/withTrend";
 import { generateTeamExport, isoToSerial } from "../../../samples/generator/teamExport";
 
@@ -56,45 +56,16 @@ describe("escalationColumnsOf agrees with escalationsOf", () => {
   });
 
   const AS_OF = isoToSerial("2026-10-31");
-  const stageNames = DEFAULT_ESCALATION_POLICY.stages.flatMap((s) => [s.id, s.label, ...s.actionCodes]);
-  const account: fc.Arbitrary<EscalationInput> = fc.record({
-    account: fc.constantFrom("A1", "A2", "B7"),
-    // Whole pence, both sides of zero, up to about 20 weeks of a £300 rent.
-    balance: fc.oneof(fc.integer({ min: -50000, max: 600000 }).map((p) => p / 100), fc.constantFrom(Number.NaN, 0, 100, 99.99, 400)),
-    weeklyRent: fc.oneof(fc.integer({ min: 0, max: 30000 }).map((p) => p / 100), fc.constantFrom(0, 100, -5)),
-    tenancyType: fc.constantFrom(...TENANCY_TYPES),
-    status: fc.constantFrom(undefined, "current", "former", "void"),
-    officer: fc.constantFrom(undefined, "Sam"),
-    vulnerable: fc.boolean(),
-    benefitPending: fc.boolean(),
-    breathingSpaceUntil: fc.option(fc.integer({ min: AS_OF - 40, max: AS_OF + 40 })),
-    lastAction: fc.option(fc.oneof(fc.constantFrom(...stageNames), fc.constantFrom("NOSP Served", "  spo ", "phoned", "")), { freq: 2 }),
-    lastActionDate: fc.option(fc.integer({ min: AS_OF - 120, max: AS_OF + 5 })),
-  }) as fc.Arbitrary<EscalationInput>;
-
-  const stageIds = DEFAULT_ESCALATION_POLICY.stages.map((s) => s.id);
-  const rule = fc.record({
-    stage: fc.constantFrom(...stageIds.slice(1)),
-    tenancyTypes: fc.subarray(["any", ...TENANCY_TYPES], { minLength: 1 }),
-    minWeeks: fc.option(fc.integer({ min: 0, max: 12 })),
-    minPounds: fc.option(fc.integer({ min: 0, max: 3000 })),
-    afterStage: fc.option(fc.constantFrom(...stageIds)),
-    minDaysAfter: fc.option(fc.integer({ min: 0, max: 90 })),
-    action: fc.constant("Act"),
-    steps: fc.constant([]),
-    holds: fc.subarray([...HOLDS]),
-  });
-  const policy: fc.Arbitrary<EscalationPolicy> = fc.oneof(
-    fc.constant(DEFAULT_ESCALATION_POLICY),
-    fc.constant(SCOTLAND_ESCALATION_POLICY),
-    fc
-      .array(rule, { minLength: 1, maxLength: 8 })
-      // The schema asks each rule for a threshold or an after stage.
-      .map((rules) => rules.map((r) => (r.minWeeks == null && r.minPounds == null && !r.afterStage ? { ...r, minWeeks: 1 } : r)))
-      .map((rules) => parseEscalationPolicy({ ...DEFAULT_ESCALATION_POLICY, id: "random", rules })),
-    // A policy whose first stage is not called "none": every account it judges is on the list.
-    fc.constant(parseEscalationPolicy({ ...DEFAULT_ESCALATION_POLICY, id: "renamed", stages: [{ ...DEFAULT_ESCALATION_POLICY.stages[0], id: "clear" }, ...DEFAULT_ESCALATION_POLICY.stages.slice(1)] })),
+  // Whole pence, both sides of zero, up to about 20 weeks of a £300 rent.
+  const account = escalationAccount(
+    AS_OF,
+    fc.oneof(fc.integer({ min: -50000, max: 600000 }).map((p) => p / 100), fc.constantFrom(Number.NaN, 0, 100, 99.99, 400)),
+    fc.oneof(fc.integer({ min: 0, max: 30000 }).map((p) => p / 100), fc.constantFrom(0, 100, -5)),
   );
+  // With a policy whose first stage is not called "none": every account it judges is on the list.
+  const policy = escalationPolicy(fc.integer({ min: 0, max: 3000 }), ["Act"], [
+    parseEscalationPolicy({ ...DEFAULT_ESCALATION_POLICY, id: "renamed", stages: [{ ...DEFAULT_ESCALATION_POLICY.stages[0], id: "clear" }, ...DEFAULT_ESCALATION_POLICY.stages.slice(1)] }),
+  ]);
 
   it("on random small exports and policies (holds, last actions, tenancy types, refused accounts)", () => {
     fc.assert(
