@@ -17,9 +17,15 @@ export function roundPence(pounds: number): number {
   return round2dp(pounds);
 }
 
-/** Converts pounds to integer pence, rounding half away from zero. */
+/**
+ * Converts pounds to integer pence, rounding half away from zero: round2dp's rule counted
+ * in whole pence, without its division back to pounds (the same integer, sign and -0;
+ * a test holds it to Math.round(roundPence(pounds) * 100)). It runs once per transaction
+ * on every import, so the division and second rounding were worth saving.
+ */
 export function toPence(pounds: number): number {
-  return Math.round(roundPence(pounds) * 100);
+  const hundredths = Math.floor(Math.abs(pounds) * 100 + 0.5 + 1e-9);
+  return pounds < 0 ? -hundredths : hundredths;
 }
 
 /** Converts integer pence back to pounds. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dateToSerial, LAST_SERIAL, serialToDate, serialToIso } from "../dates/excelSerial";
-import type { Account, Transaction, TransactionType } from "../export/schema";
+import type { ColumnarExport } from "../columns/columnarExport";
+import { TRANSACTION_TYPES, type Account, type Transaction, type TransactionType } from "../export/schema";
 import { DEFAULT_TECHNICAL_WEEKS } from "../kpi/monthlyReturn";
 import { formatPence, formatPounds, fromPence, toPence } from "../money";
 import { parseOrThrow } from "../zodIssues";
@@ -215,12 +216,31 @@ export function putLine(lines: LedgerLines, t: Transaction, slot: number): void 
   if (slot < 0) return;
   const kind = kindOf(t.type);
   if (kind < 0) return;
+  putKept(lines, slot, kind, toPence(t.amount), t.date);
+}
+
+/** The kind slot of each transaction type code (its index in TRANSACTION_TYPES, as the columnar export codes it; TYPE_UNKNOWN and the rest -1). */
+const KIND_OF_CODE = (() => {
+  const kinds = new Int8Array(256).fill(-1);
+  TRANSACTION_TYPES.forEach((t, code) => (kinds[code] = kindOf(t)));
+  return kinds;
+})();
+
+/** Keeps a transaction given as columns (its type code, pence and date: {@link ColumnarExport}) for account slot `slot` (-1: not wanted), as {@link putLine} keeps its row. */
+export function putCodedLine(lines: LedgerLines, slot: number, typeCode: number, pence: number, date: number): void {
+  if (slot < 0) return;
+  const kind = KIND_OF_CODE[typeCode];
+  if (kind < 0) return;
+  putKept(lines, slot, kind, pence, date);
+}
+
+/** Keeps one line of a kind a ledger keeps. */
+function putKept(lines: LedgerLines, slot: number, kind: number, pence: number, date: number): void {
   const i = lines.count++;
-  const pence = toPence(t.amount);
   lines.slot[i] = slot;
   lines.kind[i] = kind;
   lines.pence[i] = pence;
-  lines.date[i] = t.date;
+  lines.date[i] = date;
   lines.counts[slot * SLOTS + kind]++;
   // Credits are negative amounts in the canonical export.
   if (kind !== RENT && pence < 0) lines.counts[slot * SLOTS + CREDIT_DATES]++;
@@ -497,6 +517,73 @@ export function judgeArrangements(
   // Lines and table in kept columns: both are read only until the judgements (plain numbers and text) are made.
   const table = groupLines(linesOf(transactions, slotOf, true), true);
   return judgeAll(arrangements, arrSlot, table, holdsOfSlots(accounts, slotOf), asOf, o);
+}
+
+/**
+ * {@link judgeArrangements} over an export already held as columns ({@link toColumnar}),
+ * the holds those of the accounts table's rows: the same judgements, with the
+ * transactions read from their typed columns, each already resolved to its account's
+ * row (no reference looked up per transaction), and the holds from the arranged
+ * accounts' rows alone. For a caller that reads the export once for several results
+ * (the command line's report: the return, the arrangements and the worklist).
+ * An arrangement on an account the accounts table lacks is judged from the
+ * transactions that name it, as judgeArrangements judges it.
+ * @throws ArrearsInputError when an option is out of range.
+ */
+export function judgeArrangementsOfColumns(arrangements: readonly Arrangement[], columns: ColumnarExport, asOf: number, options: ArrangementOptionsInput = {}): ArrangementJudgement[] {
+  const o = parseOrThrow(ArrangementOptionsSchema, options);
+  const slots = slotsOfRows(arrangements, columns);
+  const table = groupLines(linesOfColumns(columns, slots, true), true);
+  return judgeAll(arrangements, slots.arrSlot, table, slots.holds, asOf, o);
+}
+
+/** Arrangements' account slots over the columns' rows (numbered in order of first appearance, as {@link slotsOfAccounts} numbers them). */
+interface RowSlots {
+  arrSlot: Int32Array;
+  /** Each account row's slot, -1 when no arrangement is on it. */
+  slotOfRow: Int32Array;
+  /** Slots of arranged accounts the accounts table lacks, by reference (their transactions have no row). */
+  slotOfMissing: Map<string, number>;
+  /** Each slot's account (its row in the table; the last row of a repeated reference, as a lookup finds it), undefined when it has none. */
+  holds: (AccountHolds | undefined)[];
+  count: number;
+}
+
+function slotsOfRows(arrangements: readonly Arrangement[], columns: ColumnarExport): RowSlots {
+  const arrSlot = new Int32Array(arrangements.length);
+  const slotOfRow = new Int32Array(columns.accountCount).fill(-1);
+  const slotOfMissing = new Map<string, number>();
+  const holds: (AccountHolds | undefined)[] = [];
+  const accounts = columns.source.accounts;
+  for (let i = 0; i < arrangements.length; i++) {
+    const ref = arrangements[i].account;
+    const row = columns.accountIndex.rowOf(ref);
+    let k = row >= 0 ? slotOfRow[row] : (slotOfMissing.get(ref) ?? -1);
+    if (k < 0) {
+      k = holds.length;
+      holds.push(row >= 0 ? accounts[row] : undefined);
+      if (row >= 0) slotOfRow[row] = k;
+      else slotOfMissing.set(ref, k);
+    }
+    arrSlot[i] = k;
+  }
+  return { arrSlot, slotOfRow, slotOfMissing, holds, count: holds.length };
+}
+
+/** The columns' transactions as ledger lines over the slots (a line on an account the table lacks found by its reference, only when an arrangement is on such an account). */
+function linesOfColumns(columns: ColumnarExport, slots: RowSlots, reuse: boolean): LedgerLines {
+  const m = columns.transactionCount;
+  const lines = reuse ? reusedLedgerLines(m, slots.count) : ledgerLines(m, slots.count);
+  const { txAccount, txType, txAmountPence, txDate } = columns;
+  const slotOfRow = slots.slotOfRow;
+  const missing = slots.slotOfMissing.size > 0 ? slots.slotOfMissing : null;
+  const txs = columns.source.transactions;
+  for (let i = 0; i < m; i++) {
+    const row = txAccount[i];
+    const slot = row >= 0 ? slotOfRow[row] : missing === null ? -1 : (missing.get(txs[i].account) ?? -1);
+    putCodedLine(lines, slot, txType[i], txAmountPence[i], txDate[i]);
+  }
+  return lines;
 }
 
 /** Each arrangement's account slot (into `slotOf`: one slot per arranged account, numbered in order of first appearance). */

@@ -1,7 +1,8 @@
 import { ArrearsInputError } from "../errors";
+import { toPence } from "../money";
 import { historyColumnsOf, type HistoryColumns } from "./historyColumns";
 import { refIndex, type RefIndex } from "./refIndex";
-import { TRANSACTION_TYPES, UNASSIGNED_OFFICER, type CanonicalExport, type TransactionType } from "../export/schema";
+import { TENANCY_TYPES, TRANSACTION_TYPES, UNASSIGNED_OFFICER, type CanonicalExport, type TransactionType } from "../export/schema";
 
 /**
  * The canonical export held as columns: every account once, its money in integer
@@ -35,7 +36,7 @@ export interface ColumnarExport {
   /** The export the columns were built from: its records name the account or transaction in a refusal. */
   source: CanonicalExport;
   accountCount: number;
-  /** Closing balance in integer pence (Math.round of £ × 100), positive = owed. */
+  /** Closing balance in integer pence (toPence of the £), positive = owed. */
   balancePence: Float64Array;
   /** Weekly rent in integer pence. */
   weeklyRentPence: Float64Array;
@@ -70,14 +71,21 @@ export interface ColumnarExport {
   txAccount: Int32Array;
 }
 
-/** Pounds to integer pence: exact for any amount exported to the penny. */
-const pence = (pounds: number) => Math.round(pounds * 100);
+/** Pounds to integer pence by the core's one money rule (toPence: to the penny, halves away from zero, as Excel's ROUND): exact for any amount exported to the penny, and the same pence the row-object paths (the arrangements judge, the worklist) take. */
+const pence = toPence;
 
-const TYPE_CODE = new Map<string, number>(TRANSACTION_TYPES.map((t, i) => [t, i]));
-const TENANCY_CODE = new Map<string, number>(["secure", "assured", "introductory", "starter", "other"].map((t, i) => [t, i]));
+/**
+ * A value's index in a short list of names, or `none`. A scan, not a Map: the lists are
+ * a handful of names with the commonest first (rent and payment lines are most of an
+ * export), and comparing a name costs less than hashing it, once per transaction.
+ */
+function codeIn(names: readonly string[], value: unknown, none: number): number {
+  for (let i = 0; i < names.length; i++) if (names[i] === value) return i;
+  return none;
+}
 
 /** Code of a transaction type, by the order of TRANSACTION_TYPES. */
-export const txTypeCode = (type: TransactionType): number => TYPE_CODE.get(type)!;
+export const txTypeCode = (type: TransactionType): number => codeIn(TRANSACTION_TYPES, type, TYPE_UNKNOWN);
 
 /**
  * Builds the columns of an export: one pass over the accounts and one over the
@@ -116,7 +124,7 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     tenancyEnd[i] = a.tenancyEnd === null ? Number.NaN : a.tenancyEnd;
     status[i] = a.status === "void" ? STATUS_VOID : a.status === "former" ? STATUS_FORMER : STATUS_CURRENT;
     benefit[i] = a.benefit === "UC" ? BENEFIT_UC : a.benefit === "HB" ? BENEFIT_HB : BENEFIT_NONE;
-    tenancyType[i] = TENANCY_CODE.get(a.tenancyType) ?? 255;
+    tenancyType[i] = codeIn(TENANCY_TYPES, a.tenancyType, 255);
     const name = a.officer || UNASSIGNED_OFFICER;
     // A team has a dozen officers or so: a scan of the names met so far is cheaper than hashing each account's.
     let o = -1;
@@ -152,7 +160,7 @@ export function toColumnar(data: CanonicalExport): ColumnarExport {
     const t = txs[i];
     txDate[i] = t.date;
     txAmountPence[i] = pence(t.amount);
-    txType[i] = TYPE_CODE.get(t.type) ?? TYPE_UNKNOWN;
+    txType[i] = codeIn(TRANSACTION_TYPES, t.type, TYPE_UNKNOWN);
     const ref = t.account;
     const row = unique && last >= 0 && accountRefs[last] === ref ? last : unique && last + 1 < n && accountRefs[last + 1] === ref ? last + 1 : index.rowOf(ref);
     txAccount[i] = row;

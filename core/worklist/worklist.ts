@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { TEAM_LINE } from "../arrangements/byOfficer";
-import { ArrangementOptionsSchema, arrangementOutcomesBySlot, putLine, reusedLedgerLines } from "../arrangements/judge";
+import { ArrangementOptionsSchema, arrangementOutcomesBySlot, putCodedLine, reusedLedgerLines } from "../arrangements/judge";
 import { ARRANGEMENT_OUTCOMES, type ArrangementOutcome } from "../arrangements/rules";
 import type { Arrangement } from "../arrangements/schema";
-import { refIndex } from "../columns/refIndex";
+import { BENEFIT_HB, BENEFIT_UC, toColumnar, type ColumnarExport } from "../columns/columnarExport";
 import { LAST_SERIAL, serialToIso } from "../dates/excelSerial";
 import { ArrearsInputError } from "../errors";
 import { escalationColumnsOf, type EscalationColumns } from "../escalation/escalate";
 import { DEFAULT_ESCALATION_POLICY, type EscalationPolicy } from "../escalation/policy";
 import { balanceTrendColumns, type BalanceTrendColumns } from "../escalation/withTrend";
-import type { Account, BalanceHistory, Transaction, TransactionType } from "../export/schema";
+import { TRANSACTION_TYPES, type Account, type BalanceHistory, type Transaction, type TransactionType } from "../export/schema";
 import { DEFAULT_TECHNICAL_WEEKS } from "../kpi/monthlyReturn";
 import { formatPence, formatPounds, round2dp, toPence } from "../money";
 import { TREND_DIRECTIONS } from "../trend/trend";
@@ -55,9 +55,13 @@ export const WorklistOptionsSchema = z.object({
 export type WorklistOptionsInput = z.input<typeof WorklistOptionsSchema>;
 
 /** Everything the worklist reads. Only accounts, transactions and the as-of date are required. */
-export interface WorklistInput {
+export interface WorklistInput extends WorklistOfColumnsInput {
   accounts: readonly Account[];
   transactions: readonly Transaction[];
+}
+
+/** What the worklist reads beside an export held as columns ({@link worklistOfColumns}): only the as-of date is required. */
+export interface WorklistOfColumnsInput {
   /** The day the list is for (Excel serial). Transactions dated after it are not read. */
   asOf: number;
   arrangements?: readonly Arrangement[] | null;
@@ -140,8 +144,14 @@ export const HELD_COLUMNS = ["Account", "Officer", "Hold", "Balance £", "Weeks 
 /** Column headings of the per-officer counts. */
 export const OFFICER_WORKLIST_COLUMNS = ["Officer", "Needs action", "Listed", "Due today", "Overdue", "Awaiting team leader", "Held", "Technical only"] as const;
 
-/** Whether a transaction type counts as a payment for "no payment for N days" (the arrangement judge's credits: payment, dhp, uc, hb); compared as text, as it runs once per transaction. */
+/** Whether a transaction type counts as a payment for "no payment for N days" (the arrangement judge's credits: payment, dhp, uc, hb). */
 const isPaymentType = (type: TransactionType): boolean => type === "payment" || type === "dhp" || type === "uc" || type === "hb";
+/** The same by the columnar export's type code (index into TRANSACTION_TYPES; any other code is no payment). */
+const IS_PAYMENT_CODE = (() => {
+  const paying = new Uint8Array(256);
+  TRANSACTION_TYPES.forEach((t, code) => (paying[code] = isPaymentType(t) ? 1 : 0));
+  return paying;
+})();
 
 const asOfSchema = z
   .number({ error: "as-of date must be a date" })
@@ -427,7 +437,7 @@ class Cases {
   /** The cases' accounts, in account order. */
   readonly list: Account[] = [];
   /** Each account row's reference. */
-  readonly refs: string[];
+  readonly refs: readonly string[];
   /** Each account row's position among the cases, or -1. */
   readonly caseOf: Int32Array;
   /** Per case: its account row; balance and weekly rent in pence; tenancy start (NaN when none); 1 when held; its officer (index into `officers`). */
@@ -445,9 +455,9 @@ class Cases {
   /** Accounts in arrears left off as wholly technical, by officer. */
   readonly technical = new Map<string, number>();
 
-  constructor(all: readonly Account[], asOf: number, ucWeeks: number, hbWeeks: number) {
-    const rows = all.length;
-    this.refs = new Array<string>(rows);
+  constructor(cols: ColumnarExport, asOf: number, ucWeeks: number, hbWeeks: number) {
+    const rows = cols.accountCount;
+    this.refs = cols.accountRefs;
     this.caseOf = new Int32Array(rows).fill(-1);
     this.row = new Int32Array(rows);
     this.balP = new Float64Array(rows);
@@ -456,22 +466,24 @@ class Cases {
     this.lastActionDate = new Float64Array(rows);
     this.held = new Uint8Array(rows);
     this.officer = new Int32Array(rows);
-    this.read(all, asOf, ucWeeks, hbWeeks);
+    this.read(cols, asOf, ucWeeks, hbWeeks);
   }
 
   get count(): number {
     return this.list.length;
   }
 
-  private read(all: readonly Account[], asOf: number, ucWeeks: number, hbWeeks: number): void {
-    for (let row = 0; row < all.length; row++) {
-      const a = all[row];
-      this.refs[row] = a.account;
-      if (a.status !== "current") continue;
-      const balP = toPence(a.balance);
+  private read(cols: ColumnarExport, asOf: number, ucWeeks: number, hbWeeks: number): void {
+    const all = cols.source.accounts;
+    const { balancePence, weeklyRentPence, benefit } = cols;
+    for (let row = 0; row < cols.accountCount; row++) {
+      // The money and benefit from the columns; only an account in arrears is read as an object.
+      const balP = balancePence[row];
       if (!(balP > 0)) continue;
-      const rentP = toPence(a.weeklyRent);
-      const cycleWeeks = a.benefit === "UC" ? ucWeeks : a.benefit === "HB" ? hbWeeks : 0;
+      const a = all[row];
+      if (a.status !== "current") continue;
+      const rentP = weeklyRentPence[row];
+      const cycleWeeks = benefit[row] === BENEFIT_UC ? ucWeeks : benefit[row] === BENEFIT_HB ? hbWeeks : 0;
       // As the monthly return's technical arrears: one cycle of rent, rounded to the penny.
       if (cycleWeeks > 0 && balP <= Math.round(rentP * cycleWeeks)) {
         this.technical.set(a.officer, (this.technical.get(a.officer) ?? 0) + 1);
@@ -710,6 +722,20 @@ class Scoring {
  * @throws ArrearsInputError for a bad option, points table or as-of date, a repeated account, or an account escalation cannot judge.
  */
 export function worklistOf(input: WorklistInput): Worklist {
+  // Read as columns first (toColumnar never throws: a value it cannot use is kept as NaN, as the row objects held it),
+  // so there is one worklist, whichever way the export arrives. The arrays are read, never written.
+  return worklistOfColumns(toColumnar({ accounts: input.accounts as Account[], transactions: input.transactions as Transaction[], voids: null }), input);
+}
+
+/**
+ * {@link worklistOf} over an export already held as columns ({@link toColumnar}): the same
+ * list. The money, benefit and each transaction's account row, type, pence and date are
+ * read from the typed columns; only the accounts in arrears are read as objects (their
+ * status, dates, holds and officer). For a caller that reads the export once for several
+ * results, as the command line's report does.
+ * @throws ArrearsInputError as worklistOf.
+ */
+export function worklistOfColumns(cols: ColumnarExport, input: WorklistOfColumnsInput): Worklist {
   const asOf = parseOrThrow(asOfSchema, input.asOf);
   const o = parseOrThrow(WorklistOptionsSchema, input.options ?? {});
   // The arrangement graces, checked (and defaulted) by the arrangements' own rules even when no arrangements are given: the UC grace also settles the UC old-rent reason.
@@ -728,11 +754,11 @@ export function worklistOf(input: WorklistInput): Worklist {
   // Each hot loop below sits in a function of its own: V8 compiles a long loop on its own once it is hot (on-stack
   // replacement), and code after it in the same function that had not yet run was compiled without type feedback and
   // dropped back to the interpreter on every call (the same deoptimisation, call after call, in the bench case).
-  const all = input.accounts;
-  // The cases and their figures, read with every row's reference in one pass over the accounts (see Cases).
-  const found = new Cases(all, asOf, o.ucTechnicalWeeks, o.hbTechnicalWeeks);
-  const index = refIndex(found.refs);
-  if (index.repeatedRow >= 0) throw new ArrearsInputError("accounts", `account ${all[index.repeatedRow].account} appears twice in the accounts table`);
+  const all = cols.source.accounts;
+  const index = cols.accountIndex;
+  if (index.repeatedRow >= 0) throw new ArrearsInputError("accounts", `account ${cols.accountRefs[index.repeatedRow]} appears twice in the accounts table`);
+  // The cases and their figures, read in one pass over the accounts' columns (see Cases).
+  const found = new Cases(cols, asOf, o.ucTechnicalWeeks, o.hbTechnicalWeeks);
   const cases = found.list;
   const caseOf = found.caseOf;
   const caseRow = found.row;
@@ -753,7 +779,7 @@ export function worklistOf(input: WorklistInput): Worklist {
   const arrs = input.arrangements ?? [];
   const judgingArrangements = arrs.length > 0;
   const arrSlot = new Int32Array(arrs.length);
-  const slotOfRow = judgingArrangements ? new Int32Array(all.length).fill(-1) : null;
+  const slotOfRow = judgingArrangements ? new Int32Array(cols.accountCount).fill(-1) : null;
   const slotHolds: Account[] = [];
   const caseOfSlot: number[] = [];
   const slotArrangements = (): number => {
@@ -778,30 +804,26 @@ export function worklistOf(input: WorklistInput): Worklist {
   const unknown = slotArrangements();
   if (unknown) notes.push(`${unknown} arrangement${unknown === 1 ? " is" : "s are"} on accounts not in the accounts table: not on the worklist`);
 
-  // One pass over the transactions: each line's account row (exports list an account's lines together more often
-  // than not, so the last account's row is kept rather than looked up again), the arrangements' ledger lines, each
-  // case's last payment on or before the as-of date, and the first date the transactions cover.
-  const txs = input.transactions;
-  const ledger = judgingArrangements ? reusedLedgerLines(txs.length, slotHolds.length) : null;
+  // One pass over the transactions' columns (each already resolved to its account's row): the arrangements' ledger
+  // lines, each case's last payment on or before the as-of date, and the first date the transactions cover.
+  const m = cols.transactionCount;
+  const ledger = judgingArrangements ? reusedLedgerLines(m, slotHolds.length) : null;
   const lastPaid = new Float64Array(n);
   const paidSeen = new Uint8Array(n);
   const readTransactions = (): number => {
+    const { txAccount, txDate, txAmountPence, txType } = cols;
     let firstDate = Infinity;
-    let lastRef: string | null = null;
-    let row = -1;
-    for (let i = 0; i < txs.length; i++) {
-      const t = txs[i];
-      if (t.account !== lastRef) {
-        lastRef = t.account;
-        row = index.rowOf(t.account);
-      }
-      if (ledger !== null && row >= 0) putLine(ledger, t, slotOfRow![row]);
-      if (t.date > asOf) continue;
-      if (t.date < firstDate) firstDate = t.date;
-      if (t.amount < 0 && isPaymentType(t.type)) {
+    for (let i = 0; i < m; i++) {
+      const row = txAccount[i];
+      if (ledger !== null && row >= 0) putCodedLine(ledger, slotOfRow![row], txType[i], txAmountPence[i], txDate[i]);
+      const date = txDate[i];
+      if (date > asOf) continue;
+      if (date < firstDate) firstDate = date;
+      // A credit of less than half a penny rounds to none (the readers give amounts to the penny).
+      if (txAmountPence[i] < 0 && IS_PAYMENT_CODE[txType[i]] === 1) {
         const c = row < 0 ? -1 : caseOf[row];
-        if (c >= 0 && (!paidSeen[c] || t.date > lastPaid[c])) {
-          lastPaid[c] = t.date;
+        if (c >= 0 && (!paidSeen[c] || date > lastPaid[c])) {
+          lastPaid[c] = date;
           paidSeen[c] = 1;
         }
       }
@@ -822,7 +844,7 @@ export function worklistOf(input: WorklistInput): Worklist {
   // UC tenants whose UC credit has not moved since the April rent rise (needs transactions from before 1 April).
   const aprilStart = rentYearStart(asOf);
   // Without a transaction before 1 April no account has a rent debit from before the rise, so none can be found: not looked for.
-  const unreported = byReason.has("ucOldRent") && firstDate < aprilStart ? unreportedRentChanges(input.transactions, new Set(cases.filter((c) => c.benefit === "UC").map((c) => c.account)), asOf, graces.ucGraceDays) : new Map();
+  const unreported = byReason.has("ucOldRent") && firstDate < aprilStart ? unreportedRentChanges(cols.source.transactions, new Set(cases.filter((c) => c.benefit === "UC").map((c) => c.account)), asOf, graces.ucGraceDays) : new Map();
   if (byReason.has("ucOldRent") && !(firstDate < aprilStart)) notes.push(`the transactions do not reach back before ${serialToIso(aprilStart)}: the UC old-rent reason was not judged`);
 
   const auth = input.authorisations ?? null;

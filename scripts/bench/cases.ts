@@ -22,7 +22,8 @@ export type CaseKind =
   | "cli-csv"
   | "cli-xlsx"
   | "arrangements"
-  | "worklist";
+  | "worklist"
+  | "worklist-rows";
 
 export interface CaseSpec {
   id: string;
@@ -99,6 +100,7 @@ export function plan(quick: boolean): CaseSpec[] {
     small("arrangements", "arrangements", 5, 11),
     // Ten warm-up runs: the steady state, as a workbook after its first recalculations (issue 15's case; with 3 the JIT is still compiling).
     small("worklist", "worklist", 10, 7),
+    small("worklist-rows", "worklist-rows", 10, 7),
   ];
   // Generating a million accounts takes about 40 s and 1 GB before the first run.
   if (!quick) specs.push({ id: "core-million", kind: "core", scale: "million", warmup: 1, runs: 3, timeoutS: 1200 });

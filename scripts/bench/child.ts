@@ -74,7 +74,8 @@ function run(spec: CaseSpec): CaseOutcome {
       return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peak, agreement, rowsDifferingFromCore: differ, note: `the escalation list (${list.length.toLocaleString("en-GB")} accounts) compared row for row with the columnar case's: ${differ} differ` };
     }
     case "worklist":
-      return { ...base, ...timeWorklist(data, spec.warmup, spec.runs), peakRssMb: peakRssMb() };
+    case "worklist-rows":
+      return { ...base, ...timeWorklist(data, spec.warmup, spec.runs, spec.kind === "worklist-rows"), peakRssMb: peakRssMb() };
     case "return-trend": {
       const timed = timeRuns(() => runReturnAndTrend(data), spec.warmup, spec.runs);
       return { ...base, medianMs: timed.medianMs, runsMs: timed.runsMs, peakRssMb: peakRssMb() };

@@ -109,7 +109,7 @@ export function targetRows(outcomes: CaseOutcome[], kpiCells: KpiCellsResult | n
   else rows.push({ figure: "20 ARREARS.KPI cells ÷ one ARREARS.RETURN", target: `≤ ${TARGETS.kpiCellsRatio}×`, measured: "", met: "not measured: kpi-cells not run" });
   row("`arrears report` end to end from CSV, 17,000 accounts, CPU time", `≤ ${TARGETS.cliCsvMs / 1000} s`, ["cli-csv"], ([r]) => ({ measured: ms(r.medianMs), ok: r.medianMs <= TARGETS.cliCsvMs }));
   row("`arrears report` end to end from .xlsx, 17,000 accounts, CPU time", `≤ ${TARGETS.cliXlsxMs / 1000} s`, ["cli-xlsx"], ([r]) => ({ measured: ms(r.medianMs), ok: r.medianMs <= TARGETS.cliXlsxMs }));
-  row("Arrangements (3,000 judged) + worklist, 17,000 accounts, ~62,100 transactions (the month's ~37,700 and the 3,000 arrangements' own), core (issue 15)", `≤ ${WORKLIST_TARGET_MS} ms`, ["worklist"], ([r]) => ({
+  row("Arrangements (3,000 judged) + worklist, 17,000 accounts, ~62,100 transactions (the month's ~37,700 and the 3,000 arrangements' own), core over the imported columns (issue 15)", `≤ ${WORKLIST_TARGET_MS} ms`, ["worklist"], ([r]) => ({
     measured: `${ms(r.medianMs)}${r.cpuMedianMs === undefined ? "" : ` (CPU ${ms(r.cpuMedianMs)})`}`,
     ok: r.medianMs <= WORKLIST_TARGET_MS,
   }));
@@ -140,7 +140,8 @@ const LABELS: Record<string, string> = {
   "cli-xlsx": "`arrears report` from .xlsx (CPU time)",
   "core-million": "Core, full case",
   arrangements: "Arrangements: judge 3,000 (core)",
-  worklist: "Arrangements (3,000 judged) + worklist, core",
+  worklist: "Arrangements (3,000 judged) + worklist, core over the imported columns",
+  "worklist-rows": "Arrangements (3,000 judged) + worklist from the row objects (the import inside the worklist)",
 };
 
 const scaleText = (scale: string) => (scale === "million" ? MILLION_ACCOUNTS : TEAM_ACCOUNTS).toLocaleString("en-GB");

@@ -1,6 +1,7 @@
 import { historyOfColumnar, NO_ACCOUNT, toColumnar } from "../../../core/columns/columnarExport";
 import { historyColumnsOf } from "../../../core/columns/historyColumns";
 import type { Account, CanonicalExport, Transaction } from "../../../core/export/schema";
+import { toPence } from "../../../core/money";
 import { mulberry32 } from "../../../samples/generator/random";
 import { generateTeamExport, isoToSerial } from "../../../samples/generator/teamExport";
 
@@ -69,5 +70,20 @@ describe("toColumnar reads transactions and officers as a plain lookup would", (
     const plain = historyColumnsOf(data.balanceHistory, data.accounts.map((a) => a.account));
     expect(Array.from(m.balances)).toEqual(Array.from(plain.balances));
     expect(historyOfColumnar(toColumnar({ ...base, balanceHistory: null }))).toBeNull();
+  });
+});
+
+describe("toColumnar's pence", () => {
+  it("are toPence's (halves away from zero, as Excel's ROUND), so the row-object paths and the columns agree to the penny", () => {
+    const data = generateTeamExport({ accounts: 50, officers: 2, seed: 5, periodStart: PERIOD_START, periodEnd: PERIOD_END, weeks: 1 });
+    // Halves either side of zero, and 1.005 (stored just under: ROUND(1.005, 2) is 1.01 all the same).
+    const amounts = [-0.005, 0.005, -12.345, 12.345, 1.005, -1.005, 2.675];
+    const txs: Transaction[] = amounts.map((amount, i) => ({ ...data.transactions[i], amount }));
+    const accounts: Account[] = amounts.map((balance, i) => ({ ...data.accounts[i], balance, weeklyRent: Math.abs(balance) }));
+    const cols = toColumnar({ accounts, transactions: txs, voids: null });
+    expect(Array.from(cols.txAmountPence)).toEqual(amounts.map(toPence));
+    expect(Array.from(cols.balancePence)).toEqual(amounts.map(toPence));
+    expect(Array.from(cols.weeklyRentPence)).toEqual(amounts.map((a) => toPence(Math.abs(a))));
+    expect(toPence(-0.005)).toBe(-1);
   });
 });
