@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { TEAM_LINE } from "../arrangements/byOfficer";
-import { ArrangementOptionsSchema, arrangementOutcomesBySlot, putCodedLine, reusedLedgerLines } from "../arrangements/judge";
+import { ArrangementOptionsSchema, arrangementOutcomesBySlot, putCodedLine, putLine, reusedLedgerLines, type LedgerLines } from "../arrangements/judge";
 import { ARRANGEMENT_OUTCOMES, type ArrangementOutcome } from "../arrangements/rules";
 import type { Arrangement } from "../arrangements/schema";
-import { BENEFIT_HB, BENEFIT_UC, toColumnar, type ColumnarExport } from "../columns/columnarExport";
+import { BENEFIT_HB, BENEFIT_NONE, BENEFIT_UC, type ColumnarExport } from "../columns/columnarExport";
+import { refIndex, type RefIndex } from "../columns/refIndex";
 import { LAST_SERIAL, serialToIso } from "../dates/excelSerial";
 import { ArrearsInputError } from "../errors";
 import { escalationColumnsOf, type EscalationColumns } from "../escalation/escalate";
@@ -431,7 +432,9 @@ const blankLine = (officer: string): OfficerWorklist => ({ officer, needsAction:
  * the worklist reads of them, as columns, gathered in the one pass over the accounts that
  * also lists every row's reference. Every later step reads these columns rather than the
  * account objects: at team scale each pass over thousands of objects scattered in memory
- * cost more than the work done with what it read.
+ * cost more than the work done with what it read. Read from the row objects
+ * ({@link Cases.ofRows}) or from the money and benefit columns of an export held as
+ * columns ({@link Cases.ofColumns}), an account in arrears then read as an object.
  */
 class Cases {
   /** The cases' accounts, in account order. */
@@ -455,9 +458,14 @@ class Cases {
   /** Accounts in arrears left off as wholly technical, by officer. */
   readonly technical = new Map<string, number>();
 
-  constructor(cols: ColumnarExport, asOf: number, ucWeeks: number, hbWeeks: number) {
-    const rows = cols.accountCount;
-    this.refs = cols.accountRefs;
+  private constructor(
+    refs: readonly string[],
+    private readonly asOf: number,
+    private readonly ucWeeks: number,
+    private readonly hbWeeks: number,
+  ) {
+    const rows = refs.length;
+    this.refs = refs;
     this.caseOf = new Int32Array(rows).fill(-1);
     this.row = new Int32Array(rows);
     this.balP = new Float64Array(rows);
@@ -466,40 +474,60 @@ class Cases {
     this.lastActionDate = new Float64Array(rows);
     this.held = new Uint8Array(rows);
     this.officer = new Int32Array(rows);
-    this.read(cols, asOf, ucWeeks, hbWeeks);
+  }
+
+  /** The cases of the row objects, every row's reference listed as they are read. */
+  static ofRows(all: readonly Account[], asOf: number, ucWeeks: number, hbWeeks: number): Cases {
+    const refs = new Array<string>(all.length);
+    const cases = new Cases(refs, asOf, ucWeeks, hbWeeks);
+    for (let row = 0; row < all.length; row++) {
+      const a = all[row];
+      refs[row] = a.account;
+      if (a.status !== "current") continue;
+      const balP = toPence(a.balance);
+      if (!(balP > 0)) continue;
+      cases.take(row, a, balP, toPence(a.weeklyRent), a.benefit === "UC" ? BENEFIT_UC : a.benefit === "HB" ? BENEFIT_HB : BENEFIT_NONE);
+    }
+    return cases;
+  }
+
+  /** The cases of an export held as columns: the money and benefit from its columns; only an account in arrears is read as an object. */
+  static ofColumns(cols: ColumnarExport, asOf: number, ucWeeks: number, hbWeeks: number): Cases {
+    const cases = new Cases(cols.accountRefs, asOf, ucWeeks, hbWeeks);
+    const all = cols.source.accounts;
+    const { balancePence, weeklyRentPence, benefit } = cols;
+    for (let row = 0; row < cols.accountCount; row++) {
+      const balP = balancePence[row];
+      if (!(balP > 0)) continue;
+      const a = all[row];
+      if (a.status !== "current") continue;
+      cases.take(row, a, balP, weeklyRentPence[row], benefit[row]);
+    }
+    return cases;
   }
 
   get count(): number {
     return this.list.length;
   }
 
-  private read(cols: ColumnarExport, asOf: number, ucWeeks: number, hbWeeks: number): void {
-    const all = cols.source.accounts;
-    const { balancePence, weeklyRentPence, benefit } = cols;
-    for (let row = 0; row < cols.accountCount; row++) {
-      // The money and benefit from the columns; only an account in arrears is read as an object.
-      const balP = balancePence[row];
-      if (!(balP > 0)) continue;
-      const a = all[row];
-      if (a.status !== "current") continue;
-      const rentP = weeklyRentPence[row];
-      const cycleWeeks = benefit[row] === BENEFIT_UC ? ucWeeks : benefit[row] === BENEFIT_HB ? hbWeeks : 0;
-      // As the monthly return's technical arrears: one cycle of rent, rounded to the penny.
-      if (cycleWeeks > 0 && balP <= Math.round(rentP * cycleWeeks)) {
-        this.technical.set(a.officer, (this.technical.get(a.officer) ?? 0) + 1);
-        continue;
-      }
-      const c = this.list.length;
-      this.caseOf[row] = c;
-      this.row[c] = row;
-      this.balP[c] = balP;
-      this.rentP[c] = rentP;
-      this.tenancyStart[c] = a.tenancyStart === null ? NaN : a.tenancyStart;
-      this.lastActionDate[c] = a.lastActionDate === null ? NaN : a.lastActionDate;
-      this.held[c] = isHeld(a, asOf) ? 1 : 0;
-      this.officer[c] = this.officerOf(a.officer);
-      this.list.push(a);
+  /** A current account in arrears (balance and rent in pence, its benefit code): a case, or counted as wholly technical. */
+  private take(row: number, a: Account, balP: number, rentP: number, benefit: number): void {
+    const cycleWeeks = benefit === BENEFIT_UC ? this.ucWeeks : benefit === BENEFIT_HB ? this.hbWeeks : 0;
+    // As the monthly return's technical arrears: one cycle of rent, rounded to the penny.
+    if (cycleWeeks > 0 && balP <= Math.round(rentP * cycleWeeks)) {
+      this.technical.set(a.officer, (this.technical.get(a.officer) ?? 0) + 1);
+      return;
     }
+    const c = this.list.length;
+    this.caseOf[row] = c;
+    this.row[c] = row;
+    this.balP[c] = balP;
+    this.rentP[c] = rentP;
+    this.tenancyStart[c] = a.tenancyStart === null ? NaN : a.tenancyStart;
+    this.lastActionDate[c] = a.lastActionDate === null ? NaN : a.lastActionDate;
+    this.held[c] = isHeld(a, this.asOf) ? 1 : 0;
+    this.officer[c] = this.officerOf(a.officer);
+    this.list.push(a);
   }
 
   private officerOf(name: string): number {
@@ -510,6 +538,97 @@ class Cases {
     }
     return i;
   }
+}
+
+/**
+ * What one pass over the transactions gathers for the cases: each case's last payment on
+ * or before the as-of date, and the first date the transactions cover (the arrangements'
+ * ledger lines are put beside it).
+ */
+class Payments {
+  readonly lastPaid: Float64Array;
+  readonly paidSeen: Uint8Array;
+  firstDate = Infinity;
+  constructor(cases: number) {
+    this.lastPaid = new Float64Array(cases);
+    this.paidSeen = new Uint8Array(cases);
+  }
+  /** A line dated on or before the as-of date; `payment` when it is a credit of a paying type, `c` its case or -1. */
+  note(c: number, date: number, payment: boolean): void {
+    if (date < this.firstDate) this.firstDate = date;
+    if (payment && c >= 0 && (!this.paidSeen[c] || date > this.lastPaid[c])) {
+      this.lastPaid[c] = date;
+      this.paidSeen[c] = 1;
+    }
+  }
+}
+
+/**
+ * The export as the worklist reads it: the accounts (the cases gathered from them), every
+ * row's reference index, and one pass over the transactions. From the row objects
+ * (ARREARS.WORKLIST's, read as they come: importing them to columns first cost a quarter
+ * more per call) or from an export held as columns.
+ */
+interface WorklistReading {
+  accounts: readonly Account[];
+  transactions: readonly Transaction[];
+  index: RefIndex;
+  cases: Cases;
+  /**
+   * One pass over the transactions: each line of an account with a ledger slot put in `ledger`, and each line dated
+   * on or before `asOf` noted in `payments` (with its case).
+   */
+  readTransactions(ledger: LedgerLines | null, slotOfRow: Int32Array | null, asOf: number, payments: Payments): void;
+}
+
+function readingOfRows(input: WorklistInput, asOf: number, ucWeeks: number, hbWeeks: number): WorklistReading {
+  const cases = Cases.ofRows(input.accounts, asOf, ucWeeks, hbWeeks);
+  const index = refIndex(cases.refs);
+  const txs = input.transactions;
+  return {
+    accounts: input.accounts,
+    transactions: txs,
+    index,
+    cases,
+    readTransactions(ledger, slotOfRow, asOf, payments) {
+      const caseOf = cases.caseOf;
+      // Exports list an account's lines together more often than not: the last account's row is kept, not looked up again.
+      let lastRef: string | null = null;
+      let row = -1;
+      for (let i = 0; i < txs.length; i++) {
+        const t = txs[i];
+        if (t.account !== lastRef) {
+          lastRef = t.account;
+          row = index.rowOf(t.account);
+        }
+        if (ledger !== null && row >= 0) putLine(ledger, t, slotOfRow![row]);
+        if (t.date > asOf) continue;
+        payments.note(row < 0 ? -1 : caseOf[row], t.date, t.amount < 0 && isPaymentType(t.type));
+      }
+    },
+  };
+}
+
+function readingOfColumns(cols: ColumnarExport, asOf: number, ucWeeks: number, hbWeeks: number): WorklistReading {
+  const cases = Cases.ofColumns(cols, asOf, ucWeeks, hbWeeks);
+  return {
+    accounts: cols.source.accounts,
+    transactions: cols.source.transactions,
+    index: cols.accountIndex,
+    cases,
+    readTransactions(ledger, slotOfRow, asOf, payments) {
+      const caseOf = cases.caseOf;
+      const { txAccount, txDate, txAmountPence, txType } = cols;
+      for (let i = 0; i < cols.transactionCount; i++) {
+        const row = txAccount[i];
+        if (ledger !== null && row >= 0) putCodedLine(ledger, slotOfRow![row], txType[i], txAmountPence[i], txDate[i]);
+        const date = txDate[i];
+        if (date > asOf) continue;
+        // A credit of less than half a penny rounds to none (the readers give amounts to the penny).
+        payments.note(row < 0 ? -1 : caseOf[row], date, txAmountPence[i] < 0 && IS_PAYMENT_CODE[txType[i]] === 1);
+      }
+    },
+  };
 }
 
 /**
@@ -722,9 +841,7 @@ class Scoring {
  * @throws ArrearsInputError for a bad option, points table or as-of date, a repeated account, or an account escalation cannot judge.
  */
 export function worklistOf(input: WorklistInput): Worklist {
-  // Read as columns first (toColumnar never throws: a value it cannot use is kept as NaN, as the row objects held it),
-  // so there is one worklist, whichever way the export arrives. The arrays are read, never written.
-  return worklistOfColumns(toColumnar({ accounts: input.accounts as Account[], transactions: input.transactions as Transaction[], voids: null }), input);
+  return worklistFrom(input, (asOf, ucWeeks, hbWeeks) => readingOfRows(input, asOf, ucWeeks, hbWeeks));
 }
 
 /**
@@ -736,6 +853,11 @@ export function worklistOf(input: WorklistInput): Worklist {
  * @throws ArrearsInputError as worklistOf.
  */
 export function worklistOfColumns(cols: ColumnarExport, input: WorklistOfColumnsInput): Worklist {
+  return worklistFrom(input, (asOf, ucWeeks, hbWeeks) => readingOfColumns(cols, asOf, ucWeeks, hbWeeks));
+}
+
+/** The worklist from the export as `read` reads it (once the as-of date and options are checked). */
+function worklistFrom(input: WorklistOfColumnsInput, read: (asOf: number, ucWeeks: number, hbWeeks: number) => WorklistReading): Worklist {
   const asOf = parseOrThrow(asOfSchema, input.asOf);
   const o = parseOrThrow(WorklistOptionsSchema, input.options ?? {});
   // The arrangement graces, checked (and defaulted) by the arrangements' own rules even when no arrangements are given: the UC grace also settles the UC old-rent reason.
@@ -754,11 +876,12 @@ export function worklistOfColumns(cols: ColumnarExport, input: WorklistOfColumns
   // Each hot loop below sits in a function of its own: V8 compiles a long loop on its own once it is hot (on-stack
   // replacement), and code after it in the same function that had not yet run was compiled without type feedback and
   // dropped back to the interpreter on every call (the same deoptimisation, call after call, in the bench case).
-  const all = cols.source.accounts;
-  const index = cols.accountIndex;
-  if (index.repeatedRow >= 0) throw new ArrearsInputError("accounts", `account ${cols.accountRefs[index.repeatedRow]} appears twice in the accounts table`);
-  // The cases and their figures, read in one pass over the accounts' columns (see Cases).
-  const found = new Cases(cols, asOf, o.ucTechnicalWeeks, o.hbTechnicalWeeks);
+  // The cases and their figures, read with every row's reference in one pass over the accounts (see Cases).
+  const reading = read(asOf, o.ucTechnicalWeeks, o.hbTechnicalWeeks);
+  const all = reading.accounts;
+  const index = reading.index;
+  const found = reading.cases;
+  if (index.repeatedRow >= 0) throw new ArrearsInputError("accounts", `account ${found.refs[index.repeatedRow]} appears twice in the accounts table`);
   const cases = found.list;
   const caseOf = found.caseOf;
   const caseRow = found.row;
@@ -779,7 +902,7 @@ export function worklistOfColumns(cols: ColumnarExport, input: WorklistOfColumns
   const arrs = input.arrangements ?? [];
   const judgingArrangements = arrs.length > 0;
   const arrSlot = new Int32Array(arrs.length);
-  const slotOfRow = judgingArrangements ? new Int32Array(cols.accountCount).fill(-1) : null;
+  const slotOfRow = judgingArrangements ? new Int32Array(found.refs.length).fill(-1) : null;
   const slotHolds: Account[] = [];
   const caseOfSlot: number[] = [];
   const slotArrangements = (): number => {
@@ -804,33 +927,12 @@ export function worklistOfColumns(cols: ColumnarExport, input: WorklistOfColumns
   const unknown = slotArrangements();
   if (unknown) notes.push(`${unknown} arrangement${unknown === 1 ? " is" : "s are"} on accounts not in the accounts table: not on the worklist`);
 
-  // One pass over the transactions' columns (each already resolved to its account's row): the arrangements' ledger
-  // lines, each case's last payment on or before the as-of date, and the first date the transactions cover.
-  const m = cols.transactionCount;
-  const ledger = judgingArrangements ? reusedLedgerLines(m, slotHolds.length) : null;
-  const lastPaid = new Float64Array(n);
-  const paidSeen = new Uint8Array(n);
-  const readTransactions = (): number => {
-    const { txAccount, txDate, txAmountPence, txType } = cols;
-    let firstDate = Infinity;
-    for (let i = 0; i < m; i++) {
-      const row = txAccount[i];
-      if (ledger !== null && row >= 0) putCodedLine(ledger, slotOfRow![row], txType[i], txAmountPence[i], txDate[i]);
-      const date = txDate[i];
-      if (date > asOf) continue;
-      if (date < firstDate) firstDate = date;
-      // A credit of less than half a penny rounds to none (the readers give amounts to the penny).
-      if (txAmountPence[i] < 0 && IS_PAYMENT_CODE[txType[i]] === 1) {
-        const c = row < 0 ? -1 : caseOf[row];
-        if (c >= 0 && (!paidSeen[c] || date > lastPaid[c])) {
-          lastPaid[c] = date;
-          paidSeen[c] = 1;
-        }
-      }
-    }
-    return firstDate;
-  };
-  const firstDate = readTransactions();
+  // One pass over the transactions: the arrangements' ledger lines, each case's last payment on or before the as-of
+  // date, and the first date the transactions cover.
+  const ledger = judgingArrangements ? reusedLedgerLines(reading.transactions.length, slotHolds.length) : null;
+  const payments = new Payments(n);
+  reading.readTransactions(ledger, slotOfRow, asOf, payments);
+  const { firstDate, paidSeen, lastPaid } = payments;
 
   // Each case's worst arrangement outcome (as OUTCOME_RANK), judged for outcome alone (no figures or words).
   const worst = new Uint8Array(n);
@@ -844,7 +946,7 @@ export function worklistOfColumns(cols: ColumnarExport, input: WorklistOfColumns
   // UC tenants whose UC credit has not moved since the April rent rise (needs transactions from before 1 April).
   const aprilStart = rentYearStart(asOf);
   // Without a transaction before 1 April no account has a rent debit from before the rise, so none can be found: not looked for.
-  const unreported = byReason.has("ucOldRent") && firstDate < aprilStart ? unreportedRentChanges(cols.source.transactions, new Set(cases.filter((c) => c.benefit === "UC").map((c) => c.account)), asOf, graces.ucGraceDays) : new Map();
+  const unreported = byReason.has("ucOldRent") && firstDate < aprilStart ? unreportedRentChanges(reading.transactions, new Set(cases.filter((c) => c.benefit === "UC").map((c) => c.account)), asOf, graces.ucGraceDays) : new Map();
   if (byReason.has("ucOldRent") && !(firstDate < aprilStart)) notes.push(`the transactions do not reach back before ${serialToIso(aprilStart)}: the UC old-rent reason was not judged`);
 
   const auth = input.authorisations ?? null;

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import type { Arrangement } from "../../../core/arrangements/schema";
-import type { Account } from "../../../core/export/schema";
+import type { Account, Transaction } from "../../../core/export/schema";
 import { DEFAULT_POINTS } from "../../../core/worklist/points";
-import { worklistOf, type Worklist, type WorklistInput } from "../../../core/worklist/worklist";
+import { toColumnar } from "../../../core/columns/columnarExport";
+import { worklistOf, worklistOfColumns, type Worklist, type WorklistInput } from "../../../core/worklist/worklist";
 import { generateTeamExport, isoToSerial, mulberry32 } from "../../../samples/generator/teamExport";
 import { plainWorklistOf } from "./plainWorklist";
 
@@ -13,6 +14,9 @@ import { plainWorklistOf } from "./plainWorklist";
 // the team leader.
 
 const END = "2025-04-30";
+
+/** The input's accounts and transactions as columns, as the command line's report holds them. */
+const columnsOf = (inp: WorklistInput) => toColumnar({ accounts: [...inp.accounts], transactions: [...inp.transactions], voids: null });
 
 function input(accounts: number, seed: number, capPerOfficer = 25): WorklistInput {
   const exp = generateTeamExport({ accounts, officers: 6, seed, periodStart: "2025-04-01", periodEnd: END });
@@ -170,21 +174,32 @@ describe("the fast worklist against the plain path (the first implementation, in
       const inp = input(17_000, 1, cap);
       const fast = worklistOf(inp);
       expect(fast.rows.length).toBeGreaterThan(cap === 25 ? 100 : 2000);
-      expect(fast).toEqual(plainWorklistOf(inp));
+      const plain = plainWorklistOf(inp);
+      expect(fast).toEqual(plain);
+      // The same list from the export held as columns (what the command line's report reads).
+      expect(worklistOfColumns(columnsOf(inp), inp)).toEqual(plain);
     }
   });
 
-  it("gives exactly the same list for any seed, cap, as-of date and missing table (fast-check)", () => {
+  it("gives exactly the same list for any seed, cap, as-of date and missing table, from rows or columns (fast-check)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: -40, max: 10 }), fc.boolean(), fc.boolean(), (seed, cap, shift, noHistory, noArrangements) => {
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: -40, max: 10 }), fc.boolean(), fc.boolean(), fc.integer({ min: -60, max: 5 }), (seed, cap, shift, noHistory, noArrangements, strayDay) => {
         const base = input(400, seed, cap);
+        // A line on an account the table lacks (it still counts towards the first date the transactions cover), and one of a type no reason reads.
+        const stray: Transaction[] = [
+          { date: base.asOf + strayDay, account: "NOT-IN-TABLE", type: "payment", amount: -5, method: null },
+          { date: base.asOf - 1, account: base.accounts[0].account, type: "adjustment", amount: -1, method: null },
+        ];
         const inp: WorklistInput = {
           ...base,
+          transactions: [...base.transactions, ...stray],
           asOf: base.asOf + shift,
           history: noHistory ? null : base.history,
           arrangements: noArrangements ? null : base.arrangements,
         };
-        expect(worklistOf(inp)).toEqual(plainWorklistOf(inp));
+        const plain = plainWorklistOf(inp);
+        expect(worklistOf(inp)).toEqual(plain);
+        expect(worklistOfColumns(columnsOf(inp), inp)).toEqual(plain);
       }),
       { numRuns: 25 },
     );
