@@ -141,7 +141,7 @@ const LABELS: Record<string, string> = {
   "core-million": "Core, full case",
   arrangements: "Arrangements: judge 3,000 (core)",
   worklist: "Arrangements (3,000 judged) + worklist, core over the imported columns",
-  "worklist-rows": "Arrangements (3,000 judged) + worklist from the row objects (the import inside the worklist)",
+  "worklist-rows": "Arrangements (3,000 judged) + worklist from the row objects (as the add-in passes them)",
 };
 
 const scaleText = (scale: string) => (scale === "million" ? MILLION_ACCOUNTS : TEAM_ACCOUNTS).toLocaleString("en-GB");

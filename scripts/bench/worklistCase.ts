@@ -29,7 +29,7 @@ import { median, timeRuns } from "./timing";
  * runs, over the columns it reads once for the return, the arrangements and the
  * worklist. The import is timed beside it, and the path from the row objects
  * (judgeArrangements and worklistOf, what ARREARS.ARRANGEMENTS and ARREARS.WORKLIST
- * call, the import inside the worklist) is its own case, checked to give the same
+ * call) is its own case, checked to give the same
  * output, so nothing is hidden.
  */
 
@@ -124,7 +124,7 @@ export function timeWorklist(data: BenchData, warmup: number, runs: number, from
     return { ...timing, note: `over the export imported once (toColumnar of the ${columns.accountCount.toLocaleString("en-GB")} accounts and ${columns.transactionCount.toLocaleString("en-GB")} transactions, not in the figure: ${imports.medianMs.toFixed(1)} ms median, timed after)` };
   }
   const differ = differingOutputs(runWorklist(input, columns), last!);
-  return { ...timing, rowsDifferingFromCore: differ, note: `judgeArrangements + worklistOf from the row objects (the worklist imports them inside each call); its output compared with the columnar case's: ${differ} of the judgements, worklist rows, held cases and officer lines differ` };
+  return { ...timing, rowsDifferingFromCore: differ, note: `judgeArrangements + worklistOf from the row objects, as ARREARS.ARRANGEMENTS and ARREARS.WORKLIST are given them; its output compared with the columnar case's: ${differ} of the judgements, worklist rows, held cases and officer lines differ` };
 }
 
 /** Judgements, worklist rows, held cases, officer lines and notes that differ between two outputs (and any difference in their numbers). */
