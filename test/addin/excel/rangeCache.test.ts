@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import fc from "fast-check";
 import { deepFreeze, RangeCache } from "../../../addin/excel/rangeCache";
 
@@ -189,5 +191,84 @@ describe("RangeCache's comparison against the plain rule", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+// The comparison files a table's columns by kind (numbers, text, mixed) and reads each row's
+// cells in order. Over the sample export as Excel passes it (numbers, dates as serials, blanks
+// as ""), with the options and period the KPI cells pass: one cell changed in the header, the
+// first, a middle or the last row of any column of any argument, to a near miss of its own
+// kind or another kind, and the cache must compute again exactly when the plain rule says the
+// arguments differ.
+describe("RangeCache over the sample export, one cell changed anywhere", () => {
+  const EXPORT_DIR = path.join(__dirname, "..", "..", "..", "samples", "export");
+  const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const excelCell = (text: string): unknown => {
+    const d = ISO.exec(text);
+    if (d) return (Date.UTC(+d[1], +d[2] - 1, +d[3]) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+  };
+  const sampleTable = (file: string): unknown[][] =>
+    fs
+      .readFileSync(path.join(EXPORT_DIR, file), "utf8")
+      .split(/\r?\n/)
+      .filter((line) => line !== "")
+      .map((line, i) => (i === 0 ? line.split(",") : line.split(",").map(excelCell)));
+  const OPTIONS = [
+    ["Void treatment", "net"],
+    ["Age bands", "4,8,13"],
+  ];
+  // The KPI adapter's order: period, options, then the tables.
+  const ARGS: unknown[] = [excelCell("2026-10-01"), excelCell("2026-10-31"), OPTIONS, sampleTable("voids.csv"), sampleTable("accounts.csv"), sampleTable("transactions.csv")];
+
+  /** Near misses for a cell: of its own kind (a penny, the sign of zero, a trailing space, case) and of another kind ("1" for 1, a blank, null). */
+  const changesOf = (old: unknown): unknown[] => {
+    if (typeof old === "number") return [old + 0.01, old === 0 ? -0 : -old, String(old), "", null, NaN];
+    if (old === "") return [null, 0, " ", undefined];
+    if (typeof old === "string") return [`${old} `, old.toUpperCase() === old ? old.toLowerCase() : old.toUpperCase(), "", Number.isNaN(Number(old)) ? 0 : Number(old), true];
+    return ["", 0, false];
+  };
+
+  it("has the sample tables as the test expects (a mixed column, several rows)", () => {
+    const accounts = ARGS[4] as unknown[][];
+    expect(accounts.length).toBeGreaterThan(100);
+    const tenancyEnd = (accounts[0] as string[]).indexOf("tenancy end");
+    const kinds = new Set(accounts.slice(1).map((row) => typeof row[tenancyEnd]));
+    expect([...kinds].sort()).toEqual(["number", "string"]);
+  });
+
+  it("hits for an unchanged fresh copy and misses for every changed one", () => {
+    // Room for the stored entry and one changed copy: each miss evicts the previous changed copy, never the stored entry, which is asked for again after every change.
+    const cache = new RangeCache<string>(2);
+    cache.get(structuredClone(ARGS), () => "stored");
+    // Fresh arrays and strings, as Excel passes them (a clone of only the changed argument each time keeps the test quick; the cache keeps no argument's identity).
+    const fresh = structuredClone(ARGS);
+    let cases = 0;
+    let misses = 0;
+    for (let a = 0; a < ARGS.length; a++) {
+      const arg = ARGS[a];
+      const places: [number, number][] = [];
+      if (Array.isArray(arg)) {
+        const grid = arg as unknown[][];
+        for (const r of new Set([0, 1, Math.floor(grid.length / 2), grid.length - 1])) for (let c = 0; c < grid[r].length; c++) places.push([r, c]);
+      } else places.push([-1, -1]);
+      for (const [r, c] of places) {
+        const old = r < 0 ? arg : (arg as unknown[][])[r][c];
+        for (const value of changesOf(old)) {
+          const changed = fresh.map((x, i) => (i === a ? structuredClone(x) : x));
+          if (r < 0) changed[a] = value;
+          else (changed[a] as unknown[][])[r][c] = value;
+          const expected = sameByObjectIs(ARGS, changed) ? "stored" : "computed";
+          const answer = cache.get(changed, () => "computed");
+          expect({ a, r, c, old, value, answer }).toEqual({ a, r, c, old, value, answer: expected });
+          cases++;
+          if (answer === "computed") misses++;
+          expect(cache.get(fresh, () => "computed")).toBe("stored");
+        }
+      }
+    }
+    // Not vacuous: every argument, hundreds of cells, nearly all of them real changes.
+    expect(cases).toBeGreaterThan(300);
+    expect(misses).toBeGreaterThan(cases * 0.95);
   });
 });
