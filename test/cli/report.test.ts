@@ -201,6 +201,22 @@ describe("arrears report", () => {
     expect(await run([...base, ...PERIOD, "--void-treatment", "half"])).toMatchObject({ code: 1, err: expect.stringContaining("void treatment must be net or gross") });
   });
 
+  it("loads the .xlsx reader only for a workbook (the built command line: a report from CSV is spared loading it)", () => {
+    const main = path.resolve(__dirname, "../../lib/cli/main.js");
+    const reader = path.resolve(__dirname, "../../lib/cli/io/xlsx/read.js");
+    const probe = (args: string[]) => {
+      const script = `require(${JSON.stringify(main)}).main(${JSON.stringify(args)}, { stdin: process.stdin, stdout: { write() {} }, stderr: process.stderr })
+        .then((code) => process.stdout.write(JSON.stringify({ code, reader: ${JSON.stringify(reader)} in require.cache })));`;
+      const res = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+      expect(res.stderr).toBe("");
+      return JSON.parse(res.stdout) as { code: number; reader: boolean };
+    };
+    const book = path.join(dir, "lazy.xlsx");
+    fs.writeFileSync(book, writeXlsx([{ name: "Accounts", rows: parseCsv(fs.readFileSync(ACCOUNTS, "utf8")) }, { name: "Transactions", rows: parseCsv(fs.readFileSync(TRANSACTIONS, "utf8")) }]));
+    expect(probe(["report", "--accounts", ACCOUNTS, "--transactions", TRANSACTIONS, ...PERIOD, "--out", path.join(dir, "lazy-csv.xlsx")])).toEqual({ code: 0, reader: false });
+    expect(probe(["report", "--in", book, ...PERIOD, "--json"])).toEqual({ code: 0, reader: true });
+  });
+
   it("processes a team-sized export (17,000 accounts) end to end as the installed bin", () => {
     const exp = generateTeamExport({ accounts: 17_000, officers: 12, seed: 17, periodStart: "2025-04-01", periodEnd: "2025-04-30" });
     const csv = teamExportCsv(exp);
