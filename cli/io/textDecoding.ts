@@ -1,4 +1,3 @@
-import { isAscii } from "node:buffer";
 import { decodeWindows1252 } from "./windows1252";
 
 /**
@@ -52,8 +51,6 @@ export function decodeText(bytes: Uint8Array, name: string): DecodedText {
   if (nul >= 0) {
     throw new TextDecodingError(`${name} holds a NUL byte (line ${lineAt(bytes, nul)}): it is binary, or UTF-16 without a byte-order mark; save it as "CSV UTF-8"`);
   }
-  // All ASCII (every export we write, most we read): the same text as UTF-8 decoding gives, read as Latin-1 without its checks.
-  if (isAscii(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"), encoding: "UTF-8" };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes), encoding: "UTF-8" };
   } catch {
