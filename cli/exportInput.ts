@@ -5,8 +5,8 @@ import type { Table, TableRows } from "../core/export/readTables";
 import { readCsvInput } from "./io/csv";
 import { readCsvGridInput } from "./io/csvGrid";
 import { CliError, readInputFile } from "./io/input";
-import { DEFAULT_XLSX_LIMITS, readXlsx, usableRows, XlsxError, type SheetData } from "./io/xlsx";
-import { sheetGrid, usableGrid } from "./io/xlsx/read";
+import type { SheetData } from "./io/xlsx/read";
+import { XlsxError } from "./io/xlsx/zip";
 
 /**
  * The export's tables as a command reads them, from CSV files (--accounts, --transactions,
@@ -104,6 +104,9 @@ async function readTables<T extends Table>(
 
 /** Finds the accounts, transactions, voids, arrangements and history sheets by their headers (sheet names vary by system). */
 async function readWorkbookTables(file: string, profile: MappingProfile, as: "rows" | "grids"): Promise<InputGrids> {
+  // The .xlsx reader is loaded when a workbook is read: a report from CSV files never needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain require is what loads a module only when it is used
+  const { DEFAULT_XLSX_LIMITS, readXlsx, sheetGrid, usableGrid, usableRows } = require("./io/xlsx/read") as typeof import("./io/xlsx/read");
   const bytes = await readInputFile(file, DEFAULT_XLSX_LIMITS.maxFileBytes);
   let sheets;
   try {

@@ -4,7 +4,7 @@ import { COMMANDS } from "./commands";
 import { CsvError } from "./io/csv";
 import { CliError } from "./io/input";
 import { TextDecodingError } from "./io/textDecoding";
-import { XlsxError } from "./io/xlsx";
+import { XlsxError } from "./io/xlsx/zip";
 
 /**
  * `arrears <command> [options]`: the command line over the same core the Excel

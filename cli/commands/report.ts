@@ -13,7 +13,9 @@ import { toCsv } from "../io/csv";
 import { CliError, numberOption } from "../io/input";
 import { readPolicyOption, readProfileOption } from "../settingsFiles";
 import { checkOutputTarget, writeOutputFile } from "../io/outputFile";
-import { fitColumnWidths, writeXlsx, type OutCell, type OutSheet, type PrintSetup } from "../io/xlsx";
+// The writer's own modules, not the xlsx index: a report from CSV then never loads the .xlsx reader.
+import { writeXlsx, type OutCell, type OutSheet, type PrintSetup } from "../io/xlsx/write";
+import { fitColumnWidths } from "../io/xlsx/layout";
 import { formatPounds } from "../../core/money";
 import { namingSource, readInputGrids, type TableFiles } from "../exportInput";
 import { asGrid, rowsOfGrid } from "../../core/export/cellGrid";

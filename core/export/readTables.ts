@@ -172,6 +172,20 @@ export function cachedDates(dateFormat: DateFormat): (v: CellValue) => Reading<n
   };
 }
 
+/** Reads yes/no flags ({@link readYesNo}), remembering each distinct text: a flag column holds "yes", "no" or nothing, 17,000 times. */
+export function cachedFlags(): (v: CellValue) => Reading<boolean> {
+  const seen = new Map<string, Reading<boolean>>();
+  return (v) => {
+    if (typeof v !== "string") return readYesNo(v);
+    let s = seen.get(v);
+    if (s === undefined) {
+      s = readYesNo(v);
+      seen.set(v, s);
+    }
+    return s;
+  };
+}
+
 export function acceptedCodes(map: Map<string, string>): string {
   return [...new Set(map.values())].join(", ");
 }
@@ -239,6 +253,7 @@ class AccountCells {
   readonly statusOf: (text: string) => AccountStatus | undefined;
   readonly benefitOf: (text: string) => Benefit | undefined;
   readonly dateOf: (v: CellValue) => Reading<number>;
+  readonly flagOf = cachedFlags();
   readonly money: AmountOptions;
   constructor(
     readonly g: CellGrid,
@@ -323,7 +338,7 @@ class AccountCells {
   }
 
   flag(f: AccountField, c: number): boolean {
-    const v = readYesNo(cellAt(this.g, this.r, c));
+    const v = this.flagOf(cellAt(this.g, this.r, c));
     if (!v.ok) this.bad(f, c, v.reason);
     return v.ok ? v.value : false;
   }

@@ -201,7 +201,23 @@ describe("arrears report", () => {
     expect(await run([...base, ...PERIOD, "--void-treatment", "half"])).toMatchObject({ code: 1, err: expect.stringContaining("void treatment must be net or gross") });
   });
 
-  it("processes a team-sized export (17,000 accounts) end to end as the installed bin", () => {
+  it("loads the .xlsx reader only for a workbook (the built command line: a report from CSV is spared loading it)", () => {
+    const main = path.resolve(__dirname, "../../lib/cli/main.js");
+    const reader = path.resolve(__dirname, "../../lib/cli/io/xlsx/read.js");
+    const probe = (args: string[]) => {
+      const script = `require(${JSON.stringify(main)}).main(${JSON.stringify(args)}, { stdin: process.stdin, stdout: { write() {} }, stderr: process.stderr })
+        .then((code) => process.stdout.write(JSON.stringify({ code, reader: ${JSON.stringify(reader)} in require.cache })));`;
+      const res = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+      expect(res.stderr).toBe("");
+      return JSON.parse(res.stdout) as { code: number; reader: boolean };
+    };
+    const book = path.join(dir, "lazy.xlsx");
+    fs.writeFileSync(book, writeXlsx([{ name: "Accounts", rows: parseCsv(fs.readFileSync(ACCOUNTS, "utf8")) }, { name: "Transactions", rows: parseCsv(fs.readFileSync(TRANSACTIONS, "utf8")) }]));
+    expect(probe(["report", "--accounts", ACCOUNTS, "--transactions", TRANSACTIONS, ...PERIOD, "--out", path.join(dir, "lazy-csv.xlsx")])).toEqual({ code: 0, reader: false });
+    expect(probe(["report", "--in", book, ...PERIOD, "--json"])).toEqual({ code: 0, reader: true });
+  });
+
+  it("processes a team-sized export (17,000 accounts) end to end as the installed bin", async () => {
     const exp = generateTeamExport({ accounts: 17_000, officers: 12, seed: 17, periodStart: "2025-04-01", periodEnd: "2025-04-30" });
     const csv = teamExportCsv(exp);
     const out = path.join(dir, "team-return.xlsx");
@@ -221,5 +237,10 @@ describe("arrears report", () => {
     const officers = book.sheets[1].rows;
     expect(officers.length - officers.findIndex((r) => r[0] === "Officer")).toBe(14); // header, 12 officers, team total
     expect(exp.transactions.length).toBeGreaterThan(30_000);
+    // The bin sets V8 flags for a short process (bin/arrears.js): its JSON is what the command line gives in this process, with V8's defaults.
+    const inputs = ["--accounts", path.join(dir, "team-a.csv"), "--transactions", path.join(dir, "team-t.csv"), "--voids", path.join(dir, "team-v.csv"), ...PERIOD, "--json"];
+    const json = spawnSync(process.execPath, [bin, "report", ...inputs], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    expect(json.status).toBe(0);
+    expect(json.stdout).toBe((await run(["report", ...inputs])).out);
   });
 });

@@ -23,14 +23,22 @@ export class SheetCells implements CellGrid {
   /** Row r's cells are slots rowFirst[r] to rowFirst[r + 1] - 1 (set for rows up to the last appended). */
   private rowFirst = new Int32Array(1024);
   /** Per slot: 0 blank, 1 number (in num), 2 text or TRUE/FALSE (texts[ref]). */
-  private kind = new Uint8Array(4096);
-  private num = new Float64Array(4096);
-  private ref = new Int32Array(4096);
+  private kind: Uint8Array;
+  private num: Float64Array;
+  private ref: Int32Array;
   private readonly texts: (string | boolean)[] = [];
   private slots = 0;
   /** The row being appended to (-1 before the first cell) and its width so far. */
   private lastRowIndex = -1;
   private rowWidth = 0;
+
+  /** `slots`: room for this many cells (blanks within rows included) before the columns grow. */
+  constructor(slots = 4096) {
+    const n = Math.max(16, slots);
+    this.kind = new Uint8Array(n);
+    this.num = new Float64Array(n);
+    this.ref = new Int32Array(n);
+  }
 
   /**
    * Appends a value at (r, c) when it comes after every cell so far in reading order,

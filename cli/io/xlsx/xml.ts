@@ -35,7 +35,16 @@ export function escapeCellText(text: string): string {
   return escapeWith(text, true);
 }
 
+/**
+ * Every character the loop below may replace, and a few it may not (a CR or "_" in markup
+ * text, a "_" that starts no escape): text with none (nearly every cell) is returned as it
+ * is after one native search, not walked character by character.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are among what it finds
+const MAY_ESCAPE = /[\u0000-\u0008\u000b-\u001f&<>"_\ud800-\udfff\ufffe\uffff]/;
+
 function escapeWith(text: string, cell: boolean): string {
+  if (!MAY_ESCAPE.test(text)) return text;
   let out = "";
   let from = 0;
   for (let i = 0; i < text.length; i++) {

@@ -77,6 +77,9 @@ describe("an ASCII sheet read from its bytes reads as its text", () => {
       '<row r="1">', '<row r="2">', '<row r="12">', '<row r="01">', '<row r="1048577">', '<row r="3" spans="1:2">', '<row>', "<row/>", "</row>",
       '<c r="A1"><v>1</v></c>', '<c r="B2" s="4"><v>-0.5</v></c>', '<c r="C2" t="s"><v>0</v></c>', '<c r="C3" t="s"><v>9</v></c>', '<c r="D1" t="n"><v>1.</v></c>',
       '<c r="E1"><v>12345678901234567</v></c>', '<c r="F1" t="inlineStr"><is><t>a b</t></is></c>', '<c r="F2" t="inlineStr"><is><t>a_x0041_</t></is></c>',
+      // Inline texts the byte reading hands to the general parser (an entity, an escape, a CR) or takes (a "_" or "x" alone), and repeats of a short one.
+      '<c r="F3" t="inlineStr"><is><t>a\rb</t></is></c>', '<c r="F4" t="inlineStr"><is><t>ab_</t></is></c>', '<c r="F5" t="inlineStr"><is><t>_x</t></is></c>',
+      '<c r="F6" t="inlineStr"><is><t>_X_ x_</t></is></c>', '<c r="F7" t="inlineStr"><is><t>A&amp;B</t></is></c>', '<c r="F8" t="inlineStr"><is><t xml:space="preserve">a b</t></is></c>',
       '<c r="G1"/>', '<c r="G2" s="1"/>', "<c/>", "<c><v>5</v></c>", '<c r="H1" t="e"><v>#REF!</v></c>', '<c r="H2"><f>1+1</f></c>', '<c r="A1" t="b"><v>0</v></c>',
       '<c r="I1"><v>1e5</v></c>', '<c r="J1" t="d"><v>2026-10-01</v></c>', '<c r="K1"><v>', "</v></c>", "<!-- c -->", "<![CDATA[<c r=\"Z9\"><v>1</v></c>]]>",
       "\n", "  ", "text", "<", ">", '"', "<c ", 'r="A1"', "&amp;", "<v>2</v>", "</c>", '<x:c r="L1"><x:v>3</x:v></x:c>', "<?pi x?>",

@@ -17,6 +17,17 @@ describe("longestWordWidth", () => {
     );
   });
 
+  it("agrees on text whose only white space is the space, with no surrogate (read from space to space)", () => {
+    const plain = fc.constantFrom(" ", "  ", "a", "word", "£5,571.91", "é", "-", "x".repeat(30), "\u200b", "\u0085");
+    fc.assert(
+      fc.property(fc.array(plain, { maxLength: 40 }).map((p) => p.join("")), fc.constantFrom(...styles), (text, style) => {
+        expect(longestWordWidth(text, style)).toBe(bySplitting(text, style));
+        expect(textWidth(text, style)).toBe([...text].length * textWidth("x", style));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it("agrees on any string", () => {
     fc.assert(fc.property(fc.string({ unit: "binary" }), (text) => expect(longestWordWidth(text)).toBe(bySplitting(text, {}))), { numRuns: 5000 });
   });

@@ -120,8 +120,8 @@ describe("a sheet's cells in columns", () => {
     expect(outOfOrder.rows).toEqual(inOrder.rows);
   });
 
-  it("appends across rows far apart and past the first capacity", () => {
-    const grid = new SheetCells();
+  it.each([undefined, 1, 100, 1 << 16])("appends across rows far apart and past the first capacity (%s slots at first)", (slots) => {
+    const grid = new SheetCells(slots);
     const rows: Value[][] = [];
     for (let r = 0; r < 3000; r += 7) {
       const row: Value[] = [];

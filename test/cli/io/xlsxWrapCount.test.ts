@@ -49,6 +49,16 @@ describe("wrappedLines counts as splitting did", () => {
     );
   });
 
+  it("on text with no LF and no surrogate (read from space to space), widths and styles", () => {
+    const plain = fc.constantFrom(" ", "  ", "\t", "\r", "a", "word", "Pre-notice", "review,", "£5,571.91", "x".repeat(40), "é", "\u00a0");
+    fc.assert(
+      fc.property(fc.array(plain, { maxLength: 60 }).map((p) => p.join("")), width, fc.constantFrom(...styles), (text, w, style) => {
+        expect(wrappedLines(text, w, style)).toBe(wrappedBySplitting(text, w, style));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it("on any string", () => {
     fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 200 }), width, (text, w) => expect(wrappedLines(text, w)).toBe(wrappedBySplitting(text, w))), { numRuns: 5000 });
   });

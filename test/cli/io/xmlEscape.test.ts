@@ -52,6 +52,19 @@ describe("XML escaping for the workbook writer", () => {
     );
   });
 
+  it("escapes text with one character to escape among many that need nothing, by the stated rules", () => {
+    const plain = fc.constantFrom("a", "Z", " ", "£", "é", "?", "@", "^", "`", "~", "x", "'", "\t", "\n", "\ufffd", "\ue000", "\ud7ff", "1", "=", "arrears rising by £4.20 a week");
+    const one = fc.constantFrom("", "_", "_x0041_", "&", "<", ">", '"', "\r", "\u0000", "\u001f", "\ud83d\ude00", "\ud83d", "\ude00", "\ufffe", "\uffff");
+    fc.assert(
+      fc.property(fc.array(plain, { maxLength: 40 }), one, fc.nat(), (parts, odd, at) => {
+        const t = [...parts.slice(0, at % (parts.length + 1)), odd, ...parts.slice(at % (parts.length + 1))].join("");
+        expect(escapeCellText(t)).toBe(plainEscape(t, true));
+        expect(escapeXml(t)).toBe(plainEscape(t, false));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it("keeps plain text as it is and reads escaped cell text back as written", () => {
     expect(escapeCellText("Notice seeking possession served 01/10/2026")).toBe("Notice seeking possession served 01/10/2026");
     expect(escapeCellText('A & B <"x"> _x0041_')).toBe("A &amp; B &lt;&quot;x&quot;&gt; _x005F_x0041_");
