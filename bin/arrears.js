@@ -5,13 +5,6 @@
 const path = require("node:path");
 const fs = require("node:fs");
 
-// A run is one short process: V8's optimising compiler inlining callees into the hot loops made
-// compile jobs that cost more CPU (on its background threads) than the faster code saved. Without
-// inlining, the team-sized report takes ~6-8% less CPU from CSV and from .xlsx, and about the
-// same (within 2%) at 100,000 and 300,000 accounts; the figures are the same (only how V8
-// compiles changes). Set before any of the command line is loaded, so every function is compiled under it.
-require("node:v8").setFlagsFromString("--no-turbo-inlining");
-
 function fail(message, code) {
   try {
     // eslint-disable-next-line no-control-regex -- control characters are what this removes
