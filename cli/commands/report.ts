@@ -175,15 +175,14 @@ export const reportCommand: Command = {
     for (const w of ret.warnings) io.stderr.write(`arrears report: ${w}\n`);
     const grace = (flag: string) => (values[flag as keyof typeof values] === undefined ? undefined : numberOption(String(values[flag as keyof typeof values]), `--${flag}`));
     const graces = { paymentGraceDays: grace("payment-grace-days"), ucGraceDays: grace("uc-grace-days"), hbGraceDays: grace("hb-grace-days") };
-    const { readArrangements, arrangementReport, worklistOf, readAuthorisations, arrangementJson } = arrangements ? arrangementCode() : ({} as Partial<ReturnType<typeof arrangementCode>>);
+    const { readArrangements, arrangementReport, worklistOfColumns, readAuthorisations, arrangementJson } = arrangements ? arrangementCode() : ({} as Partial<ReturnType<typeof arrangementCode>>);
     const arrangementList = arrangements ? namingSource(sources, () => readArrangements!(arrangements, profile), "arrangements") : null;
-    const arrangementsJudged: ArrangementReport | null = arrangementList ? arrangementReport!(arrangementList, data.transactions, data.accounts, asOf, from, graces) : null;
+    const arrangementsJudged: ArrangementReport | null = arrangementList ? arrangementReport!(arrangementList, columns, asOf, from, graces) : null;
     // With arrangements the report is a working pack, so it carries the day's worklist too (the same list `arrears worklist` gives).
     const worklist = arrangementList
       ? namingSource(sources, () =>
-          worklistOf!({
-            accounts: data.accounts,
-            transactions: data.transactions,
+          // Over the columns the return was summed from: the export is read once for all three.
+          worklistOfColumns!(columns, {
             asOf,
             arrangements: arrangementList,
             history: balanceHistory,

@@ -1,9 +1,9 @@
 import { arrangementsByOfficer, keptPercent, OFFICER_ARRANGEMENT_COLUMNS, type OfficerArrangements } from "../../core/arrangements/byOfficer";
-import { ArrangementOptionsSchema, judgeArrangements, type ArrangementJudgement, type ArrangementOptions, type ArrangementOptionsInput } from "../../core/arrangements/judge";
+import { ArrangementOptionsSchema, judgeArrangementsOfColumns, type ArrangementJudgement, type ArrangementOptions, type ArrangementOptionsInput } from "../../core/arrangements/judge";
+import type { ColumnarExport } from "../../core/columns/columnarExport";
 import { parseOrThrow } from "../../core/zodIssues";
 import type { ArrangementOutcome } from "../../core/arrangements/rules";
 import type { Arrangement } from "../../core/arrangements/schema";
-import type { Account, Transaction } from "../../core/export/schema";
 import type { OutCell, OutSheet } from "../io/xlsx";
 
 /**
@@ -40,19 +40,19 @@ export const WEEK_DAYS = 7;
 
 /**
  * Judges the arrangements at `asOf` and 7 days before, and summarises them per officer.
+ * @param columns the export as the report holds it (read once for the return, the arrangements and the worklist).
  * @throws ArrearsInputError when a grace option is out of range.
  */
 export function arrangementReport(
   list: readonly Arrangement[],
-  transactions: readonly Transaction[],
-  accounts: readonly Account[],
+  columns: ColumnarExport,
   asOf: number,
   since: number,
   options: ArrangementOptionsInput = {},
 ): ArrangementReport {
   const graces = parseOrThrow(ArrangementOptionsSchema, options);
-  const now = judgeArrangements(list, transactions, asOf, graces, accounts);
-  const before = judgeArrangements(list, transactions, asOf - WEEK_DAYS, graces, accounts);
+  const now = judgeArrangementsOfColumns(list, columns, asOf, graces);
+  const before = judgeArrangementsOfColumns(list, columns, asOf - WEEK_DAYS, graces);
   const cmp = (x: JudgedArrangement, y: JudgedArrangement) =>
     OUTCOME_ORDER[x.judged.outcome] - OUTCOME_ORDER[y.judged.outcome] ||
     text(x.arrangement.officer, y.arrangement.officer) ||
@@ -65,7 +65,7 @@ export function arrangementReport(
     graces,
     since,
     rows: [...rows].sort(cmp),
-    byOfficer: arrangementsByOfficer(list, transactions, asOf, since, graces, accounts),
+    byOfficer: arrangementsByOfficer(list, columns.source.transactions, asOf, since, graces, columns.source.accounts),
     brokenThisWeek: brokenThisWeek.sort(cmp),
   };
 }
