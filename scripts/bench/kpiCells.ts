@@ -11,9 +11,8 @@
  *
  * Run: npx tsx scripts/bench/kpiCells.ts [rounds] [--team]  (--team: the bench's 17,000-account export)
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { makeCustomFunctionsStub } from "../../test/support/customFunctionsStub";
+import { excelCell, sampleTable } from "../../test/support/excelSampleTables";
 import { kpi, monthlyReturnTable, returnCache } from "../../addin/functions/monthlyReturn";
 import { KPI_DEFINITIONS } from "../../core/kpi/definitions";
 import { teamExportTables } from "../../samples/generator/teamExport";
@@ -21,28 +20,6 @@ import { benchData } from "./data";
 import { median } from "./timing";
 
 type Cell = string | number | null;
-
-const EXPORT_DIR = path.join(__dirname, "..", "..", "samples", "export");
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const NUMBER = /^-?\d+(\.\d+)?$/;
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** A sample CSV cell as Excel holds it: numbers as numbers, ISO dates as serials, blanks as "". */
-function excelCell(text: string): Cell {
-  const d = ISO_DATE.exec(text);
-  if (d) return (Date.UTC(+d[1], +d[2] - 1, +d[3]) - EXCEL_EPOCH_MS) / 86_400_000;
-  return NUMBER.test(text) ? Number(text) : text;
-}
-
-/** The sample files have no quoted fields (checked: no '"' in them), so a split is the whole parse. */
-function table(file: string): Cell[][] {
-  const text = fs.readFileSync(path.join(EXPORT_DIR, file), "utf8");
-  if (text.includes('"')) throw new Error(`${file} has quoted fields: this bench's reader does not handle them`);
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line !== "")
-    .map((line, i) => (i === 0 ? line.split(",") : line.split(",").map(excelCell)));
-}
 
 interface Args {
   accounts: Cell[][];
@@ -72,7 +49,7 @@ function teamTables(): Args {
 export function measureKpiCells(rounds = 15, cells = 20, source: "sample" | "team" = "sample"): KpiCellsResult {
   const g = globalThis as Record<string, unknown>;
   if (!g.CustomFunctions) g.CustomFunctions = makeCustomFunctionsStub().stub;
-  const base: Args = source === "team" ? teamTables() : { accounts: table("accounts.csv"), transactions: table("transactions.csv"), voids: table("voids.csv") };
+  const base: Args = source === "team" ? teamTables() : { accounts: sampleTable("accounts.csv"), transactions: sampleTable("transactions.csv"), voids: sampleTable("voids.csv") };
   const start = excelCell("2026-10-01");
   const end = excelCell("2026-10-31");
   const ids = KPI_DEFINITIONS.map((d) => d.id).slice(0, cells);

@@ -1,7 +1,6 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
 import fc from "fast-check";
 import { deepFreeze, RangeCache } from "../../../addin/excel/rangeCache";
+import { excelCell, sampleTable } from "../../support/excelSampleTables";
 
 /** A cache whose computation returns a fresh token each time, so a hit is visible as the old token. */
 function counting(capacity = 4) {
@@ -201,19 +200,6 @@ describe("RangeCache's comparison against the plain rule", () => {
 // kind or another kind, and the cache must compute again exactly when the plain rule says the
 // arguments differ.
 describe("RangeCache over the sample export, one cell changed anywhere", () => {
-  const EXPORT_DIR = path.join(__dirname, "..", "..", "..", "samples", "export");
-  const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-  const excelCell = (text: string): unknown => {
-    const d = ISO.exec(text);
-    if (d) return (Date.UTC(+d[1], +d[2] - 1, +d[3]) - Date.UTC(1899, 11, 30)) / 86_400_000;
-    return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
-  };
-  const sampleTable = (file: string): unknown[][] =>
-    fs
-      .readFileSync(path.join(EXPORT_DIR, file), "utf8")
-      .split(/\r?\n/)
-      .filter((line) => line !== "")
-      .map((line, i) => (i === 0 ? line.split(",") : line.split(",").map(excelCell)));
   const OPTIONS = [
     ["Void treatment", "net"],
     ["Age bands", "4,8,13"],

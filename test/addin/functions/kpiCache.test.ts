@@ -1,9 +1,8 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
 import fc from "fast-check";
 import { kpi, monthlyReturnTable, returnCache } from "../../../addin/functions/monthlyReturn";
 import { KPI_DEFINITIONS } from "../../../core/kpi/definitions";
 import { isCfError, StubCustomFunctionsError } from "../../support/customFunctionsStub";
+import { excelCell, sampleTable } from "../../support/excelSampleTables";
 
 // The cache behind ARREARS.KPI must never answer with a figure for inputs other than the
 // ones given. The property: warm the cache, change ONE cell anywhere (accounts, transactions,
@@ -133,22 +132,8 @@ describe("ARREARS.KPI's cache of computed returns", () => {
 // blanks as ""), each call given its own fresh copy: one cell changed in the first, a middle
 // or the last row, to another number, other text, a blank or an error, and the next KPI
 // calls answer what a cold computation of the changed tables gives.
-const EXPORT_DIR = path.join(__dirname, "..", "..", "..", "samples", "export");
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const excelCell = (text: string): unknown => {
-  const d = ISO.exec(text);
-  if (d) return (Date.UTC(+d[1], +d[2] - 1, +d[3]) - Date.UTC(1899, 11, 30)) / 86_400_000;
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
-};
-const sampleTable = (file: string): unknown[][] =>
-  fs
-    .readFileSync(path.join(EXPORT_DIR, file), "utf8")
-    .split(/\r?\n/)
-    .filter((line) => line !== "")
-    .map((line, i) => (i === 0 ? line.split(",") : line.split(",").map(excelCell)));
-
 describe("ARREARS.KPI's cache over the sample export", () => {
-  const SAMPLE = { accounts: sampleTable("accounts.csv"), transactions: sampleTable("transactions.csv"), voids: sampleTable("voids.csv") };
+  const SAMPLE: Record<"accounts" | "transactions" | "voids", unknown[][]> = { accounts: sampleTable("accounts.csv"), transactions: sampleTable("transactions.csv"), voids: sampleTable("voids.csv") };
   const S_START = excelCell("2026-10-01");
   const S_END = excelCell("2026-10-31");
   type Sample = typeof SAMPLE;
