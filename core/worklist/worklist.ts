@@ -891,10 +891,8 @@ function worklistFrom(input: WorklistOfColumnsInput, read: (asOf: number, ucWeek
   const escalation = escalationColumnsOf(cases, policy, asOf);
   if (escalation.firstError) throw escalation.firstError;
   const dueBy = new DueBy(policy, escalation.stageIds);
-  // TODO(coretrend): once core/columns/historyColumns.ts is merged, read the trend as historyColumnsOf(history,
-  // references, index) then trendColumnsOfHistory(columns, { fromWeek: weeks - TREND_WEEKS, rows: the cases' rows })
-  // (slope per week scaled as balanceTrendColumns does), so no reference is hashed when the history lists the
-  // accounts in order. Until then the cases' own rows of such a history are handed over, not the whole table.
+  // The cases' own rows of a history that lists the accounts in order are handed to the trend, not the whole table
+  // (casesTrend): a third of the rows, and no reference hashed.
   const trend = input.history ? casesTrend(input.history, found.refs, cases, caseRow, asOf) : null;
   if (!input.history && byReason.has("worseningTrend")) notes.push("no balance history given: the worsening-trend reason was not judged");
 
