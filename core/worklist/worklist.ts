@@ -581,54 +581,72 @@ interface WorklistReading {
   readTransactions(ledger: LedgerLines | null, slotOfRow: Int32Array | null, asOf: number, payments: Payments): void;
 }
 
-function readingOfRows(input: WorklistInput, asOf: number, ucWeeks: number, hbWeeks: number): WorklistReading {
-  const cases = Cases.ofRows(input.accounts, asOf, ucWeeks, hbWeeks);
-  const index = refIndex(cases.refs);
-  const txs = input.transactions;
-  return {
-    accounts: input.accounts,
-    transactions: txs,
-    index,
-    cases,
-    readTransactions(ledger, slotOfRow, asOf, payments) {
-      const caseOf = cases.caseOf;
-      // Exports list an account's lines together more often than not: the last account's row is kept, not looked up again.
-      let lastRef: string | null = null;
-      let row = -1;
-      for (let i = 0; i < txs.length; i++) {
-        const t = txs[i];
-        if (t.account !== lastRef) {
-          lastRef = t.account;
-          row = index.rowOf(t.account);
-        }
-        if (ledger !== null && row >= 0) putLine(ledger, t, slotOfRow![row]);
-        if (t.date > asOf) continue;
-        payments.note(row < 0 ? -1 : caseOf[row], t.date, t.amount < 0 && isPaymentType(t.type));
+/**
+ * The row objects as the worklist reads them. Classes, not object literals with their own
+ * closures: a closure made afresh on every call is code V8 optimises for one call's
+ * context and drops at the next (see Scoring).
+ */
+class RowReading implements WorklistReading {
+  readonly accounts: readonly Account[];
+  readonly transactions: readonly Transaction[];
+  readonly cases: Cases;
+  readonly index: RefIndex;
+  constructor(input: WorklistInput, asOf: number, ucWeeks: number, hbWeeks: number) {
+    this.accounts = input.accounts;
+    this.transactions = input.transactions;
+    this.cases = Cases.ofRows(input.accounts, asOf, ucWeeks, hbWeeks);
+    this.index = refIndex(this.cases.refs);
+  }
+
+  readTransactions(ledger: LedgerLines | null, slotOfRow: Int32Array | null, asOf: number, payments: Payments): void {
+    const { transactions: txs, index } = this;
+    const caseOf = this.cases.caseOf;
+    // Exports list an account's lines together more often than not: the last account's row is kept, not looked up again.
+    let lastRef: string | null = null;
+    let row = -1;
+    for (let i = 0; i < txs.length; i++) {
+      const t = txs[i];
+      if (t.account !== lastRef) {
+        lastRef = t.account;
+        row = index.rowOf(t.account);
       }
-    },
-  };
+      if (ledger !== null && row >= 0) putLine(ledger, t, slotOfRow![row]);
+      if (t.date > asOf) continue;
+      payments.note(row < 0 ? -1 : caseOf[row], t.date, t.amount < 0 && isPaymentType(t.type));
+    }
+  }
 }
 
-function readingOfColumns(cols: ColumnarExport, asOf: number, ucWeeks: number, hbWeeks: number): WorklistReading {
-  const cases = Cases.ofColumns(cols, asOf, ucWeeks, hbWeeks);
-  return {
-    accounts: cols.source.accounts,
-    transactions: cols.source.transactions,
-    index: cols.accountIndex,
-    cases,
-    readTransactions(ledger, slotOfRow, asOf, payments) {
-      const caseOf = cases.caseOf;
-      const { txAccount, txDate, txAmountPence, txType } = cols;
-      for (let i = 0; i < cols.transactionCount; i++) {
-        const row = txAccount[i];
-        if (ledger !== null && row >= 0) putCodedLine(ledger, slotOfRow![row], txType[i], txAmountPence[i], txDate[i]);
-        const date = txDate[i];
-        if (date > asOf) continue;
-        // A credit of less than half a penny rounds to none (the readers give amounts to the penny).
-        payments.note(row < 0 ? -1 : caseOf[row], date, txAmountPence[i] < 0 && IS_PAYMENT_CODE[txType[i]] === 1);
-      }
-    },
-  };
+/** An export held as columns as the worklist reads it. */
+class ColumnReading implements WorklistReading {
+  readonly accounts: readonly Account[];
+  readonly transactions: readonly Transaction[];
+  readonly cases: Cases;
+  readonly index: RefIndex;
+  constructor(
+    private readonly cols: ColumnarExport,
+    asOf: number,
+    ucWeeks: number,
+    hbWeeks: number,
+  ) {
+    this.accounts = cols.source.accounts;
+    this.transactions = cols.source.transactions;
+    this.cases = Cases.ofColumns(cols, asOf, ucWeeks, hbWeeks);
+    this.index = cols.accountIndex;
+  }
+
+  readTransactions(ledger: LedgerLines | null, slotOfRow: Int32Array | null, asOf: number, payments: Payments): void {
+    const caseOf = this.cases.caseOf;
+    const { txAccount, txDate, txAmountPence, txType, transactionCount } = this.cols;
+    for (let i = 0; i < transactionCount; i++) {
+      const row = txAccount[i];
+      if (ledger !== null && row >= 0) putCodedLine(ledger, slotOfRow![row], txType[i], txAmountPence[i], txDate[i]);
+      const date = txDate[i];
+      if (date > asOf) continue;
+      // A credit of less than half a penny rounds to none (the readers give amounts to the penny).
+      payments.note(row < 0 ? -1 : caseOf[row], date, txAmountPence[i] < 0 && IS_PAYMENT_CODE[txType[i]] === 1);
+    }
+  }
 }
 
 /**
@@ -841,7 +859,7 @@ class Scoring {
  * @throws ArrearsInputError for a bad option, points table or as-of date, a repeated account, or an account escalation cannot judge.
  */
 export function worklistOf(input: WorklistInput): Worklist {
-  return worklistFrom(input, (asOf, ucWeeks, hbWeeks) => readingOfRows(input, asOf, ucWeeks, hbWeeks));
+  return worklistFrom(input, (asOf, ucWeeks, hbWeeks) => new RowReading(input, asOf, ucWeeks, hbWeeks));
 }
 
 /**
@@ -853,7 +871,7 @@ export function worklistOf(input: WorklistInput): Worklist {
  * @throws ArrearsInputError as worklistOf.
  */
 export function worklistOfColumns(cols: ColumnarExport, input: WorklistOfColumnsInput): Worklist {
-  return worklistFrom(input, (asOf, ucWeeks, hbWeeks) => readingOfColumns(cols, asOf, ucWeeks, hbWeeks));
+  return worklistFrom(input, (asOf, ucWeeks, hbWeeks) => new ColumnReading(cols, asOf, ucWeeks, hbWeeks));
 }
 
 /** The worklist from the export as `read` reads it (once the as-of date and options are checked). */
