@@ -546,7 +546,6 @@ interface RowSlots {
   slotOfMissing: Map<string, number>;
   /** Each slot's account (its row in the table; the last row of a repeated reference, as a lookup finds it), undefined when it has none. */
   holds: (AccountHolds | undefined)[];
-  count: number;
 }
 
 function slotsOfRows(arrangements: readonly Arrangement[], columns: ColumnarExport): RowSlots {
@@ -567,13 +566,13 @@ function slotsOfRows(arrangements: readonly Arrangement[], columns: ColumnarExpo
     }
     arrSlot[i] = k;
   }
-  return { arrSlot, slotOfRow, slotOfMissing, holds, count: holds.length };
+  return { arrSlot, slotOfRow, slotOfMissing, holds };
 }
 
 /** The columns' transactions as ledger lines over the slots (a line on an account the table lacks found by its reference, only when an arrangement is on such an account). */
 function linesOfColumns(columns: ColumnarExport, slots: RowSlots, reuse: boolean): LedgerLines {
   const m = columns.transactionCount;
-  const lines = reuse ? reusedLedgerLines(m, slots.count) : ledgerLines(m, slots.count);
+  const lines = reuse ? reusedLedgerLines(m, slots.holds.length) : ledgerLines(m, slots.holds.length);
   const { txAccount, txType, txAmountPence, txDate } = columns;
   const slotOfRow = slots.slotOfRow;
   const missing = slots.slotOfMissing.size > 0 ? slots.slotOfMissing : null;
