@@ -158,33 +158,30 @@ export function cachedLookup<T extends string>(map: Map<string, T>): (text: stri
   };
 }
 
-/** Reads dates, remembering each distinct text: a month's transactions carry about 30 distinct dates. */
-export function cachedDates(dateFormat: DateFormat): (v: CellValue) => Reading<number> {
-  const seen = new Map<string, Reading<number>>();
+/**
+ * A cell reader that remembers its reading of each distinct text: exports repeat a few
+ * texts thousands of times (a month's transactions carry about 30 distinct dates; a flag
+ * column holds "yes", "no" or nothing on every row). Readings are plain values, so one is
+ * shared by every cell with the same text; other cells are read each time.
+ */
+function cachedReading<T>(read: (v: CellValue) => Reading<T>): (v: CellValue) => Reading<T> {
+  const seen = new Map<string, Reading<T>>();
   return (v) => {
-    if (typeof v !== "string") return readDate(v, dateFormat);
+    if (typeof v !== "string") return read(v);
     let s = seen.get(v);
     if (s === undefined) {
-      s = readDate(v, dateFormat);
+      s = read(v);
       seen.set(v, s);
     }
     return s;
   };
 }
 
-/** Reads yes/no flags ({@link readYesNo}), remembering each distinct text: a flag column holds "yes", "no" or nothing, 17,000 times. */
-export function cachedFlags(): (v: CellValue) => Reading<boolean> {
-  const seen = new Map<string, Reading<boolean>>();
-  return (v) => {
-    if (typeof v !== "string") return readYesNo(v);
-    let s = seen.get(v);
-    if (s === undefined) {
-      s = readYesNo(v);
-      seen.set(v, s);
-    }
-    return s;
-  };
-}
+/** Reads dates ({@link readDate}), remembering each distinct text. */
+export const cachedDates = (dateFormat: DateFormat): ((v: CellValue) => Reading<number>) => cachedReading((v) => readDate(v, dateFormat));
+
+/** Reads yes/no flags ({@link readYesNo}), remembering each distinct text. */
+export const cachedFlags = (): ((v: CellValue) => Reading<boolean>) => cachedReading(readYesNo);
 
 export function acceptedCodes(map: Map<string, string>): string {
   return [...new Set(map.values())].join(", ");
