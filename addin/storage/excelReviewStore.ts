@@ -1,3 +1,4 @@
+import { columnLetter } from "../../core/export/columnLetter";
 import {
   BUILT_IN_TEMPLATES,
   DATE_FORMATS,
@@ -69,11 +70,6 @@ type Grid = unknown[][];
 
 const norm = (v: unknown) => String(v ?? "").trim().toLowerCase();
 
-function columnLetter(index: number): string {
-  let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 async function readSetting(ctx: Ctx, key: string): Promise<unknown> {
   const item = ctx.workbook.settings.getItemOrNullObject(key);

@@ -1,3 +1,4 @@
+import { columnLetter } from "../../core/export/columnLetter";
 import { DEFAULT_AGE_BANDS, DEFAULT_TECHNICAL_WEEKS } from "../../core/kpi/monthlyReturn";
 import { reportingYearStart } from "../../core/kpi/reportingYear";
 import { DEFAULT_HORIZON, DEFAULT_STABLE_TOLERANCE } from "../../core/trend/trend";
@@ -19,11 +20,7 @@ export type Cell = string | number | boolean | null;
 export type Sheets = Record<string, Cell[][]>;
 
 /** Spreadsheet column letters for a 0-based index: 0 → A, 26 → AA. */
-export function colName(i: number): string {
-  let s = "";
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+const colName = columnLetter;
 
 /** Column letters of the accounts sheet (values, then helper formulas). */
 const A = {

@@ -1,3 +1,4 @@
+import { columnLetter } from "../../../core/export/columnLetter";
 import type { OutSheet, PrintSetup } from "./write";
 import { escapeXml } from "./xml";
 
@@ -15,17 +16,6 @@ const sheetRef = (name: string) => `'${name.replace(/'/g, "''")}'!`;
 
 /** `&` starts a header/footer code (&P page, &N pages, &A sheet name), so literal text doubles it. */
 const headerFooterText = (text: string) => text.replace(/&/g, "&&");
-
-/** The column letters of a zero-based index ("A", "Z", "AA"). */
-function letter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** Excel refuses a page header over 255 characters (codes included); "&R&A" and "&L" take 6, so longer text is cut with "…", never inside an "&&". */
 function fitHeader(text: string): string {
@@ -55,7 +45,7 @@ export function printNames(sheets: readonly OutSheet[]): string {
     const print = sheet.print;
     if (!print) return;
     if (print.area) {
-      const ref = `${sheetRef(sheet.name)}$A$1:$${letter(print.area.lastColumn)}$${print.area.lastRow + 1}`;
+      const ref = `${sheetRef(sheet.name)}$A$1:$${columnLetter(print.area.lastColumn)}$${print.area.lastRow + 1}`;
       names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(ref)}</definedName>`);
     }
     const header = sheet.headerRow ?? 0;

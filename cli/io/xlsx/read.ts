@@ -1,5 +1,6 @@
 import { isAscii } from "node:buffer";
 import { gridOfRows, type CellGrid } from "../../../core/export/cellGrid";
+import { columnLetter } from "../../../core/export/columnLetter";
 import { AsciiTexts } from "./asciiTexts";
 import { SheetCells } from "./sheetGrid";
 import { dateStyles } from "./styles";
@@ -329,16 +330,7 @@ export function cellRef(ref: string): [number, number] | null {
 }
 
 /** "A1" for zero-based [row, column]. */
-function refText(r: number, c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const k = (n - 1) % 26;
-    s = String.fromCharCode(65 + k) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${r + 1}`;
-}
+const refText = (r: number, c: number): string => `${columnLetter(c)}${r + 1}`;
 
 interface SheetContext {
   name: string;

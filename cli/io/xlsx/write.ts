@@ -1,4 +1,5 @@
 import type * as Fflate from "fflate";
+import { columnLetter } from "../../../core/export/columnLetter";
 import { looksLikeFormula } from "../../../core/safety/cellText";
 import type { CellValue } from "./read";
 import { cellTextAsStored, escapeCellText, escapeXml } from "./xml";
@@ -172,18 +173,6 @@ export function writeXlsx(sheets: readonly OutSheet[], options: { compression?: 
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-/** "A", "B", … "Z", "AA": Excel's column letters for a zero-based index. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function isOutCell(v: CellValue | OutCell): v is OutCell {
   return v !== null && typeof v === "object";

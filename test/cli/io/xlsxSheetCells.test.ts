@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { gridOfRows, type CellGrid } from "../../../core/export/cellGrid";
 import { readSheetPart, sheetGrid } from "../../../cli/io/xlsx/read";
 import { SheetCells } from "../../../cli/io/xlsx/sheetGrid";
+import { columnLetter } from "../../../core/export/columnLetter";
 
 // The xlsx reader keeps a sheet's cells in typed columns (SheetCells) while they come in
 // reading order, and carries on with rows of values when one does not. Either way the
@@ -16,18 +17,9 @@ interface Cell {
   v: Exclude<Value, null> | "blank";
 }
 
-const colName = (c: number) => {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
 
 function cellXml({ r, c, v }: Cell): string {
-  const ref = `${colName(c)}${r + 1}`;
+  const ref = `${columnLetter(c)}${r + 1}`;
   if (v === "blank") return `<c r="${ref}" s="1"/>`;
   if (typeof v === "number") return `<c r="${ref}"><v>${Object.is(v, -0) ? "-0" : v}</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
