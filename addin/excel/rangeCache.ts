@@ -5,7 +5,7 @@
  *
  * Excel passes fresh 2-D arrays on every call, so the arrays' identity never repeats;
  * the key is their content, all of it. Each entry keeps a copy of its arguments' cells
- * (primitives only, so the copy cannot change; tables filed by column kind, see TableCopy),
+ * (primitives only, so the copy cannot change; a table's rows copied as they are, see TableCopy),
  * and a lookup compares the new arguments with it cell by cell, most recent entry first. An exact
  * comparison, not a hash: no collision can ever return another input's figure, and it
  * is one pass over the cells, cheaper than hashing and then verifying (measured: see
@@ -22,30 +22,17 @@ function sameCell(x: unknown, y: unknown): boolean {
 }
 
 /**
- * A copy of a table: every row an array of the same width, as Excel passes a range. The
- * header row is kept as it is; below it each column is filed by what all its cells are,
- * numbers, text or a mixture (`kinds`), numbers in a Float64Array (NaN and -0 kept), text
- * and mixed cells in arrays, each row-major. A lookup reads every row's cells in order and
- * compares each by its column's kind: a number against the Float64Array, text with ===
- * (V8 compares two strings directly), only mixed columns through the general rule. Object.is
- * on every cell called V8's SameValue builtin per cell, about a fifth of a hit's profile;
- * reading the cells in their order, rather than one column kind after another through a
- * list of column indexes, took about a tenth off a hit (measured on the sample export). The
- * rest of a hit is reading the fresh copy's cells, which no comparison avoids.
+ * A copy of a table: every row an array of the same width, as Excel passes a range. Its
+ * cells (primitives only, so nothing can change them) are kept in one array, row after row:
+ * one object per table rather than one per row, which a hit reads in order and the collector
+ * moves in one piece (measured: a hit about 2% quicker than with a copy per row).
  */
 class TableCopy {
   constructor(
     readonly height: number,
     readonly width: number,
-    readonly header: readonly unknown[],
-    /** Per column: NUMBERS, TEXTS or MIXED. */
-    readonly kinds: Uint8Array,
-    /** Row-major, below the header: the number columns' cells. */
-    readonly numbers: Float64Array,
-    /** Row-major, below the header: the text columns' cells. */
-    readonly texts: readonly string[],
-    /** Row-major, below the header: the mixed columns' cells. */
-    readonly mixed: readonly unknown[],
+    /** Every cell, header row included, row after row. */
+    readonly cells: readonly unknown[],
   ) {}
 }
 
@@ -54,46 +41,45 @@ class ListCopy {
   constructor(readonly entries: readonly unknown[]) {}
 }
 
-/** Column kinds while a table is read. */
-const NUMBERS = 0;
-const TEXTS = 1;
-const MIXED = 2;
-
 /** The copy of a table, null when the array is not rectangular rows (a ListCopy then), undefined when a cell cannot be keyed. */
 function tableCopyOf(grid: readonly unknown[]): TableCopy | null | undefined {
   const height = grid.length;
   if (height === 0 || !Array.isArray(grid[0])) return null;
   const width = (grid[0] as unknown[]).length;
-  const kinds = new Uint8Array(width);
+  const cells: unknown[] = new Array(height * width);
   for (let r = 0; r < height; r++) {
     const row: unknown = grid[r];
     if (!Array.isArray(row) || row.length !== width) return null;
     for (let c = 0; c < width; c++) {
       const cell: unknown = row[c];
       if (!isKeyable(cell)) return undefined;
-      const kind = typeof cell === "number" ? NUMBERS : typeof cell === "string" ? TEXTS : MIXED;
-      if (r === 1) kinds[c] = kind;
-      else if (r > 1 && kind !== kinds[c]) kinds[c] = MIXED;
+      cells[r * width + c] = cell;
     }
   }
-  const perRow = [0, 0, 0];
-  for (let c = 0; c < width; c++) perRow[kinds[c]]++;
-  const numbers = new Float64Array((height - 1) * perRow[NUMBERS]);
-  const texts: string[] = new Array((height - 1) * perRow[TEXTS]);
-  const mixed: unknown[] = new Array((height - 1) * perRow[MIXED]);
-  let n = 0;
-  let t = 0;
-  let m = 0;
-  for (let r = 1; r < height; r++) {
-    const row = grid[r] as unknown[];
-    for (let c = 0; c < width; c++) {
-      const kind = kinds[c];
-      if (kind === NUMBERS) numbers[n++] = row[c] as number;
-      else if (kind === TEXTS) texts[t++] = row[c] as string;
-      else mixed[m++] = row[c];
-    }
+  return new TableCopy(height, width, cells);
+}
+
+/**
+ * Whether a row of keyable cells holds the same cells as `kept` from index `from`, as Object.is
+ * compares them (0 and -0 differ; NaN equals NaN; "1" and 1 differ). Written for a hit, which
+ * reads every cell: text first (most cells), compared with === so that V8 compares two strings
+ * directly; anything else with ===, and only an equal zero or an unequal pair looked at again.
+ * Object.is on every cell called V8's SameValue builtin per cell (about a fifth of a hit), and
+ * a copy filed by column kind (numbers in a Float64Array) with a typeof guard on each side took
+ * about an eighth longer than this (a hit 80 µs against 70, alternating, on the sample export;
+ * see scripts/bench/kpiCells.ts).
+ */
+function sameRowCells(row: readonly unknown[], kept: readonly unknown[], from: number): boolean {
+  for (let c = 0; c < row.length; c++) {
+    const x: unknown = row[c];
+    const y: unknown = kept[from + c];
+    if (typeof x === "string") {
+      if (x !== y) return false;
+    } else if (x !== y) {
+      if (x === x || y === y) return false; // unequal unless both are NaN
+    } else if (x === 0 && 1 / x !== 1 / (y as number)) return false; // 0 and -0
   }
-  return new TableCopy(height, width, (grid[0] as unknown[]).slice(), kinds, numbers, texts, mixed);
+  return true;
 }
 
 /** The copy of an array that is not a table, or undefined when some cell cannot be keyed. */
@@ -134,37 +120,13 @@ function snapshotOf(args: readonly unknown[]): unknown[] | null {
   return copy;
 }
 
-/**
- * Whether a table has exactly the copy's shape and cells. Plain loops: it runs on every call,
- * over every cell. Each comparison is guarded by typeof so that V8 only ever sees two numbers
- * or two strings there: a miss with other values leaves the hit path's code as fast as before.
- */
+/** Whether a table has exactly the copy's shape and cells. Plain loops: it runs on every call, over every cell. */
 function sameTable(grid: readonly unknown[], copy: TableCopy): boolean {
-  const { height, width, header } = copy;
+  const { height, width, cells } = copy;
   if (grid.length !== height) return false;
-  const first: unknown = grid[0];
-  if (!Array.isArray(first) || first.length !== width) return false;
-  for (let c = 0; c < width; c++) if (!sameCell(first[c], header[c])) return false;
-  const { kinds, numbers, texts, mixed } = copy;
-  let n = 0;
-  let t = 0;
-  let m = 0;
-  for (let r = 1; r < height; r++) {
+  for (let r = 0; r < height; r++) {
     const row: unknown = grid[r];
-    if (!Array.isArray(row) || row.length !== width) return false;
-    for (let c = 0; c < width; c++) {
-      const x: unknown = row[c];
-      const kind = kinds[c];
-      if (kind === NUMBERS) {
-        if (typeof x !== "number") return false;
-        const y = numbers[n++];
-        if (x !== y) {
-          if (x === x || y === y) return false; // unequal unless both are NaN
-        } else if (x === 0 && 1 / x !== 1 / y) return false; // 0 and -0
-      } else if (kind === TEXTS) {
-        if (typeof x !== "string" || x !== texts[t++]) return false;
-      } else if (!sameCell(x, mixed[m++])) return false;
-    }
+    if (!Array.isArray(row) || row.length !== width || !sameRowCells(row, cells, r * width)) return false;
   }
   return true;
 }
@@ -179,8 +141,7 @@ function sameList(list: readonly unknown[], copy: ListCopy): boolean {
       if (Array.isArray(row) || !sameCell(row, kept)) return false;
       continue;
     }
-    if (!Array.isArray(row) || row.length !== kept.length) return false;
-    for (let c = 0; c < row.length; c++) if (!sameCell(row[c], kept[c])) return false;
+    if (!Array.isArray(row) || row.length !== kept.length || !sameRowCells(row, kept, 0)) return false;
   }
   return true;
 }
