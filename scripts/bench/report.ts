@@ -58,7 +58,7 @@ function whyNot(lookup: Lookup, ids: string[]): string {
 }
 
 /** One row per issue-16 target: the figure, the target, what this run measured, met or not. */
-export function targetRows(outcomes: CaseOutcome[], kpiCells: KpiCellsResult | null): TargetRow[] {
+export function targetRows(outcomes: CaseOutcome[], kpiCells: readonly KpiCellsResult[]): TargetRow[] {
   const lookup: Lookup = (id) => outcomes.find((o) => o.id === id);
   const rows: TargetRow[] = [];
   const row = (figure: string, target: string, ids: string[], measure: (r: CaseResult[]) => { measured: string; ok: boolean }) => {
@@ -99,14 +99,14 @@ export function targetRows(outcomes: CaseOutcome[], kpiCells: KpiCellsResult | n
     const pct = ((s.medianMs - core) / core) * 100;
     return { measured: `${pct >= 0 ? "+" : ""}${pct.toFixed(1)}% (${ms(s.medianMs)} against ${ms(core)}, alternating rounds)`, ok: pct <= TARGETS.spilledOverheadPct };
   });
-  if (kpiCells)
+  for (const k of kpiCells)
     rows.push({
-      figure: `20 ARREARS.KPI cells ÷ one ARREARS.RETURN (${kpiCells.accounts.toLocaleString("en-GB")}-account sample export)`,
+      figure: `20 ARREARS.KPI cells ÷ one ARREARS.RETURN (${k.accounts.toLocaleString("en-GB")}-account ${k.source === "sample" ? "sample" : "team-scale bench"} export)`,
       target: `≤ ${TARGETS.kpiCellsRatio}×`,
-      measured: `${times(kpiCells.ratio)} (${ms(kpiCells.kpiCellsMs)} against ${ms(kpiCells.monthlyReturnMs)})`,
-      met: yes(kpiCells.ratio <= TARGETS.kpiCellsRatio),
+      measured: `${times(k.ratio)} (${ms(k.kpiCellsMs)} against ${ms(k.monthlyReturnMs)}; reading every fresh cell once, nothing compared, is ${times(k.readFloorRatio)})`,
+      met: yes(k.ratio <= TARGETS.kpiCellsRatio),
     });
-  else rows.push({ figure: "20 ARREARS.KPI cells ÷ one ARREARS.RETURN", target: `≤ ${TARGETS.kpiCellsRatio}×`, measured: "", met: "not measured: kpi-cells not run" });
+  if (!kpiCells.length) rows.push({ figure: "20 ARREARS.KPI cells ÷ one ARREARS.RETURN", target: `≤ ${TARGETS.kpiCellsRatio}×`, measured: "", met: "not measured: kpi-cells not run" });
   row("`arrears report` end to end from CSV, 17,000 accounts, CPU time", `≤ ${TARGETS.cliCsvMs / 1000} s`, ["cli-csv"], ([r]) => ({ measured: ms(r.medianMs), ok: r.medianMs <= TARGETS.cliCsvMs }));
   row("`arrears report` end to end from .xlsx, 17,000 accounts, CPU time", `≤ ${TARGETS.cliXlsxMs / 1000} s`, ["cli-xlsx"], ([r]) => ({ measured: ms(r.medianMs), ok: r.medianMs <= TARGETS.cliXlsxMs }));
   row("Arrangements (3,000 judged) + worklist, 17,000 accounts, ~62,100 transactions (the month's ~37,700 and the 3,000 arrangements' own), core over the imported columns (issue 15)", `≤ ${WORKLIST_TARGET_MS} ms`, ["worklist"], ([r]) => ({
