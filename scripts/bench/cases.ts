@@ -52,6 +52,8 @@ export interface CaseResult {
   rssNote?: string;
   /** The core's figure the case is read against, timed in the same process (the floor: in alternating rounds; LibreOffice: just before the workbook and soffice exist). */
   pairedCoreMs?: number;
+  /** The trend-spilled case: a bare spill (trendColumnsOf, then one array per row, nothing checked) timed in the same alternating rounds. */
+  pairedBareMs?: number;
   /** The million-account case: the full case at team scale, timed in the same process just before the million's export is generated. */
   pairedTeamMs?: number;
   /** One line on how the case ran (engine version, load time), for BENCHMARKS.md. */

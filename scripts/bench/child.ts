@@ -114,7 +114,7 @@ function run(spec: CaseSpec): CaseOutcome {
         `CPU ${cpuMs.spilled.toFixed(1)} against ${cpuMs.columns.toFixed(1)} ms (${over(cpuMs.spilled, cpuMs.columns)}); in the same rounds trendColumnsOf then one bare array per row ` +
         `(nothing read or checked: the least a spill adds) took ${timed.bareSpill.medianMs.toFixed(1)} ms wall (${over(timed.bareSpill.medianMs, timed.columns.medianMs)}), CPU ${cpuMs.bareSpill.toFixed(1)} ms (${over(cpuMs.bareSpill, cpuMs.columns)})`;
       const { medianMs, runsMs } = timed.spilled;
-      return { ...base, medianMs, runsMs, peakRssMb: peak, rowsDifferingFromCore: differ, pairedCoreMs: timed.columns.medianMs, cpuMedianMs: cpuMs.spilled, note };
+      return { ...base, medianMs, runsMs, peakRssMb: peak, rowsDifferingFromCore: differ, pairedCoreMs: timed.columns.medianMs, pairedBareMs: timed.bareSpill.medianMs, cpuMedianMs: cpuMs.spilled, note };
     }
     case "trend-core":
     case "trend-columns":

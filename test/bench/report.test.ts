@@ -53,6 +53,9 @@ describe("bench targets", () => {
     expect(rowFor(met, /spilled/).measured).toMatch(/^\+10\.0% /);
     expect(rowFor(met, /spilled/).met).toBe("yes");
     expect(rowFor(targetRows([result("trend-spilled", 111, { pairedCoreMs: 100 })], []), /spilled/).met).toBe("NO");
+    // With a bare spill from the same rounds, its share and the adapter's own over it are both given.
+    const withBare = rowFor(targetRows([result("trend-spilled", 138, { pairedCoreMs: 100, pairedBareMs: 134 })], []), /spilled/).measured;
+    expect(withBare).toMatch(/bare spill.* \+34\.0% in the same rounds, so the adapter adds \+3\.0% over it/);
     // The columnar case's own process is not the pair: without the paired figure the row is not met.
     expect(rowFor(targetRows([result("trend-spilled", 50), result("trend-columns", 100)], []), /spilled/).met).toBe("NO");
   });
