@@ -106,7 +106,7 @@ function sameByObjectIs(a: unknown, b: unknown): boolean {
 }
 
 describe("RangeCache's comparison against the plain rule", () => {
-  // Cells of every kind the typed comparison files apart, with the values where a shortcut would slip: -0, NaN, "" and " ", "1" beside 1.
+  // Cells of every kind the comparison tells apart, with the values where a shortcut would slip: -0, NaN, "" and " ", "1" beside 1.
   const NUMBER = fc.oneof(fc.constantFrom(0, 0, -0, NaN, 1, 0.1 + 0.2, 0.3, 46296, -12.5, 1e21), fc.double(), fc.integer());
   const TEXT = fc.oneof(fc.constantFrom("", " ", "1", "RA100001", "RA100002", "current", "Current", "é", "NaN"), fc.string({ maxLength: 6 }));
   const ANY = fc.oneof(NUMBER, TEXT, fc.boolean(), fc.constant(null), fc.constant(undefined));
@@ -193,8 +193,8 @@ describe("RangeCache's comparison against the plain rule", () => {
   });
 });
 
-// The comparison files a table's columns by kind (numbers, text, mixed) and reads each row's
-// cells in order. Over the sample export as Excel passes it (numbers, dates as serials, blanks
+// The comparison keeps a table's cells in one array and reads each row's cells in order, text
+// first. Over the sample export as Excel passes it (numbers, dates as serials, blanks
 // as ""), with the options and period the KPI cells pass: one cell changed in the header, the
 // first, a middle or the last row of any column of any argument, to a near miss of its own
 // kind or another kind, and the cache must compute again exactly when the plain rule says the
